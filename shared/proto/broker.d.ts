@@ -1,0 +1,392 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+
+export namespace protocol {
+
+    enum MessageType {
+        UNKNOWN_MESSAGE_TYPE = 0,
+        WELCOME = 1,
+        CONNECT = 2,
+        WEBRTC_OFFER = 3,
+        WEBRTC_ANSWER = 4,
+        WEBRTC_ICE_CANDIDATE = 5,
+        PING = 6,
+        SUBSCRIPTION = 7,
+        AUTH = 8,
+        TOPIC = 9,
+        TOPIC_FW = 10,
+        TOPIC_IDENTITY = 11,
+        TOPIC_IDENTITY_FW = 12,
+        CONNECTION_REFUSED = 13,
+        ERROR = 14
+    }
+
+    enum Role {
+        UNKNOWN_ROLE = 0,
+        CLIENT = 1,
+        COMMUNICATION_SERVER = 2,
+        COMMUNICATION_SERVER_HUB = 3
+    }
+
+    enum Format {
+        UNKNOWN_FORMAT = 0,
+        PLAIN = 1,
+        GZIP = 2
+    }
+
+    enum ConnectionRefusedReason {
+        UNKNOWN_REASON = 0,
+        SERVER_FULL = 1,
+        AUTH_FAILED = 2
+    }
+
+    interface ICoordinatorMessage extends protocol.CoordinatorMessage.$Properties {
+    }
+
+    class CoordinatorMessage {
+        constructor(p?: protocol.CoordinatorMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        static create(properties: protocol.CoordinatorMessage.$Shape): protocol.CoordinatorMessage & protocol.CoordinatorMessage.$Shape;
+        static create(properties?: protocol.CoordinatorMessage.$Properties): protocol.CoordinatorMessage;
+        static encode(m: protocol.CoordinatorMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.CoordinatorMessage & protocol.CoordinatorMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace CoordinatorMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.CoordinatorMessage.$Properties;
+    }
+
+    interface IMessageHeader extends protocol.MessageHeader.$Properties {
+    }
+
+    class MessageHeader {
+        constructor(p?: protocol.MessageHeader.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        static create(properties: protocol.MessageHeader.$Shape): protocol.MessageHeader & protocol.MessageHeader.$Shape;
+        static create(properties?: protocol.MessageHeader.$Properties): protocol.MessageHeader;
+        static encode(m: protocol.MessageHeader.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.MessageHeader & protocol.MessageHeader.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace MessageHeader {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.MessageHeader.$Properties;
+    }
+
+    interface IWelcomeMessage extends protocol.WelcomeMessage.$Properties {
+    }
+
+    class WelcomeMessage {
+        constructor(p?: protocol.WelcomeMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        alias: (number|Long);
+        availableServers: (number|Long)[];
+        static create(properties: protocol.WelcomeMessage.$Shape): protocol.WelcomeMessage & protocol.WelcomeMessage.$Shape;
+        static create(properties?: protocol.WelcomeMessage.$Properties): protocol.WelcomeMessage;
+        static encode(m: protocol.WelcomeMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.WelcomeMessage & protocol.WelcomeMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace WelcomeMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            alias?: (number|Long|null);
+            availableServers?: ((number|Long)[]|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.WelcomeMessage.$Properties;
+    }
+
+    interface IConnectMessage extends protocol.ConnectMessage.$Properties {
+    }
+
+    class ConnectMessage {
+        constructor(p?: protocol.ConnectMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        fromAlias: (number|Long);
+        toAlias: (number|Long);
+        static create(properties: protocol.ConnectMessage.$Shape): protocol.ConnectMessage & protocol.ConnectMessage.$Shape;
+        static create(properties?: protocol.ConnectMessage.$Properties): protocol.ConnectMessage;
+        static encode(m: protocol.ConnectMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.ConnectMessage & protocol.ConnectMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ConnectMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            fromAlias?: (number|Long|null);
+            toAlias?: (number|Long|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.ConnectMessage.$Properties;
+    }
+
+    interface IWebRtcMessage extends protocol.WebRtcMessage.$Properties {
+    }
+
+    class WebRtcMessage {
+        constructor(p?: protocol.WebRtcMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        fromAlias: (number|Long);
+        toAlias: (number|Long);
+        data: Uint8Array;
+        static create(properties: protocol.WebRtcMessage.$Shape): protocol.WebRtcMessage & protocol.WebRtcMessage.$Shape;
+        static create(properties?: protocol.WebRtcMessage.$Properties): protocol.WebRtcMessage;
+        static encode(m: protocol.WebRtcMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.WebRtcMessage & protocol.WebRtcMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace WebRtcMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            fromAlias?: (number|Long|null);
+            toAlias?: (number|Long|null);
+            data?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.WebRtcMessage.$Properties;
+    }
+
+    interface IConnectionRefusedMessage extends protocol.ConnectionRefusedMessage.$Properties {
+    }
+
+    class ConnectionRefusedMessage {
+        constructor(p?: protocol.ConnectionRefusedMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        fromAlias: (number|Long);
+        toAlias: (number|Long);
+        reason: protocol.ConnectionRefusedReason;
+        data: Uint8Array;
+        static create(properties: protocol.ConnectionRefusedMessage.$Shape): protocol.ConnectionRefusedMessage & protocol.ConnectionRefusedMessage.$Shape;
+        static create(properties?: protocol.ConnectionRefusedMessage.$Properties): protocol.ConnectionRefusedMessage;
+        static encode(m: protocol.ConnectionRefusedMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.ConnectionRefusedMessage & protocol.ConnectionRefusedMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ConnectionRefusedMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            fromAlias?: (number|Long|null);
+            toAlias?: (number|Long|null);
+            reason?: (protocol.ConnectionRefusedReason|null);
+            data?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.ConnectionRefusedMessage.$Properties;
+    }
+
+    interface IPingMessage extends protocol.PingMessage.$Properties {
+    }
+
+    class PingMessage {
+        constructor(p?: protocol.PingMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        time: number;
+        static create(properties: protocol.PingMessage.$Shape): protocol.PingMessage & protocol.PingMessage.$Shape;
+        static create(properties?: protocol.PingMessage.$Properties): protocol.PingMessage;
+        static encode(m: protocol.PingMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.PingMessage & protocol.PingMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace PingMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            time?: (number|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.PingMessage.$Properties;
+    }
+
+    interface ISubscriptionMessage extends protocol.SubscriptionMessage.$Properties {
+    }
+
+    class SubscriptionMessage {
+        constructor(p?: protocol.SubscriptionMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        format: protocol.Format;
+        topics: Uint8Array;
+        static create(properties: protocol.SubscriptionMessage.$Shape): protocol.SubscriptionMessage & protocol.SubscriptionMessage.$Shape;
+        static create(properties?: protocol.SubscriptionMessage.$Properties): protocol.SubscriptionMessage;
+        static encode(m: protocol.SubscriptionMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.SubscriptionMessage & protocol.SubscriptionMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace SubscriptionMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            format?: (protocol.Format|null);
+            topics?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.SubscriptionMessage.$Properties;
+    }
+
+    interface IAuthMessage extends protocol.AuthMessage.$Properties {
+    }
+
+    class AuthMessage {
+        constructor(p?: protocol.AuthMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        role: protocol.Role;
+        body: Uint8Array;
+        static create(properties: protocol.AuthMessage.$Shape): protocol.AuthMessage & protocol.AuthMessage.$Shape;
+        static create(properties?: protocol.AuthMessage.$Properties): protocol.AuthMessage;
+        static encode(m: protocol.AuthMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.AuthMessage & protocol.AuthMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            role?: (protocol.Role|null);
+            body?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.AuthMessage.$Properties;
+    }
+
+    interface ITopicMessage extends protocol.TopicMessage.$Properties {
+    }
+
+    class TopicMessage {
+        constructor(p?: protocol.TopicMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        fromAlias: (number|Long);
+        topic: string;
+        body: Uint8Array;
+        static create(properties: protocol.TopicMessage.$Shape): protocol.TopicMessage & protocol.TopicMessage.$Shape;
+        static create(properties?: protocol.TopicMessage.$Properties): protocol.TopicMessage;
+        static encode(m: protocol.TopicMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.TopicMessage & protocol.TopicMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace TopicMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            fromAlias?: (number|Long|null);
+            topic?: (string|null);
+            body?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.TopicMessage.$Properties;
+    }
+
+    interface ITopicFWMessage extends protocol.TopicFWMessage.$Properties {
+    }
+
+    class TopicFWMessage {
+        constructor(p?: protocol.TopicFWMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        fromAlias: (number|Long);
+        body: Uint8Array;
+        topic: string;
+        static create(properties: protocol.TopicFWMessage.$Shape): protocol.TopicFWMessage & protocol.TopicFWMessage.$Shape;
+        static create(properties?: protocol.TopicFWMessage.$Properties): protocol.TopicFWMessage;
+        static encode(m: protocol.TopicFWMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.TopicFWMessage & protocol.TopicFWMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace TopicFWMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            fromAlias?: (number|Long|null);
+            body?: (Uint8Array|null);
+            topic?: (string|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.TopicFWMessage.$Properties;
+    }
+
+    interface ITopicIdentityMessage extends protocol.TopicIdentityMessage.$Properties {
+    }
+
+    class TopicIdentityMessage {
+        constructor(p?: protocol.TopicIdentityMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        fromAlias: (number|Long);
+        topic: string;
+        identity: Uint8Array;
+        role: protocol.Role;
+        body: Uint8Array;
+        static create(properties: protocol.TopicIdentityMessage.$Shape): protocol.TopicIdentityMessage & protocol.TopicIdentityMessage.$Shape;
+        static create(properties?: protocol.TopicIdentityMessage.$Properties): protocol.TopicIdentityMessage;
+        static encode(m: protocol.TopicIdentityMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.TopicIdentityMessage & protocol.TopicIdentityMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace TopicIdentityMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            fromAlias?: (number|Long|null);
+            topic?: (string|null);
+            identity?: (Uint8Array|null);
+            role?: (protocol.Role|null);
+            body?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.TopicIdentityMessage.$Properties;
+    }
+
+    interface ITopicIdentityFWMessage extends protocol.TopicIdentityFWMessage.$Properties {
+    }
+
+    class TopicIdentityFWMessage {
+        constructor(p?: protocol.TopicIdentityFWMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        fromAlias: (number|Long);
+        identity: Uint8Array;
+        role: protocol.Role;
+        body: Uint8Array;
+        topic: string;
+        static create(properties: protocol.TopicIdentityFWMessage.$Shape): protocol.TopicIdentityFWMessage & protocol.TopicIdentityFWMessage.$Shape;
+        static create(properties?: protocol.TopicIdentityFWMessage.$Properties): protocol.TopicIdentityFWMessage;
+        static encode(m: protocol.TopicIdentityFWMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.TopicIdentityFWMessage & protocol.TopicIdentityFWMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace TopicIdentityFWMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            fromAlias?: (number|Long|null);
+            identity?: (Uint8Array|null);
+            role?: (protocol.Role|null);
+            body?: (Uint8Array|null);
+            topic?: (string|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.TopicIdentityFWMessage.$Properties;
+    }
+}

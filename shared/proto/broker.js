@@ -1,0 +1,2920 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const protocol = $root.protocol = (() => {
+
+    /**
+     * Namespace protocol.
+     * @exports protocol
+     * @namespace
+     */
+    const protocol = {};
+
+    /**
+     * MessageType enum.
+     * @name protocol.MessageType
+     * @enum {number}
+     * @property {number} UNKNOWN_MESSAGE_TYPE=0 UNKNOWN_MESSAGE_TYPE value
+     * @property {number} WELCOME=1 WELCOME value
+     * @property {number} CONNECT=2 CONNECT value
+     * @property {number} WEBRTC_OFFER=3 WEBRTC_OFFER value
+     * @property {number} WEBRTC_ANSWER=4 WEBRTC_ANSWER value
+     * @property {number} WEBRTC_ICE_CANDIDATE=5 WEBRTC_ICE_CANDIDATE value
+     * @property {number} PING=6 PING value
+     * @property {number} SUBSCRIPTION=7 SUBSCRIPTION value
+     * @property {number} AUTH=8 AUTH value
+     * @property {number} TOPIC=9 TOPIC value
+     * @property {number} TOPIC_FW=10 TOPIC_FW value
+     * @property {number} TOPIC_IDENTITY=11 TOPIC_IDENTITY value
+     * @property {number} TOPIC_IDENTITY_FW=12 TOPIC_IDENTITY_FW value
+     * @property {number} CONNECTION_REFUSED=13 CONNECTION_REFUSED value
+     * @property {number} ERROR=14 ERROR value
+     */
+    protocol.MessageType = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "UNKNOWN_MESSAGE_TYPE"] = 0;
+        values[valuesById[1] = "WELCOME"] = 1;
+        values[valuesById[2] = "CONNECT"] = 2;
+        values[valuesById[3] = "WEBRTC_OFFER"] = 3;
+        values[valuesById[4] = "WEBRTC_ANSWER"] = 4;
+        values[valuesById[5] = "WEBRTC_ICE_CANDIDATE"] = 5;
+        values[valuesById[6] = "PING"] = 6;
+        values[valuesById[7] = "SUBSCRIPTION"] = 7;
+        values[valuesById[8] = "AUTH"] = 8;
+        values[valuesById[9] = "TOPIC"] = 9;
+        values[valuesById[10] = "TOPIC_FW"] = 10;
+        values[valuesById[11] = "TOPIC_IDENTITY"] = 11;
+        values[valuesById[12] = "TOPIC_IDENTITY_FW"] = 12;
+        values[valuesById[13] = "CONNECTION_REFUSED"] = 13;
+        values[valuesById[14] = "ERROR"] = 14;
+        return values;
+    })();
+
+    /**
+     * Role enum.
+     * @name protocol.Role
+     * @enum {number}
+     * @property {number} UNKNOWN_ROLE=0 UNKNOWN_ROLE value
+     * @property {number} CLIENT=1 CLIENT value
+     * @property {number} COMMUNICATION_SERVER=2 COMMUNICATION_SERVER value
+     * @property {number} COMMUNICATION_SERVER_HUB=3 COMMUNICATION_SERVER_HUB value
+     */
+    protocol.Role = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "UNKNOWN_ROLE"] = 0;
+        values[valuesById[1] = "CLIENT"] = 1;
+        values[valuesById[2] = "COMMUNICATION_SERVER"] = 2;
+        values[valuesById[3] = "COMMUNICATION_SERVER_HUB"] = 3;
+        return values;
+    })();
+
+    /**
+     * Format enum.
+     * @name protocol.Format
+     * @enum {number}
+     * @property {number} UNKNOWN_FORMAT=0 UNKNOWN_FORMAT value
+     * @property {number} PLAIN=1 PLAIN value
+     * @property {number} GZIP=2 GZIP value
+     */
+    protocol.Format = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "UNKNOWN_FORMAT"] = 0;
+        values[valuesById[1] = "PLAIN"] = 1;
+        values[valuesById[2] = "GZIP"] = 2;
+        return values;
+    })();
+
+    /**
+     * ConnectionRefusedReason enum.
+     * @name protocol.ConnectionRefusedReason
+     * @enum {number}
+     * @property {number} UNKNOWN_REASON=0 UNKNOWN_REASON value
+     * @property {number} SERVER_FULL=1 SERVER_FULL value
+     * @property {number} AUTH_FAILED=2 AUTH_FAILED value
+     */
+    protocol.ConnectionRefusedReason = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "UNKNOWN_REASON"] = 0;
+        values[valuesById[1] = "SERVER_FULL"] = 1;
+        values[valuesById[2] = "AUTH_FAILED"] = 2;
+        return values;
+    })();
+
+    protocol.CoordinatorMessage = (function() {
+
+        /**
+         * Properties of a CoordinatorMessage.
+         * @typedef {Object} protocol.CoordinatorMessage.$Properties
+         * @property {protocol.MessageType|null} [type] CoordinatorMessage type
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a CoordinatorMessage.
+         * @memberof protocol
+         * @interface ICoordinatorMessage
+         * @augments protocol.CoordinatorMessage.$Properties
+         * @deprecated Use protocol.CoordinatorMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a CoordinatorMessage.
+         * @typedef {protocol.CoordinatorMessage.$Properties} protocol.CoordinatorMessage.$Shape
+         */
+
+        /**
+         * Constructs a new CoordinatorMessage.
+         * @memberof protocol
+         * @classdesc Represents a CoordinatorMessage.
+         * @constructor
+         * @param {protocol.CoordinatorMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const CoordinatorMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * CoordinatorMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.CoordinatorMessage
+         * @instance
+         */
+        CoordinatorMessage.prototype.type = 0;
+
+        /**
+         * Creates a new CoordinatorMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.CoordinatorMessage
+         * @static
+         * @param {protocol.CoordinatorMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.CoordinatorMessage} CoordinatorMessage instance
+         * @type {{
+         *   (properties: protocol.CoordinatorMessage.$Shape): protocol.CoordinatorMessage & protocol.CoordinatorMessage.$Shape;
+         *   (properties?: protocol.CoordinatorMessage.$Properties): protocol.CoordinatorMessage;
+         * }}
+         */
+        CoordinatorMessage.create = function(properties) {
+            return new CoordinatorMessage(properties);
+        };
+
+        /**
+         * Encodes the specified CoordinatorMessage message. Does not implicitly {@link protocol.CoordinatorMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.CoordinatorMessage
+         * @static
+         * @param {protocol.CoordinatorMessage.$Properties} m CoordinatorMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        CoordinatorMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a CoordinatorMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.CoordinatorMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.CoordinatorMessage & protocol.CoordinatorMessage.$Shape} CoordinatorMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        CoordinatorMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.CoordinatorMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for CoordinatorMessage
+         * @function getTypeUrl
+         * @memberof protocol.CoordinatorMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        CoordinatorMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.CoordinatorMessage";
+        };
+
+        return CoordinatorMessage;
+    })();
+
+    protocol.MessageHeader = (function() {
+
+        /**
+         * Properties of a MessageHeader.
+         * @typedef {Object} protocol.MessageHeader.$Properties
+         * @property {protocol.MessageType|null} [type] MessageHeader type
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a MessageHeader.
+         * @memberof protocol
+         * @interface IMessageHeader
+         * @augments protocol.MessageHeader.$Properties
+         * @deprecated Use protocol.MessageHeader.$Properties instead.
+         */
+
+        /**
+         * Shape of a MessageHeader.
+         * @typedef {protocol.MessageHeader.$Properties} protocol.MessageHeader.$Shape
+         */
+
+        /**
+         * Constructs a new MessageHeader.
+         * @memberof protocol
+         * @classdesc Represents a MessageHeader.
+         * @constructor
+         * @param {protocol.MessageHeader.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const MessageHeader = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * MessageHeader type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.MessageHeader
+         * @instance
+         */
+        MessageHeader.prototype.type = 0;
+
+        /**
+         * Creates a new MessageHeader instance using the specified properties.
+         * @function create
+         * @memberof protocol.MessageHeader
+         * @static
+         * @param {protocol.MessageHeader.$Properties=} [properties] Properties to set
+         * @returns {protocol.MessageHeader} MessageHeader instance
+         * @type {{
+         *   (properties: protocol.MessageHeader.$Shape): protocol.MessageHeader & protocol.MessageHeader.$Shape;
+         *   (properties?: protocol.MessageHeader.$Properties): protocol.MessageHeader;
+         * }}
+         */
+        MessageHeader.create = function(properties) {
+            return new MessageHeader(properties);
+        };
+
+        /**
+         * Encodes the specified MessageHeader message. Does not implicitly {@link protocol.MessageHeader.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.MessageHeader
+         * @static
+         * @param {protocol.MessageHeader.$Properties} m MessageHeader message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        MessageHeader.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a MessageHeader message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.MessageHeader
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.MessageHeader & protocol.MessageHeader.$Shape} MessageHeader
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        MessageHeader.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.MessageHeader();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for MessageHeader
+         * @function getTypeUrl
+         * @memberof protocol.MessageHeader
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        MessageHeader.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.MessageHeader";
+        };
+
+        return MessageHeader;
+    })();
+
+    protocol.WelcomeMessage = (function() {
+
+        /**
+         * Properties of a WelcomeMessage.
+         * @typedef {Object} protocol.WelcomeMessage.$Properties
+         * @property {protocol.MessageType|null} [type] WelcomeMessage type
+         * @property {number|Long|null} [alias] WelcomeMessage alias
+         * @property {Array.<number|Long>|null} [availableServers] WelcomeMessage availableServers
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a WelcomeMessage.
+         * @memberof protocol
+         * @interface IWelcomeMessage
+         * @augments protocol.WelcomeMessage.$Properties
+         * @deprecated Use protocol.WelcomeMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a WelcomeMessage.
+         * @typedef {protocol.WelcomeMessage.$Properties} protocol.WelcomeMessage.$Shape
+         */
+
+        /**
+         * Constructs a new WelcomeMessage.
+         * @memberof protocol
+         * @classdesc Represents a WelcomeMessage.
+         * @constructor
+         * @param {protocol.WelcomeMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const WelcomeMessage = function (p) {
+            this.availableServers = [];
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * WelcomeMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.WelcomeMessage
+         * @instance
+         */
+        WelcomeMessage.prototype.type = 0;
+
+        /**
+         * WelcomeMessage alias.
+         * @member {number|Long} alias
+         * @memberof protocol.WelcomeMessage
+         * @instance
+         */
+        WelcomeMessage.prototype.alias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * WelcomeMessage availableServers.
+         * @member {Array.<number|Long>} availableServers
+         * @memberof protocol.WelcomeMessage
+         * @instance
+         */
+        WelcomeMessage.prototype.availableServers = $util.emptyArray;
+
+        /**
+         * Creates a new WelcomeMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.WelcomeMessage
+         * @static
+         * @param {protocol.WelcomeMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.WelcomeMessage} WelcomeMessage instance
+         * @type {{
+         *   (properties: protocol.WelcomeMessage.$Shape): protocol.WelcomeMessage & protocol.WelcomeMessage.$Shape;
+         *   (properties?: protocol.WelcomeMessage.$Properties): protocol.WelcomeMessage;
+         * }}
+         */
+        WelcomeMessage.create = function(properties) {
+            return new WelcomeMessage(properties);
+        };
+
+        /**
+         * Encodes the specified WelcomeMessage message. Does not implicitly {@link protocol.WelcomeMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.WelcomeMessage
+         * @static
+         * @param {protocol.WelcomeMessage.$Properties} m WelcomeMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        WelcomeMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.alias != null && $Object.hasOwnProperty.call(m, "alias") && (typeof m.alias === "object" ? m.alias.low || m.alias.high : m.alias !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.alias);
+            if (m.availableServers != null && m.availableServers.length) {
+                w.uint32(/* id 3, wireType 2 =*/26).uint64s(m.availableServers);
+            }
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a WelcomeMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.WelcomeMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.WelcomeMessage & protocol.WelcomeMessage.$Shape} WelcomeMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        WelcomeMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.WelcomeMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.alias = v;
+                        else
+                            delete m.alias;
+                        continue;
+                    }
+                case 3: {
+                        if (u === 2) {
+                            if (!(m.availableServers && m.availableServers.length))
+                                m.availableServers = [];
+                            r.uint64s(m.availableServers);
+                            continue;
+                        }
+                        if (u !== 0)
+                            break;
+                        if (!(m.availableServers && m.availableServers.length))
+                            m.availableServers = [];
+                        m.availableServers.push(r.uint64());
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for WelcomeMessage
+         * @function getTypeUrl
+         * @memberof protocol.WelcomeMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        WelcomeMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.WelcomeMessage";
+        };
+
+        return WelcomeMessage;
+    })();
+
+    protocol.ConnectMessage = (function() {
+
+        /**
+         * Properties of a ConnectMessage.
+         * @typedef {Object} protocol.ConnectMessage.$Properties
+         * @property {protocol.MessageType|null} [type] ConnectMessage type
+         * @property {number|Long|null} [fromAlias] ConnectMessage fromAlias
+         * @property {number|Long|null} [toAlias] ConnectMessage toAlias
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ConnectMessage.
+         * @memberof protocol
+         * @interface IConnectMessage
+         * @augments protocol.ConnectMessage.$Properties
+         * @deprecated Use protocol.ConnectMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a ConnectMessage.
+         * @typedef {protocol.ConnectMessage.$Properties} protocol.ConnectMessage.$Shape
+         */
+
+        /**
+         * Constructs a new ConnectMessage.
+         * @memberof protocol
+         * @classdesc Represents a ConnectMessage.
+         * @constructor
+         * @param {protocol.ConnectMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ConnectMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * ConnectMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.ConnectMessage
+         * @instance
+         */
+        ConnectMessage.prototype.type = 0;
+
+        /**
+         * ConnectMessage fromAlias.
+         * @member {number|Long} fromAlias
+         * @memberof protocol.ConnectMessage
+         * @instance
+         */
+        ConnectMessage.prototype.fromAlias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ConnectMessage toAlias.
+         * @member {number|Long} toAlias
+         * @memberof protocol.ConnectMessage
+         * @instance
+         */
+        ConnectMessage.prototype.toAlias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new ConnectMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.ConnectMessage
+         * @static
+         * @param {protocol.ConnectMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.ConnectMessage} ConnectMessage instance
+         * @type {{
+         *   (properties: protocol.ConnectMessage.$Shape): protocol.ConnectMessage & protocol.ConnectMessage.$Shape;
+         *   (properties?: protocol.ConnectMessage.$Properties): protocol.ConnectMessage;
+         * }}
+         */
+        ConnectMessage.create = function(properties) {
+            return new ConnectMessage(properties);
+        };
+
+        /**
+         * Encodes the specified ConnectMessage message. Does not implicitly {@link protocol.ConnectMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.ConnectMessage
+         * @static
+         * @param {protocol.ConnectMessage.$Properties} m ConnectMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ConnectMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.fromAlias != null && $Object.hasOwnProperty.call(m, "fromAlias") && (typeof m.fromAlias === "object" ? m.fromAlias.low || m.fromAlias.high : m.fromAlias !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.fromAlias);
+            if (m.toAlias != null && $Object.hasOwnProperty.call(m, "toAlias") && (typeof m.toAlias === "object" ? m.toAlias.low || m.toAlias.high : m.toAlias !== 0))
+                w.uint32(/* id 3, wireType 0 =*/24).uint64(m.toAlias);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a ConnectMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.ConnectMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.ConnectMessage & protocol.ConnectMessage.$Shape} ConnectMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ConnectMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.ConnectMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.fromAlias = v;
+                        else
+                            delete m.fromAlias;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.toAlias = v;
+                        else
+                            delete m.toAlias;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for ConnectMessage
+         * @function getTypeUrl
+         * @memberof protocol.ConnectMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        ConnectMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.ConnectMessage";
+        };
+
+        return ConnectMessage;
+    })();
+
+    protocol.WebRtcMessage = (function() {
+
+        /**
+         * Properties of a WebRtcMessage.
+         * @typedef {Object} protocol.WebRtcMessage.$Properties
+         * @property {protocol.MessageType|null} [type] WebRtcMessage type
+         * @property {number|Long|null} [fromAlias] WebRtcMessage fromAlias
+         * @property {number|Long|null} [toAlias] WebRtcMessage toAlias
+         * @property {Uint8Array|null} [data] WebRtcMessage data
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a WebRtcMessage.
+         * @memberof protocol
+         * @interface IWebRtcMessage
+         * @augments protocol.WebRtcMessage.$Properties
+         * @deprecated Use protocol.WebRtcMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a WebRtcMessage.
+         * @typedef {protocol.WebRtcMessage.$Properties} protocol.WebRtcMessage.$Shape
+         */
+
+        /**
+         * Constructs a new WebRtcMessage.
+         * @memberof protocol
+         * @classdesc Represents a WebRtcMessage.
+         * @constructor
+         * @param {protocol.WebRtcMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const WebRtcMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * WebRtcMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.WebRtcMessage
+         * @instance
+         */
+        WebRtcMessage.prototype.type = 0;
+
+        /**
+         * WebRtcMessage fromAlias.
+         * @member {number|Long} fromAlias
+         * @memberof protocol.WebRtcMessage
+         * @instance
+         */
+        WebRtcMessage.prototype.fromAlias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * WebRtcMessage toAlias.
+         * @member {number|Long} toAlias
+         * @memberof protocol.WebRtcMessage
+         * @instance
+         */
+        WebRtcMessage.prototype.toAlias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * WebRtcMessage data.
+         * @member {Uint8Array} data
+         * @memberof protocol.WebRtcMessage
+         * @instance
+         */
+        WebRtcMessage.prototype.data = $util.newBuffer([]);
+
+        /**
+         * Creates a new WebRtcMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.WebRtcMessage
+         * @static
+         * @param {protocol.WebRtcMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.WebRtcMessage} WebRtcMessage instance
+         * @type {{
+         *   (properties: protocol.WebRtcMessage.$Shape): protocol.WebRtcMessage & protocol.WebRtcMessage.$Shape;
+         *   (properties?: protocol.WebRtcMessage.$Properties): protocol.WebRtcMessage;
+         * }}
+         */
+        WebRtcMessage.create = function(properties) {
+            return new WebRtcMessage(properties);
+        };
+
+        /**
+         * Encodes the specified WebRtcMessage message. Does not implicitly {@link protocol.WebRtcMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.WebRtcMessage
+         * @static
+         * @param {protocol.WebRtcMessage.$Properties} m WebRtcMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        WebRtcMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.fromAlias != null && $Object.hasOwnProperty.call(m, "fromAlias") && (typeof m.fromAlias === "object" ? m.fromAlias.low || m.fromAlias.high : m.fromAlias !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.fromAlias);
+            if (m.toAlias != null && $Object.hasOwnProperty.call(m, "toAlias") && (typeof m.toAlias === "object" ? m.toAlias.low || m.toAlias.high : m.toAlias !== 0))
+                w.uint32(/* id 3, wireType 0 =*/24).uint64(m.toAlias);
+            if (m.data != null && $Object.hasOwnProperty.call(m, "data") && m.data.length)
+                w.uint32(/* id 4, wireType 2 =*/34).bytes(m.data);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a WebRtcMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.WebRtcMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.WebRtcMessage & protocol.WebRtcMessage.$Shape} WebRtcMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        WebRtcMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.WebRtcMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.fromAlias = v;
+                        else
+                            delete m.fromAlias;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.toAlias = v;
+                        else
+                            delete m.toAlias;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.data = v;
+                        else
+                            delete m.data;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for WebRtcMessage
+         * @function getTypeUrl
+         * @memberof protocol.WebRtcMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        WebRtcMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.WebRtcMessage";
+        };
+
+        return WebRtcMessage;
+    })();
+
+    protocol.ConnectionRefusedMessage = (function() {
+
+        /**
+         * Properties of a ConnectionRefusedMessage.
+         * @typedef {Object} protocol.ConnectionRefusedMessage.$Properties
+         * @property {protocol.MessageType|null} [type] ConnectionRefusedMessage type
+         * @property {number|Long|null} [fromAlias] ConnectionRefusedMessage fromAlias
+         * @property {number|Long|null} [toAlias] ConnectionRefusedMessage toAlias
+         * @property {protocol.ConnectionRefusedReason|null} [reason] ConnectionRefusedMessage reason
+         * @property {Uint8Array|null} [data] ConnectionRefusedMessage data
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ConnectionRefusedMessage.
+         * @memberof protocol
+         * @interface IConnectionRefusedMessage
+         * @augments protocol.ConnectionRefusedMessage.$Properties
+         * @deprecated Use protocol.ConnectionRefusedMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a ConnectionRefusedMessage.
+         * @typedef {protocol.ConnectionRefusedMessage.$Properties} protocol.ConnectionRefusedMessage.$Shape
+         */
+
+        /**
+         * Constructs a new ConnectionRefusedMessage.
+         * @memberof protocol
+         * @classdesc Represents a ConnectionRefusedMessage.
+         * @constructor
+         * @param {protocol.ConnectionRefusedMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ConnectionRefusedMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * ConnectionRefusedMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.ConnectionRefusedMessage
+         * @instance
+         */
+        ConnectionRefusedMessage.prototype.type = 0;
+
+        /**
+         * ConnectionRefusedMessage fromAlias.
+         * @member {number|Long} fromAlias
+         * @memberof protocol.ConnectionRefusedMessage
+         * @instance
+         */
+        ConnectionRefusedMessage.prototype.fromAlias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ConnectionRefusedMessage toAlias.
+         * @member {number|Long} toAlias
+         * @memberof protocol.ConnectionRefusedMessage
+         * @instance
+         */
+        ConnectionRefusedMessage.prototype.toAlias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ConnectionRefusedMessage reason.
+         * @member {protocol.ConnectionRefusedReason} reason
+         * @memberof protocol.ConnectionRefusedMessage
+         * @instance
+         */
+        ConnectionRefusedMessage.prototype.reason = 0;
+
+        /**
+         * ConnectionRefusedMessage data.
+         * @member {Uint8Array} data
+         * @memberof protocol.ConnectionRefusedMessage
+         * @instance
+         */
+        ConnectionRefusedMessage.prototype.data = $util.newBuffer([]);
+
+        /**
+         * Creates a new ConnectionRefusedMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.ConnectionRefusedMessage
+         * @static
+         * @param {protocol.ConnectionRefusedMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.ConnectionRefusedMessage} ConnectionRefusedMessage instance
+         * @type {{
+         *   (properties: protocol.ConnectionRefusedMessage.$Shape): protocol.ConnectionRefusedMessage & protocol.ConnectionRefusedMessage.$Shape;
+         *   (properties?: protocol.ConnectionRefusedMessage.$Properties): protocol.ConnectionRefusedMessage;
+         * }}
+         */
+        ConnectionRefusedMessage.create = function(properties) {
+            return new ConnectionRefusedMessage(properties);
+        };
+
+        /**
+         * Encodes the specified ConnectionRefusedMessage message. Does not implicitly {@link protocol.ConnectionRefusedMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.ConnectionRefusedMessage
+         * @static
+         * @param {protocol.ConnectionRefusedMessage.$Properties} m ConnectionRefusedMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ConnectionRefusedMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.fromAlias != null && $Object.hasOwnProperty.call(m, "fromAlias") && (typeof m.fromAlias === "object" ? m.fromAlias.low || m.fromAlias.high : m.fromAlias !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.fromAlias);
+            if (m.toAlias != null && $Object.hasOwnProperty.call(m, "toAlias") && (typeof m.toAlias === "object" ? m.toAlias.low || m.toAlias.high : m.toAlias !== 0))
+                w.uint32(/* id 3, wireType 0 =*/24).uint64(m.toAlias);
+            if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== 0)
+                w.uint32(/* id 4, wireType 0 =*/32).int32(m.reason);
+            if (m.data != null && $Object.hasOwnProperty.call(m, "data") && m.data.length)
+                w.uint32(/* id 5, wireType 2 =*/42).bytes(m.data);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a ConnectionRefusedMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.ConnectionRefusedMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.ConnectionRefusedMessage & protocol.ConnectionRefusedMessage.$Shape} ConnectionRefusedMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ConnectionRefusedMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.ConnectionRefusedMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.fromAlias = v;
+                        else
+                            delete m.fromAlias;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.toAlias = v;
+                        else
+                            delete m.toAlias;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.reason = v;
+                        else
+                            delete m.reason;
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.data = v;
+                        else
+                            delete m.data;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for ConnectionRefusedMessage
+         * @function getTypeUrl
+         * @memberof protocol.ConnectionRefusedMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        ConnectionRefusedMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.ConnectionRefusedMessage";
+        };
+
+        return ConnectionRefusedMessage;
+    })();
+
+    protocol.PingMessage = (function() {
+
+        /**
+         * Properties of a PingMessage.
+         * @typedef {Object} protocol.PingMessage.$Properties
+         * @property {protocol.MessageType|null} [type] PingMessage type
+         * @property {number|null} [time] PingMessage time
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a PingMessage.
+         * @memberof protocol
+         * @interface IPingMessage
+         * @augments protocol.PingMessage.$Properties
+         * @deprecated Use protocol.PingMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a PingMessage.
+         * @typedef {protocol.PingMessage.$Properties} protocol.PingMessage.$Shape
+         */
+
+        /**
+         * Constructs a new PingMessage.
+         * @memberof protocol
+         * @classdesc Represents a PingMessage.
+         * @constructor
+         * @param {protocol.PingMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const PingMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * PingMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.PingMessage
+         * @instance
+         */
+        PingMessage.prototype.type = 0;
+
+        /**
+         * PingMessage time.
+         * @member {number} time
+         * @memberof protocol.PingMessage
+         * @instance
+         */
+        PingMessage.prototype.time = 0;
+
+        /**
+         * Creates a new PingMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.PingMessage
+         * @static
+         * @param {protocol.PingMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.PingMessage} PingMessage instance
+         * @type {{
+         *   (properties: protocol.PingMessage.$Shape): protocol.PingMessage & protocol.PingMessage.$Shape;
+         *   (properties?: protocol.PingMessage.$Properties): protocol.PingMessage;
+         * }}
+         */
+        PingMessage.create = function(properties) {
+            return new PingMessage(properties);
+        };
+
+        /**
+         * Encodes the specified PingMessage message. Does not implicitly {@link protocol.PingMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.PingMessage
+         * @static
+         * @param {protocol.PingMessage.$Properties} m PingMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        PingMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.time != null && $Object.hasOwnProperty.call(m, "time") && !$Object.is(m.time, 0))
+                w.uint32(/* id 2, wireType 1 =*/17).double(m.time);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a PingMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.PingMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.PingMessage & protocol.PingMessage.$Shape} PingMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        PingMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.PingMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 1)
+                            break;
+                        if (!$Object.is(v = r.double(), 0))
+                            m.time = v;
+                        else
+                            delete m.time;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for PingMessage
+         * @function getTypeUrl
+         * @memberof protocol.PingMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        PingMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.PingMessage";
+        };
+
+        return PingMessage;
+    })();
+
+    protocol.SubscriptionMessage = (function() {
+
+        /**
+         * Properties of a SubscriptionMessage.
+         * @typedef {Object} protocol.SubscriptionMessage.$Properties
+         * @property {protocol.MessageType|null} [type] SubscriptionMessage type
+         * @property {protocol.Format|null} [format] SubscriptionMessage format
+         * @property {Uint8Array|null} [topics] SubscriptionMessage topics
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SubscriptionMessage.
+         * @memberof protocol
+         * @interface ISubscriptionMessage
+         * @augments protocol.SubscriptionMessage.$Properties
+         * @deprecated Use protocol.SubscriptionMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a SubscriptionMessage.
+         * @typedef {protocol.SubscriptionMessage.$Properties} protocol.SubscriptionMessage.$Shape
+         */
+
+        /**
+         * Constructs a new SubscriptionMessage.
+         * @memberof protocol
+         * @classdesc Represents a SubscriptionMessage.
+         * @constructor
+         * @param {protocol.SubscriptionMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SubscriptionMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * SubscriptionMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.SubscriptionMessage
+         * @instance
+         */
+        SubscriptionMessage.prototype.type = 0;
+
+        /**
+         * SubscriptionMessage format.
+         * @member {protocol.Format} format
+         * @memberof protocol.SubscriptionMessage
+         * @instance
+         */
+        SubscriptionMessage.prototype.format = 0;
+
+        /**
+         * SubscriptionMessage topics.
+         * @member {Uint8Array} topics
+         * @memberof protocol.SubscriptionMessage
+         * @instance
+         */
+        SubscriptionMessage.prototype.topics = $util.newBuffer([]);
+
+        /**
+         * Creates a new SubscriptionMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.SubscriptionMessage
+         * @static
+         * @param {protocol.SubscriptionMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.SubscriptionMessage} SubscriptionMessage instance
+         * @type {{
+         *   (properties: protocol.SubscriptionMessage.$Shape): protocol.SubscriptionMessage & protocol.SubscriptionMessage.$Shape;
+         *   (properties?: protocol.SubscriptionMessage.$Properties): protocol.SubscriptionMessage;
+         * }}
+         */
+        SubscriptionMessage.create = function(properties) {
+            return new SubscriptionMessage(properties);
+        };
+
+        /**
+         * Encodes the specified SubscriptionMessage message. Does not implicitly {@link protocol.SubscriptionMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.SubscriptionMessage
+         * @static
+         * @param {protocol.SubscriptionMessage.$Properties} m SubscriptionMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SubscriptionMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.format != null && $Object.hasOwnProperty.call(m, "format") && m.format !== 0)
+                w.uint32(/* id 2, wireType 0 =*/16).int32(m.format);
+            if (m.topics != null && $Object.hasOwnProperty.call(m, "topics") && m.topics.length)
+                w.uint32(/* id 3, wireType 2 =*/26).bytes(m.topics);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a SubscriptionMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.SubscriptionMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.SubscriptionMessage & protocol.SubscriptionMessage.$Shape} SubscriptionMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SubscriptionMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.SubscriptionMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.format = v;
+                        else
+                            delete m.format;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.topics = v;
+                        else
+                            delete m.topics;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for SubscriptionMessage
+         * @function getTypeUrl
+         * @memberof protocol.SubscriptionMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        SubscriptionMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.SubscriptionMessage";
+        };
+
+        return SubscriptionMessage;
+    })();
+
+    protocol.AuthMessage = (function() {
+
+        /**
+         * Properties of an AuthMessage.
+         * @typedef {Object} protocol.AuthMessage.$Properties
+         * @property {protocol.MessageType|null} [type] AuthMessage type
+         * @property {protocol.Role|null} [role] AuthMessage role
+         * @property {Uint8Array|null} [body] AuthMessage body
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthMessage.
+         * @memberof protocol
+         * @interface IAuthMessage
+         * @augments protocol.AuthMessage.$Properties
+         * @deprecated Use protocol.AuthMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthMessage.
+         * @typedef {protocol.AuthMessage.$Properties} protocol.AuthMessage.$Shape
+         */
+
+        /**
+         * Constructs a new AuthMessage.
+         * @memberof protocol
+         * @classdesc Represents an AuthMessage.
+         * @constructor
+         * @param {protocol.AuthMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * AuthMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.AuthMessage
+         * @instance
+         */
+        AuthMessage.prototype.type = 0;
+
+        /**
+         * AuthMessage role.
+         * @member {protocol.Role} role
+         * @memberof protocol.AuthMessage
+         * @instance
+         */
+        AuthMessage.prototype.role = 0;
+
+        /**
+         * AuthMessage body.
+         * @member {Uint8Array} body
+         * @memberof protocol.AuthMessage
+         * @instance
+         */
+        AuthMessage.prototype.body = $util.newBuffer([]);
+
+        /**
+         * Creates a new AuthMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.AuthMessage
+         * @static
+         * @param {protocol.AuthMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.AuthMessage} AuthMessage instance
+         * @type {{
+         *   (properties: protocol.AuthMessage.$Shape): protocol.AuthMessage & protocol.AuthMessage.$Shape;
+         *   (properties?: protocol.AuthMessage.$Properties): protocol.AuthMessage;
+         * }}
+         */
+        AuthMessage.create = function(properties) {
+            return new AuthMessage(properties);
+        };
+
+        /**
+         * Encodes the specified AuthMessage message. Does not implicitly {@link protocol.AuthMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.AuthMessage
+         * @static
+         * @param {protocol.AuthMessage.$Properties} m AuthMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.role != null && $Object.hasOwnProperty.call(m, "role") && m.role !== 0)
+                w.uint32(/* id 2, wireType 0 =*/16).int32(m.role);
+            if (m.body != null && $Object.hasOwnProperty.call(m, "body") && m.body.length)
+                w.uint32(/* id 3, wireType 2 =*/26).bytes(m.body);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes an AuthMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.AuthMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.AuthMessage & protocol.AuthMessage.$Shape} AuthMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.AuthMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.role = v;
+                        else
+                            delete m.role;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.body = v;
+                        else
+                            delete m.body;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for AuthMessage
+         * @function getTypeUrl
+         * @memberof protocol.AuthMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.AuthMessage";
+        };
+
+        return AuthMessage;
+    })();
+
+    protocol.TopicMessage = (function() {
+
+        /**
+         * Properties of a TopicMessage.
+         * @typedef {Object} protocol.TopicMessage.$Properties
+         * @property {protocol.MessageType|null} [type] TopicMessage type
+         * @property {number|Long|null} [fromAlias] TopicMessage fromAlias
+         * @property {string|null} [topic] TopicMessage topic
+         * @property {Uint8Array|null} [body] TopicMessage body
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a TopicMessage.
+         * @memberof protocol
+         * @interface ITopicMessage
+         * @augments protocol.TopicMessage.$Properties
+         * @deprecated Use protocol.TopicMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a TopicMessage.
+         * @typedef {protocol.TopicMessage.$Properties} protocol.TopicMessage.$Shape
+         */
+
+        /**
+         * Constructs a new TopicMessage.
+         * @memberof protocol
+         * @classdesc Represents a TopicMessage.
+         * @constructor
+         * @param {protocol.TopicMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const TopicMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * TopicMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.TopicMessage
+         * @instance
+         */
+        TopicMessage.prototype.type = 0;
+
+        /**
+         * TopicMessage fromAlias.
+         * @member {number|Long} fromAlias
+         * @memberof protocol.TopicMessage
+         * @instance
+         */
+        TopicMessage.prototype.fromAlias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * TopicMessage topic.
+         * @member {string} topic
+         * @memberof protocol.TopicMessage
+         * @instance
+         */
+        TopicMessage.prototype.topic = "";
+
+        /**
+         * TopicMessage body.
+         * @member {Uint8Array} body
+         * @memberof protocol.TopicMessage
+         * @instance
+         */
+        TopicMessage.prototype.body = $util.newBuffer([]);
+
+        /**
+         * Creates a new TopicMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.TopicMessage
+         * @static
+         * @param {protocol.TopicMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.TopicMessage} TopicMessage instance
+         * @type {{
+         *   (properties: protocol.TopicMessage.$Shape): protocol.TopicMessage & protocol.TopicMessage.$Shape;
+         *   (properties?: protocol.TopicMessage.$Properties): protocol.TopicMessage;
+         * }}
+         */
+        TopicMessage.create = function(properties) {
+            return new TopicMessage(properties);
+        };
+
+        /**
+         * Encodes the specified TopicMessage message. Does not implicitly {@link protocol.TopicMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.TopicMessage
+         * @static
+         * @param {protocol.TopicMessage.$Properties} m TopicMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TopicMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.fromAlias != null && $Object.hasOwnProperty.call(m, "fromAlias") && (typeof m.fromAlias === "object" ? m.fromAlias.low || m.fromAlias.high : m.fromAlias !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.fromAlias);
+            if (m.topic != null && $Object.hasOwnProperty.call(m, "topic") && m.topic !== "")
+                w.uint32(/* id 3, wireType 2 =*/26).string(m.topic);
+            if (m.body != null && $Object.hasOwnProperty.call(m, "body") && m.body.length)
+                w.uint32(/* id 4, wireType 2 =*/34).bytes(m.body);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a TopicMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.TopicMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.TopicMessage & protocol.TopicMessage.$Shape} TopicMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TopicMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.TopicMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.fromAlias = v;
+                        else
+                            delete m.fromAlias;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.topic = v;
+                        else
+                            delete m.topic;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.body = v;
+                        else
+                            delete m.body;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for TopicMessage
+         * @function getTypeUrl
+         * @memberof protocol.TopicMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        TopicMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.TopicMessage";
+        };
+
+        return TopicMessage;
+    })();
+
+    protocol.TopicFWMessage = (function() {
+
+        /**
+         * Properties of a TopicFWMessage.
+         * @typedef {Object} protocol.TopicFWMessage.$Properties
+         * @property {protocol.MessageType|null} [type] TopicFWMessage type
+         * @property {number|Long|null} [fromAlias] TopicFWMessage fromAlias
+         * @property {Uint8Array|null} [body] TopicFWMessage body
+         * @property {string|null} [topic] TopicFWMessage topic
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a TopicFWMessage.
+         * @memberof protocol
+         * @interface ITopicFWMessage
+         * @augments protocol.TopicFWMessage.$Properties
+         * @deprecated Use protocol.TopicFWMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a TopicFWMessage.
+         * @typedef {protocol.TopicFWMessage.$Properties} protocol.TopicFWMessage.$Shape
+         */
+
+        /**
+         * Constructs a new TopicFWMessage.
+         * @memberof protocol
+         * @classdesc Represents a TopicFWMessage.
+         * @constructor
+         * @param {protocol.TopicFWMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const TopicFWMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * TopicFWMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.TopicFWMessage
+         * @instance
+         */
+        TopicFWMessage.prototype.type = 0;
+
+        /**
+         * TopicFWMessage fromAlias.
+         * @member {number|Long} fromAlias
+         * @memberof protocol.TopicFWMessage
+         * @instance
+         */
+        TopicFWMessage.prototype.fromAlias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * TopicFWMessage body.
+         * @member {Uint8Array} body
+         * @memberof protocol.TopicFWMessage
+         * @instance
+         */
+        TopicFWMessage.prototype.body = $util.newBuffer([]);
+
+        /**
+         * TopicFWMessage topic.
+         * @member {string} topic
+         * @memberof protocol.TopicFWMessage
+         * @instance
+         */
+        TopicFWMessage.prototype.topic = "";
+
+        /**
+         * Creates a new TopicFWMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.TopicFWMessage
+         * @static
+         * @param {protocol.TopicFWMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.TopicFWMessage} TopicFWMessage instance
+         * @type {{
+         *   (properties: protocol.TopicFWMessage.$Shape): protocol.TopicFWMessage & protocol.TopicFWMessage.$Shape;
+         *   (properties?: protocol.TopicFWMessage.$Properties): protocol.TopicFWMessage;
+         * }}
+         */
+        TopicFWMessage.create = function(properties) {
+            return new TopicFWMessage(properties);
+        };
+
+        /**
+         * Encodes the specified TopicFWMessage message. Does not implicitly {@link protocol.TopicFWMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.TopicFWMessage
+         * @static
+         * @param {protocol.TopicFWMessage.$Properties} m TopicFWMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TopicFWMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.fromAlias != null && $Object.hasOwnProperty.call(m, "fromAlias") && (typeof m.fromAlias === "object" ? m.fromAlias.low || m.fromAlias.high : m.fromAlias !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.fromAlias);
+            if (m.body != null && $Object.hasOwnProperty.call(m, "body") && m.body.length)
+                w.uint32(/* id 3, wireType 2 =*/26).bytes(m.body);
+            if (m.topic != null && $Object.hasOwnProperty.call(m, "topic") && m.topic !== "")
+                w.uint32(/* id 4, wireType 2 =*/34).string(m.topic);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a TopicFWMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.TopicFWMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.TopicFWMessage & protocol.TopicFWMessage.$Shape} TopicFWMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TopicFWMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.TopicFWMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.fromAlias = v;
+                        else
+                            delete m.fromAlias;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.body = v;
+                        else
+                            delete m.body;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.topic = v;
+                        else
+                            delete m.topic;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for TopicFWMessage
+         * @function getTypeUrl
+         * @memberof protocol.TopicFWMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        TopicFWMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.TopicFWMessage";
+        };
+
+        return TopicFWMessage;
+    })();
+
+    protocol.TopicIdentityMessage = (function() {
+
+        /**
+         * Properties of a TopicIdentityMessage.
+         * @typedef {Object} protocol.TopicIdentityMessage.$Properties
+         * @property {protocol.MessageType|null} [type] TopicIdentityMessage type
+         * @property {number|Long|null} [fromAlias] TopicIdentityMessage fromAlias
+         * @property {string|null} [topic] TopicIdentityMessage topic
+         * @property {Uint8Array|null} [identity] TopicIdentityMessage identity
+         * @property {protocol.Role|null} [role] TopicIdentityMessage role
+         * @property {Uint8Array|null} [body] TopicIdentityMessage body
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a TopicIdentityMessage.
+         * @memberof protocol
+         * @interface ITopicIdentityMessage
+         * @augments protocol.TopicIdentityMessage.$Properties
+         * @deprecated Use protocol.TopicIdentityMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a TopicIdentityMessage.
+         * @typedef {protocol.TopicIdentityMessage.$Properties} protocol.TopicIdentityMessage.$Shape
+         */
+
+        /**
+         * Constructs a new TopicIdentityMessage.
+         * @memberof protocol
+         * @classdesc Represents a TopicIdentityMessage.
+         * @constructor
+         * @param {protocol.TopicIdentityMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const TopicIdentityMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * TopicIdentityMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.TopicIdentityMessage
+         * @instance
+         */
+        TopicIdentityMessage.prototype.type = 0;
+
+        /**
+         * TopicIdentityMessage fromAlias.
+         * @member {number|Long} fromAlias
+         * @memberof protocol.TopicIdentityMessage
+         * @instance
+         */
+        TopicIdentityMessage.prototype.fromAlias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * TopicIdentityMessage topic.
+         * @member {string} topic
+         * @memberof protocol.TopicIdentityMessage
+         * @instance
+         */
+        TopicIdentityMessage.prototype.topic = "";
+
+        /**
+         * TopicIdentityMessage identity.
+         * @member {Uint8Array} identity
+         * @memberof protocol.TopicIdentityMessage
+         * @instance
+         */
+        TopicIdentityMessage.prototype.identity = $util.newBuffer([]);
+
+        /**
+         * TopicIdentityMessage role.
+         * @member {protocol.Role} role
+         * @memberof protocol.TopicIdentityMessage
+         * @instance
+         */
+        TopicIdentityMessage.prototype.role = 0;
+
+        /**
+         * TopicIdentityMessage body.
+         * @member {Uint8Array} body
+         * @memberof protocol.TopicIdentityMessage
+         * @instance
+         */
+        TopicIdentityMessage.prototype.body = $util.newBuffer([]);
+
+        /**
+         * Creates a new TopicIdentityMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.TopicIdentityMessage
+         * @static
+         * @param {protocol.TopicIdentityMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.TopicIdentityMessage} TopicIdentityMessage instance
+         * @type {{
+         *   (properties: protocol.TopicIdentityMessage.$Shape): protocol.TopicIdentityMessage & protocol.TopicIdentityMessage.$Shape;
+         *   (properties?: protocol.TopicIdentityMessage.$Properties): protocol.TopicIdentityMessage;
+         * }}
+         */
+        TopicIdentityMessage.create = function(properties) {
+            return new TopicIdentityMessage(properties);
+        };
+
+        /**
+         * Encodes the specified TopicIdentityMessage message. Does not implicitly {@link protocol.TopicIdentityMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.TopicIdentityMessage
+         * @static
+         * @param {protocol.TopicIdentityMessage.$Properties} m TopicIdentityMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TopicIdentityMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.fromAlias != null && $Object.hasOwnProperty.call(m, "fromAlias") && (typeof m.fromAlias === "object" ? m.fromAlias.low || m.fromAlias.high : m.fromAlias !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.fromAlias);
+            if (m.topic != null && $Object.hasOwnProperty.call(m, "topic") && m.topic !== "")
+                w.uint32(/* id 3, wireType 2 =*/26).string(m.topic);
+            if (m.identity != null && $Object.hasOwnProperty.call(m, "identity") && m.identity.length)
+                w.uint32(/* id 4, wireType 2 =*/34).bytes(m.identity);
+            if (m.role != null && $Object.hasOwnProperty.call(m, "role") && m.role !== 0)
+                w.uint32(/* id 5, wireType 0 =*/40).int32(m.role);
+            if (m.body != null && $Object.hasOwnProperty.call(m, "body") && m.body.length)
+                w.uint32(/* id 6, wireType 2 =*/50).bytes(m.body);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a TopicIdentityMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.TopicIdentityMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.TopicIdentityMessage & protocol.TopicIdentityMessage.$Shape} TopicIdentityMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TopicIdentityMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.TopicIdentityMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.fromAlias = v;
+                        else
+                            delete m.fromAlias;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.topic = v;
+                        else
+                            delete m.topic;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.identity = v;
+                        else
+                            delete m.identity;
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.role = v;
+                        else
+                            delete m.role;
+                        continue;
+                    }
+                case 6: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.body = v;
+                        else
+                            delete m.body;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for TopicIdentityMessage
+         * @function getTypeUrl
+         * @memberof protocol.TopicIdentityMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        TopicIdentityMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.TopicIdentityMessage";
+        };
+
+        return TopicIdentityMessage;
+    })();
+
+    protocol.TopicIdentityFWMessage = (function() {
+
+        /**
+         * Properties of a TopicIdentityFWMessage.
+         * @typedef {Object} protocol.TopicIdentityFWMessage.$Properties
+         * @property {protocol.MessageType|null} [type] TopicIdentityFWMessage type
+         * @property {number|Long|null} [fromAlias] TopicIdentityFWMessage fromAlias
+         * @property {Uint8Array|null} [identity] TopicIdentityFWMessage identity
+         * @property {protocol.Role|null} [role] TopicIdentityFWMessage role
+         * @property {Uint8Array|null} [body] TopicIdentityFWMessage body
+         * @property {string|null} [topic] TopicIdentityFWMessage topic
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a TopicIdentityFWMessage.
+         * @memberof protocol
+         * @interface ITopicIdentityFWMessage
+         * @augments protocol.TopicIdentityFWMessage.$Properties
+         * @deprecated Use protocol.TopicIdentityFWMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a TopicIdentityFWMessage.
+         * @typedef {protocol.TopicIdentityFWMessage.$Properties} protocol.TopicIdentityFWMessage.$Shape
+         */
+
+        /**
+         * Constructs a new TopicIdentityFWMessage.
+         * @memberof protocol
+         * @classdesc Represents a TopicIdentityFWMessage.
+         * @constructor
+         * @param {protocol.TopicIdentityFWMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const TopicIdentityFWMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * TopicIdentityFWMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.TopicIdentityFWMessage
+         * @instance
+         */
+        TopicIdentityFWMessage.prototype.type = 0;
+
+        /**
+         * TopicIdentityFWMessage fromAlias.
+         * @member {number|Long} fromAlias
+         * @memberof protocol.TopicIdentityFWMessage
+         * @instance
+         */
+        TopicIdentityFWMessage.prototype.fromAlias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * TopicIdentityFWMessage identity.
+         * @member {Uint8Array} identity
+         * @memberof protocol.TopicIdentityFWMessage
+         * @instance
+         */
+        TopicIdentityFWMessage.prototype.identity = $util.newBuffer([]);
+
+        /**
+         * TopicIdentityFWMessage role.
+         * @member {protocol.Role} role
+         * @memberof protocol.TopicIdentityFWMessage
+         * @instance
+         */
+        TopicIdentityFWMessage.prototype.role = 0;
+
+        /**
+         * TopicIdentityFWMessage body.
+         * @member {Uint8Array} body
+         * @memberof protocol.TopicIdentityFWMessage
+         * @instance
+         */
+        TopicIdentityFWMessage.prototype.body = $util.newBuffer([]);
+
+        /**
+         * TopicIdentityFWMessage topic.
+         * @member {string} topic
+         * @memberof protocol.TopicIdentityFWMessage
+         * @instance
+         */
+        TopicIdentityFWMessage.prototype.topic = "";
+
+        /**
+         * Creates a new TopicIdentityFWMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.TopicIdentityFWMessage
+         * @static
+         * @param {protocol.TopicIdentityFWMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.TopicIdentityFWMessage} TopicIdentityFWMessage instance
+         * @type {{
+         *   (properties: protocol.TopicIdentityFWMessage.$Shape): protocol.TopicIdentityFWMessage & protocol.TopicIdentityFWMessage.$Shape;
+         *   (properties?: protocol.TopicIdentityFWMessage.$Properties): protocol.TopicIdentityFWMessage;
+         * }}
+         */
+        TopicIdentityFWMessage.create = function(properties) {
+            return new TopicIdentityFWMessage(properties);
+        };
+
+        /**
+         * Encodes the specified TopicIdentityFWMessage message. Does not implicitly {@link protocol.TopicIdentityFWMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.TopicIdentityFWMessage
+         * @static
+         * @param {protocol.TopicIdentityFWMessage.$Properties} m TopicIdentityFWMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TopicIdentityFWMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.fromAlias != null && $Object.hasOwnProperty.call(m, "fromAlias") && (typeof m.fromAlias === "object" ? m.fromAlias.low || m.fromAlias.high : m.fromAlias !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.fromAlias);
+            if (m.identity != null && $Object.hasOwnProperty.call(m, "identity") && m.identity.length)
+                w.uint32(/* id 3, wireType 2 =*/26).bytes(m.identity);
+            if (m.role != null && $Object.hasOwnProperty.call(m, "role") && m.role !== 0)
+                w.uint32(/* id 4, wireType 0 =*/32).int32(m.role);
+            if (m.body != null && $Object.hasOwnProperty.call(m, "body") && m.body.length)
+                w.uint32(/* id 5, wireType 2 =*/42).bytes(m.body);
+            if (m.topic != null && $Object.hasOwnProperty.call(m, "topic") && m.topic !== "")
+                w.uint32(/* id 6, wireType 2 =*/50).string(m.topic);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a TopicIdentityFWMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.TopicIdentityFWMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.TopicIdentityFWMessage & protocol.TopicIdentityFWMessage.$Shape} TopicIdentityFWMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TopicIdentityFWMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.TopicIdentityFWMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.fromAlias = v;
+                        else
+                            delete m.fromAlias;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.identity = v;
+                        else
+                            delete m.identity;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.role = v;
+                        else
+                            delete m.role;
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.body = v;
+                        else
+                            delete m.body;
+                        continue;
+                    }
+                case 6: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.topic = v;
+                        else
+                            delete m.topic;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for TopicIdentityFWMessage
+         * @function getTypeUrl
+         * @memberof protocol.TopicIdentityFWMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        TopicIdentityFWMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.TopicIdentityFWMessage";
+        };
+
+        return TopicIdentityFWMessage;
+    })();
+
+    return protocol;
+})();
+
+export {
+  $root as default
+};
