@@ -1,0 +1,223 @@
+// The coordinator: hands out aliases, tells each peer which servers to
+// connect to (WELCOME) and relays their signaling. Closing it closes every
+// peer socket and the HTTP server.
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { RawData, WebSocket } from 'ws';
+import { allowAllUpgrades, type UpgradeAuthenticator } from '../shared/auth.js';
+import { MessageType, Role, Welcome } from '../shared/codec.js';
+import { coordinatorLimitDefaults, type CoordinatorLimits } from '../shared/config.js';
+import { silentLogger, type Logger } from '../shared/log.js';
+import { AliasAllocator } from './alias-allocator.js';
+import { Endpoints, notFoundHandler } from './endpoints.js';
+import { Keepalive } from './keepalive.js';
+import { Registry, type Peer, type PeerInfo } from './registry.js';
+import { SignalingRelay } from './relay.js';
+import { fullMeshSelector, type ServerSelector } from './selector.js';
+import { createStats, type CoordinatorStats } from './stats.js';
+
+/** Serves HTTP requests that are not WebSocket upgrades (health, metrics, ...). */
+export type CoordinatorHttpHandler = (request: IncomingMessage, response: ServerResponse, coordinator: Coordinator) => void;
+
+export interface CoordinatorOptions {
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** TCP port; 0 picks a free one (read it back from `coordinator.port`). */
+  port: number;
+  logger?: Logger;
+  /** Default: full mesh, random server per client. */
+  selector?: ServerSelector;
+  /** Default: allowAllUpgrades. */
+  upgradeAuthenticator?: UpgradeAuthenticator;
+  limits?: Partial<CoordinatorLimits>;
+  /** Default: aliases from an epoch-based start, unique across restarts (see alias-allocator.ts). */
+  aliasAllocator?: AliasAllocator;
+  /** Default: 404 for everything. */
+  httpHandler?: CoordinatorHttpHandler;
+  /** On close, peers that have not completed the closing handshake after this long are terminated. Default 2000. */
+  shutdownGraceMs?: number;
+}
+
+export interface CoordinatorEvents {
+  peerRegistered: [peer: PeerInfo];
+  peerRemoved: [peer: PeerInfo];
+}
+
+/** WebSocket close code of a coordinator shutting down. */
+export const CLOSE_GOING_AWAY = 1001;
+/** WebSocket close code of a peer the coordinator could not serve (an internal error). */
+export const CLOSE_INTERNAL_ERROR = 1011;
+
+export class Coordinator extends EventEmitter<CoordinatorEvents> {
+  readonly registry = new Registry();
+  readonly stats: CoordinatorStats = createStats();
+  readonly limits: CoordinatorLimits;
+  readonly #host: string;
+  readonly #logger: Logger;
+  readonly #selector: ServerSelector;
+  readonly #aliases: AliasAllocator;
+  readonly #relay: SignalingRelay;
+  readonly #endpoints: Endpoints;
+  readonly #keepalive: Keepalive;
+  readonly #statsTimer: NodeJS.Timeout | undefined;
+  readonly #shutdownGraceMs: number;
+  #closed: Promise<void> | undefined;
+
+  static async start(options: CoordinatorOptions): Promise<Coordinator> {
+    const coordinator = new Coordinator(options);
+    try {
+      await coordinator.#endpoints.listen();
+    } catch (error) {
+      await coordinator.close();
+      throw error;
+    }
+    coordinator.#logger.info({ url: coordinator.url }, 'coordinator listening');
+    return coordinator;
+  }
+
+  private constructor(options: CoordinatorOptions) {
+    super();
+    this.limits = { ...coordinatorLimitDefaults, ...options.limits };
+    this.#host = options.host ?? '127.0.0.1';
+    this.#logger = options.logger ?? silentLogger();
+    this.#selector = options.selector ?? fullMeshSelector();
+    this.#aliases = options.aliasAllocator ?? new AliasAllocator();
+    this.#shutdownGraceMs = options.shutdownGraceMs ?? 2000;
+    this.#relay = new SignalingRelay(this.registry, this.stats, this.#logger);
+    const httpHandler = options.httpHandler ?? notFoundHandler;
+    this.#endpoints = new Endpoints({
+      host: this.#host,
+      port: options.port,
+      maxFrameBytes: this.limits.maxFrameBytes,
+      authenticator: options.upgradeAuthenticator ?? allowAllUpgrades,
+      httpHandler: (request, response) => httpHandler(request, response, this),
+      onConnection: (socket, role) => this.#accept(socket, role),
+      stats: this.stats,
+      logger: this.#logger,
+    });
+    this.#keepalive = new Keepalive({
+      pingIntervalMs: this.limits.pingIntervalMs,
+      idleTimeoutMs: this.limits.idleTimeoutMs,
+      onIdle: () => this.stats.idleTerminations++,
+    });
+    if (this.limits.statsIntervalMs > 0) {
+      this.#statsTimer = setInterval(() => this.#logStats(), this.limits.statsIntervalMs);
+      this.#statsTimer.unref();
+    }
+  }
+
+  get port(): number {
+    return this.#endpoints.port;
+  }
+
+  /** Base WebSocket URL: clients connect to `${url}/connect`, servers to `${url}/discover?role=...`. */
+  get url(): string {
+    return `ws://${urlHost(this.#host)}:${this.port}`;
+  }
+
+  /** The HTTP server, for callers that need more than `httpHandler`. */
+  get httpServer(): Server {
+    return this.#endpoints.httpServer;
+  }
+
+  /** Closes every peer socket (1001) and the HTTP server. Idempotent: every call returns the same promise. */
+  close(): Promise<void> {
+    this.#closed ??= this.#shutdown();
+    return this.#closed;
+  }
+
+  async #shutdown(): Promise<void> {
+    this.#keepalive.stop();
+    clearInterval(this.#statsTimer);
+    const httpClosed = this.#endpoints.close();
+    await Promise.all(this.registry.all().map((peer) => closeSocket(peer.socket, this.#shutdownGraceMs)));
+    await httpClosed;
+    this.#logger.info('coordinator closed');
+  }
+
+  #accept(socket: WebSocket, role: Role): void {
+    socket.on('error', (error) => this.#logger.debug({ err: error }, 'peer socket error'));
+    if (this.#closed !== undefined) {
+      socket.close(CLOSE_GOING_AWAY, 'coordinator shutting down');
+      return;
+    }
+    let peer: Peer;
+    let availableServers: number[];
+    try {
+      peer = { alias: this.#aliases.next(), role, socket };
+      availableServers = this.#serversFor(peer);
+    } catch (error) {
+      this.#logger.error({ err: error, role: Role[role] }, 'cannot welcome a peer');
+      socket.close(CLOSE_INTERNAL_ERROR, 'coordinator error');
+      return;
+    }
+    const info: PeerInfo = { alias: peer.alias, role };
+    this.registry.add(peer);
+    this.#keepalive.track(socket);
+    socket.on('message', (data, isBinary) => this.#onMessage(peer, data, isBinary));
+    socket.once('close', (code) => {
+      this.registry.remove(peer.alias);
+      this.#logger.debug({ alias: peer.alias, role: Role[role], code }, 'peer removed');
+      this.emit('peerRemoved', info);
+    });
+    socket.send(Welcome.encode({ type: MessageType.WELCOME, alias: peer.alias, availableServers }));
+    this.#logger.debug({ alias: peer.alias, role: Role[role], availableServers }, 'peer registered');
+    this.emit('peerRegistered', info);
+  }
+
+  /**
+   * The WELCOME list: the servers a new server links to, or the one server a
+   * client should use. A client gets an empty list when no server is
+   * registered (or the selector finds none fit); client libraries treat that
+   * as an error.
+   */
+  #serversFor(peer: Peer): number[] {
+    const servers = this.registry.servers();
+    if (peer.role === Role.CLIENT) {
+      const server = this.#selector.serverForClient(servers);
+      return server === undefined ? [] : [server];
+    }
+    return this.#selector.serversToLinkFor({ alias: peer.alias, role: peer.role }, servers);
+  }
+
+  #onMessage(peer: Peer, data: RawData, isBinary: boolean): void {
+    if (!isBinary) {
+      this.stats.droppedTextFrames++;
+      this.#logger.debug({ alias: peer.alias }, 'dropped a text frame');
+      return;
+    }
+    try {
+      // With ws's default binaryType ('nodebuffer') a message is one Buffer.
+      this.#relay.relay(peer, data as Buffer);
+    } catch (error) {
+      this.#logger.warn({ err: error, alias: peer.alias }, 'relay failed');
+    }
+  }
+
+  #logStats(): void {
+    this.#logger.info(
+      { servers: this.registry.serverCount, clients: this.registry.clientCount, stats: this.stats },
+      'coordinator stats',
+    );
+  }
+}
+
+/** Starts the closing handshake and resolves on 'close'; terminates the socket if the peer takes longer than graceMs. */
+function closeSocket(socket: WebSocket, graceMs: number): Promise<void> {
+  if (socket.readyState === socket.CLOSED) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => socket.terminate(), graceMs);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    socket.close(CLOSE_GOING_AWAY, 'coordinator shutting down');
+  });
+}
+
+/** A host for a URL: wildcard addresses become loopback, IPv6 literals get brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

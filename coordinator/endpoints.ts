@@ -1,0 +1,152 @@
+// The coordinator's HTTP server: `GET /connect` upgrades a client,
+// `GET /discover?role=...` a comm server; everything else goes to the HTTP
+// handler (404 by default). An upgrade with an unknown path or role is
+// refused with 400, one the authenticator rejects with 401.
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { UpgradeAuthenticator } from '../shared/auth.js';
+import { Role } from '../shared/codec.js';
+import type { Logger } from '../shared/log.js';
+import type { CoordinatorStats } from './stats.js';
+
+export type HttpHandler = (request: IncomingMessage, response: ServerResponse) => void;
+
+export const notFoundHandler: HttpHandler = (_request, response) => {
+  response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+};
+
+/** The role a `/discover` query names, by enum name or number; undefined unless it is a server role. */
+export function parseServerRole(value: string | null): Role | undefined {
+  switch (value) {
+    case 'COMMUNICATION_SERVER':
+    case String(Role.COMMUNICATION_SERVER):
+      return Role.COMMUNICATION_SERVER;
+    case 'COMMUNICATION_SERVER_HUB':
+    case String(Role.COMMUNICATION_SERVER_HUB):
+      return Role.COMMUNICATION_SERVER_HUB;
+    default:
+      return undefined;
+  }
+}
+
+/** The role an upgrade request asks for, or undefined for an unknown path or role. */
+export function roleOfUpgrade(url: URL): Role | undefined {
+  if (url.pathname === '/connect') return Role.CLIENT;
+  if (url.pathname === '/discover') return parseServerRole(url.searchParams.get('role'));
+  return undefined;
+}
+
+export interface EndpointsOptions {
+  host: string;
+  port: number;
+  maxFrameBytes: number;
+  authenticator: UpgradeAuthenticator;
+  httpHandler: HttpHandler;
+  /** A WebSocket accepted for `role`, handshake complete. */
+  onConnection: (socket: WebSocket, role: Role) => void;
+  stats: CoordinatorStats;
+  logger: Logger;
+}
+
+export class Endpoints {
+  readonly httpServer: Server;
+  readonly #webSockets: WebSocketServer;
+  readonly #options: EndpointsOptions;
+  /** Upgrade requests waiting for the authenticator, destroyed if we close meanwhile. */
+  readonly #pendingUpgrades = new Set<Duplex>();
+  #closing = false;
+
+  constructor(options: EndpointsOptions) {
+    this.#options = options;
+    this.#webSockets = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes });
+    this.httpServer = createServer((request, response) => this.#handleRequest(request, response));
+    this.httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      this.#handleUpgrade(request, socket, head).catch((error: unknown) => {
+        options.logger.warn({ err: error }, 'upgrade failed');
+        socket.destroy();
+      });
+    });
+  }
+
+  listen(): Promise<void> {
+    const server = this.httpServer;
+    return new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.#options.port, this.#options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  }
+
+  get port(): number {
+    const address = this.httpServer.address();
+    if (address === null || typeof address === 'string') throw new Error('the HTTP server is not listening on TCP');
+    return address.port;
+  }
+
+  /**
+   * Stops accepting connections at once; resolves when every connection has
+   * ended, accepted WebSockets included, which are the caller's to close.
+   */
+  close(): Promise<void> {
+    this.#closing = true;
+    const closed = new Promise<void>((resolve) => this.httpServer.close(() => resolve()));
+    for (const socket of this.#pendingUpgrades) socket.destroy();
+    this.#webSockets.close();
+    return closed;
+  }
+
+  #handleRequest(request: IncomingMessage, response: ServerResponse): void {
+    try {
+      this.#options.httpHandler(request, response);
+    } catch (error) {
+      this.#options.logger.warn({ err: error, url: request.url }, 'HTTP handler failed');
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    }
+  }
+
+  async #handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const { logger, stats } = this.#options;
+    socket.on('error', (error) => logger.debug({ err: error }, 'socket error during upgrade'));
+    const url = new URL(request.url ?? '/', 'http://coordinator');
+    const role = roleOfUpgrade(url);
+    if (role === undefined) {
+      stats.refusedUpgrades.badRequest++;
+      logger.debug({ path: url.pathname }, 'refused an upgrade: unknown path or role');
+      refuseUpgrade(socket, 400);
+      return;
+    }
+    if (!(await this.#authenticate(socket, role, url, request))) {
+      stats.refusedUpgrades.unauthorized++;
+      logger.debug({ role: Role[role] }, 'refused an upgrade: authentication failed');
+      refuseUpgrade(socket, 401);
+      return;
+    }
+    if (this.#closing || socket.destroyed) {
+      socket.destroy();
+      return;
+    }
+    this.#webSockets.handleUpgrade(request, socket, head, (webSocket) => this.#options.onConnection(webSocket, role));
+  }
+
+  async #authenticate(socket: Duplex, role: Role, url: URL, request: IncomingMessage): Promise<boolean> {
+    this.#pendingUpgrades.add(socket);
+    try {
+      return await this.#options.authenticator.authenticate({ role, url, headers: request.headers });
+    } catch (error) {
+      this.#options.logger.warn({ err: error, role: Role[role] }, 'upgrade authenticator threw; refusing');
+      return false;
+    } finally {
+      this.#pendingUpgrades.delete(socket);
+    }
+  }
+}
+
+function refuseUpgrade(socket: Duplex, status: 400 | 401): void {
+  if (socket.destroyed) return;
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

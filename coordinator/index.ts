@@ -1,0 +1,13 @@
+export {
+  Coordinator,
+  CLOSE_GOING_AWAY,
+  CLOSE_INTERNAL_ERROR,
+  type CoordinatorEvents,
+  type CoordinatorHttpHandler,
+  type CoordinatorOptions,
+} from './coordinator.js';
+export { AliasAllocator, AliasError, ALIASES_PER_MS, epochAliasStart } from './alias-allocator.js';
+export { notFoundHandler, parseServerRole } from './endpoints.js';
+export { Registry, isServerRole, type Peer, type PeerInfo } from './registry.js';
+export { fullMeshSelector, starSelector, type RandomSource, type ServerSelector } from './selector.js';
+export { type CoordinatorStats, type RelayedTypeName } from './stats.js';

@@ -1,0 +1,34 @@
+// Counters of what the coordinator relayed, dropped and refused. Plain
+// numbers that tests read and a metrics endpoint can export.
+
+export type RelayedTypeName =
+  'CONNECT' | 'WEBRTC_OFFER' | 'WEBRTC_ANSWER' | 'WEBRTC_ICE_CANDIDATE' | 'CONNECTION_REFUSED';
+
+export interface CoordinatorStats {
+  /** Signaling messages delivered, by message type. */
+  relayed: Record<RelayedTypeName, number>;
+  /** Messages whose to_alias names no live peer. */
+  droppedUnknownAlias: number;
+  /** Frames that are not a decodable protobuf message. */
+  droppedUndecodable: number;
+  /** Decodable messages of a type peers may not send to the coordinator (WELCOME, TOPIC, ...). */
+  droppedUnsupportedType: number;
+  /** Text frames: the protocol is binary only. */
+  droppedTextFrames: number;
+  /** Upgrades refused with 400 (unknown path, bad role) and 401 (authentication failed). */
+  refusedUpgrades: { badRequest: number; unauthorized: number };
+  /** Peers terminated by keepalive after idleTimeoutMs of silence. */
+  idleTerminations: number;
+}
+
+export function createStats(): CoordinatorStats {
+  return {
+    relayed: { CONNECT: 0, WEBRTC_OFFER: 0, WEBRTC_ANSWER: 0, WEBRTC_ICE_CANDIDATE: 0, CONNECTION_REFUSED: 0 },
+    droppedUnknownAlias: 0,
+    droppedUndecodable: 0,
+    droppedUnsupportedType: 0,
+    droppedTextFrames: 0,
+    refusedUpgrades: { badRequest: 0, unauthorized: 0 },
+    idleTerminations: 0,
+  };
+}
