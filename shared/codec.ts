@@ -21,7 +21,7 @@ export interface ConnectionRefusedMessage {
 }
 export interface PingMessage { type: MessageType; time: number }
 export interface SubscriptionMessage { type: MessageType; format: Format; topics: Uint8Array }
-export interface AuthMessage { type: MessageType; role: Role; body: Uint8Array }
+export interface AuthMessage { type: MessageType; role: Role; body: Uint8Array; serverId: string }
 export interface TopicMessage { type: MessageType; fromAlias: number; topic: string; body: Uint8Array }
 export interface TopicFWMessage { type: MessageType; fromAlias: number; body: Uint8Array; topic: string }
 export interface TopicIdentityMessage {

@@ -26,9 +26,15 @@ export interface CommServerLimits {
   connectTimeoutMs: number;
   /** Largest data channel message accepted; bigger ones close the peer. */
   maxMessageBytes: number;
+  /** Remote ICE candidates held per peer before its description is set; extra ones are dropped. */
+  maxPendingCandidates: number;
+  /** Frames a peer may send while its AUTH is being verified; more close it. */
+  maxFramesBeforeAuth: number;
   /** Largest SUBSCRIPTION topic list after decompression; bigger ones close the peer. */
   maxSubscriptionBytes: number;
-  /** Topics one peer may subscribe to; more close the peer. */
+  /** The same bound for another server's topic list (the union of its clients' topics). */
+  maxServerSubscriptionBytes: number;
+  /** Topics one client may subscribe to; more close the peer. */
   maxTopicsPerPeer: number;
   /** Longest topic name in bytes; longer ones close the peer. */
   maxTopicLength: number;
@@ -47,7 +53,10 @@ export const commServerLimitDefaults: CommServerLimits = {
   maxPeers: 2000,
   connectTimeoutMs: 20_000,
   maxMessageBytes: 64 * 1024,
+  maxPendingCandidates: 64,
+  maxFramesBeforeAuth: 64,
   maxSubscriptionBytes: 64 * 1024,
+  maxServerSubscriptionBytes: 8 * 1024 * 1024,
   maxTopicsPerPeer: 1000,
   maxTopicLength: 256,
   reliableQueueBytes: 4 * 1024 * 1024,

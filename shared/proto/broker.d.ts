@@ -253,6 +253,7 @@ export namespace protocol {
         type: protocol.MessageType;
         role: protocol.Role;
         body: Uint8Array;
+        serverId: string;
         static create(properties: protocol.AuthMessage.$Shape): protocol.AuthMessage & protocol.AuthMessage.$Shape;
         static create(properties?: protocol.AuthMessage.$Properties): protocol.AuthMessage;
         static encode(m: protocol.AuthMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -265,6 +266,7 @@ export namespace protocol {
             type?: (protocol.MessageType|null);
             role?: (protocol.Role|null);
             body?: (Uint8Array|null);
+            serverId?: (string|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.AuthMessage.$Properties;

@@ -1730,6 +1730,7 @@ export const protocol = $root.protocol = (() => {
          * @property {protocol.MessageType|null} [type] AuthMessage type
          * @property {protocol.Role|null} [role] AuthMessage role
          * @property {Uint8Array|null} [body] AuthMessage body
+         * @property {string|null} [serverId] AuthMessage serverId
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -1786,6 +1787,14 @@ export const protocol = $root.protocol = (() => {
         AuthMessage.prototype.body = $util.newBuffer([]);
 
         /**
+         * AuthMessage serverId.
+         * @member {string} serverId
+         * @memberof protocol.AuthMessage
+         * @instance
+         */
+        AuthMessage.prototype.serverId = "";
+
+        /**
          * Creates a new AuthMessage instance using the specified properties.
          * @function create
          * @memberof protocol.AuthMessage
@@ -1823,6 +1832,8 @@ export const protocol = $root.protocol = (() => {
                 w.uint32(/* id 2, wireType 0 =*/16).int32(m.role);
             if (m.body != null && $Object.hasOwnProperty.call(m, "body") && m.body.length)
                 w.uint32(/* id 3, wireType 2 =*/26).bytes(m.body);
+            if (m.serverId != null && $Object.hasOwnProperty.call(m, "serverId") && m.serverId !== "")
+                w.uint32(/* id 4, wireType 2 =*/34).string(m.serverId);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -1892,6 +1903,15 @@ export const protocol = $root.protocol = (() => {
                             m.body = v;
                         else
                             delete m.body;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.serverId = v;
+                        else
+                            delete m.serverId;
                         continue;
                     }
                 }

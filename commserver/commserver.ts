@@ -1,0 +1,429 @@
+// A comm server: registers with the coordinator, links to the other servers,
+// accepts clients, and routes topic messages between them.
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import {
+  Auth, Connect, ConnectionRefused, ConnectionRefusedReason, MessageType, Role, Subscription, Topic,
+  TopicIdentity, WebRtc, decodeJson, encodeJson, peekType, type WelcomeMessage,
+} from '../shared/codec.js';
+import { allowAllPeers, noServerCredentials, type PeerAuthenticator, type ServerCredentials } from '../shared/auth.js';
+import { commServerLimitDefaults, coordinatorLimitDefaults, type CommServerLimits } from '../shared/config.js';
+import type { Logger } from '../shared/log.js';
+import { silentLogger } from '../shared/log.js';
+import type { IceServer, RtcFactory } from '../shared/rtc.js';
+import { weriftFactory } from '../shared/rtc-werift.js';
+import { CoordinatorLink } from './coordinator-link.js';
+import { forwardTopic, forwardTopicIdentity } from './fanout.js';
+import { Interest } from './interest.js';
+import { Peer, type ChannelKind, type PeerCloseReason } from './peer.js';
+import { RoutingTable } from './router.js';
+import { decodeTopicSet, encodeTopicSet } from './subscription-decoder.js';
+
+export interface CommServerOptions {
+  /** Base URL of the coordinator, e.g. ws://127.0.0.1:9090 */
+  coordinatorUrl: string;
+  /** A HUB relays topic messages between the servers linked to it (star topology). */
+  hub?: boolean;
+  /** Stable identity of this server across coordinator restarts; random by default. */
+  serverId?: string;
+  rtc?: RtcFactory;
+  iceServers?: IceServer[];
+  portRange?: [number, number];
+  peerAuthenticator?: PeerAuthenticator;
+  credentials?: ServerCredentials;
+  limits?: Partial<CommServerLimits>;
+  logger?: Logger;
+}
+
+interface CommServerEvents {
+  /** WELCOME received: this server's alias for the current coordinator session. */
+  registered: [alias: number];
+  peerAuthenticated: [Peer];
+  peerClosed: [Peer, PeerCloseReason];
+  /** Another server's SUBSCRIPTION was applied. */
+  serverInterest: [Peer, ReadonlySet<string>];
+}
+
+export class CommServer extends EventEmitter<CommServerEvents> {
+  readonly serverId: string;
+  readonly limits: CommServerLimits;
+  readonly peers = new Map<number, Peer>();
+  readonly stats = {
+    topicMessages: 0,
+    deliveries: 0,
+    noSubscribers: 0,
+    undecodable: 0,
+    ignored: 0,
+    refusedFull: 0,
+    closed: {} as Partial<Record<PeerCloseReason, number>>,
+  };
+  alias: number | undefined;
+
+  #options: CommServerOptions;
+  #logger: Logger;
+  #rtc: RtcFactory;
+  #link: CoordinatorLink;
+  #authenticator: PeerAuthenticator;
+  #credentials: ServerCredentials;
+  #routing = new RoutingTable<Peer>();
+  #interest: Interest<Peer>;
+  #lastSentInterest = new Map<Peer, string>();
+  #interestScheduled = false;
+  #framesDuringAuth = new Map<Peer, Array<[ChannelKind, Uint8Array]>>();
+  #closing = false;
+
+  constructor(options: CommServerOptions) {
+    super();
+    this.#options = options;
+    this.serverId = options.serverId ?? randomUUID();
+    this.limits = { ...commServerLimitDefaults, ...options.limits };
+    this.#logger = (options.logger ?? silentLogger()).child({ serverId: this.serverId });
+    this.#rtc = options.rtc ?? weriftFactory;
+    this.#authenticator = options.peerAuthenticator ?? allowAllPeers;
+    this.#credentials = options.credentials ?? noServerCredentials;
+    this.#interest = new Interest({ relaysServerTopics: options.hub === true });
+    this.#link = new CoordinatorLink({
+      coordinatorUrl: options.coordinatorUrl,
+      role: options.hub ? Role.COMMUNICATION_SERVER_HUB : Role.COMMUNICATION_SERVER,
+      query: () => this.#credentials.discoverQuery(),
+      retryMinMs: this.limits.coordinatorRetryMinMs,
+      retryMaxMs: this.limits.coordinatorRetryMaxMs,
+      maxFrameBytes: coordinatorLimitDefaults.maxFrameBytes,
+      logger: this.#logger,
+    });
+    this.#link.on('welcome', (welcome) => this.#onWelcome(welcome));
+    this.#link.on('signal', (type, frame) => this.#onSignal(type, frame));
+  }
+
+  get isHub(): boolean {
+    return this.#options.hub === true;
+  }
+
+  get coordinatorConnected(): boolean {
+    return this.#link.connected;
+  }
+
+  /** Topics subscribed here, locally or by other servers. */
+  get topicCount(): number {
+    return this.#routing.topicCount;
+  }
+
+  /** Live, authenticated server links. */
+  linkedServers(): Peer[] {
+    return [...this.peers.values()].filter((peer) => peer.isServer && peer.authenticated);
+  }
+
+  /** The topics a peer subscribed to (another server's: the union of its clients'). */
+  topicsOf(peer: Peer): ReadonlySet<string> {
+    return this.#routing.topicsOf(peer);
+  }
+
+  start(): this {
+    this.#link.start();
+    return this;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closing) return;
+    this.#closing = true;
+    await this.#link.close();
+    for (const peer of [...this.peers.values()]) peer.close('server-closing');
+  }
+
+  // ---- coordinator signaling ----
+
+  #onWelcome(welcome: WelcomeMessage): void {
+    this.alias = welcome.alias;
+    this.#logger.info({ alias: welcome.alias, servers: welcome.availableServers.length }, 'registered with the coordinator');
+    for (const serverAlias of welcome.availableServers) {
+      if (serverAlias !== welcome.alias && !this.peers.has(serverAlias)) this.#linkTo(serverAlias);
+    }
+    this.emit('registered', welcome.alias);
+  }
+
+  #linkTo(serverAlias: number): void {
+    if (this.#isFull()) {
+      this.#logger.warn({ alias: serverAlias }, 'not linking to a server: this server is full');
+      return;
+    }
+    this.#createPeer(serverAlias, 'outgoing');
+    this.#send(Connect.encode({ type: MessageType.CONNECT, fromAlias: this.alias, toAlias: serverAlias }));
+  }
+
+  #onSignal(type: MessageType, frame: Uint8Array): void {
+    try {
+      switch (type) {
+        case MessageType.CONNECT:
+          return this.#onConnect(Connect.decode(frame).fromAlias);
+        case MessageType.WEBRTC_OFFER:
+        case MessageType.WEBRTC_ANSWER:
+        case MessageType.WEBRTC_ICE_CANDIDATE:
+          return this.#onWebRtc(type, frame);
+        case MessageType.CONNECTION_REFUSED: {
+          const refused = ConnectionRefused.decode(frame);
+          this.#logger.warn({ alias: refused.fromAlias, reason: ConnectionRefusedReason[refused.reason] }, 'server refused our link');
+          this.peers.get(refused.fromAlias)?.close('signaling-error');
+          return;
+        }
+        default:
+          this.stats.ignored++;
+      }
+    } catch (error) {
+      this.stats.undecodable++;
+      this.#logger.debug({ err: (error as Error).message }, 'bad signaling frame');
+    }
+  }
+
+  #onConnect(fromAlias: number): void {
+    if (this.#closing || this.peers.has(fromAlias)) return;
+    if (this.#isFull()) {
+      this.stats.refusedFull++;
+      this.#send(ConnectionRefused.encode({
+        type: MessageType.CONNECTION_REFUSED, fromAlias: this.alias, toAlias: fromAlias, reason: ConnectionRefusedReason.SERVER_FULL,
+      }));
+      return;
+    }
+    const peer = this.#createPeer(fromAlias, 'incoming');
+    peer.negotiation.offer().catch((error: Error) => this.#signalingFailed(peer, error));
+  }
+
+  #onWebRtc(type: MessageType, frame: Uint8Array): void {
+    const message = WebRtc.decode(frame);
+    const peer = this.peers.get(message.fromAlias);
+    if (!peer) return;
+    let step: Promise<void>;
+    try {
+      const data = decodeJson<unknown>(message.data);
+      if (type === MessageType.WEBRTC_ICE_CANDIDATE) step = peer.negotiation.addRemoteCandidate(data);
+      else if (type === MessageType.WEBRTC_OFFER && peer.direction === 'outgoing') step = peer.negotiation.acceptOffer(data);
+      else if (type === MessageType.WEBRTC_ANSWER && peer.direction === 'incoming') step = peer.negotiation.acceptAnswer(data);
+      else throw new Error(`unexpected ${MessageType[type]}`);
+    } catch (error) {
+      step = Promise.reject(error);
+    }
+    step.catch((error: Error) => this.#signalingFailed(peer, error));
+  }
+
+  #signalingFailed(peer: Peer, error: Error): void {
+    if (peer.closed) return;
+    this.#logger.info({ alias: peer.alias, err: error.message }, 'signaling failed, closing the peer');
+    peer.close('signaling-error');
+  }
+
+  #send(frame: Uint8Array): void {
+    this.#link.send(frame);
+  }
+
+  #isFull(): boolean {
+    return this.peers.size >= this.limits.maxPeers;
+  }
+
+  #createPeer(alias: number, direction: 'incoming' | 'outgoing'): Peer {
+    const self = this;
+    const peer = new Peer({
+      alias,
+      direction,
+      pc: this.#rtc({ iceServers: this.#options.iceServers ?? [], portRange: this.#options.portRange }),
+      signaling: {
+        sendDescription(description) {
+          const type = description.type === 'offer' ? MessageType.WEBRTC_OFFER : MessageType.WEBRTC_ANSWER;
+          self.#send(WebRtc.encode({ type, fromAlias: self.alias, toAlias: alias, data: encodeJson(description) }));
+        },
+        sendCandidate(candidate) {
+          self.#send(WebRtc.encode({
+            type: MessageType.WEBRTC_ICE_CANDIDATE, fromAlias: self.alias, toAlias: alias, data: encodeJson(candidate),
+          }));
+        },
+      },
+      negotiation: { maxPendingCandidates: this.limits.maxPendingCandidates, dropMdnsCandidates: true },
+      writer: {
+        reliableQueueBytes: this.limits.reliableQueueBytes,
+        unreliableQueueBytes: this.limits.unreliableQueueBytes,
+        windowBytes: this.limits.sendWindowBytes,
+      },
+      connectTimeoutMs: this.limits.connectTimeoutMs,
+      onFrame: (p, channel, frame) => this.#onFrame(p, channel, frame),
+      onOpen: (p) => this.#onPeerOpen(p),
+      onClose: (p, reason) => this.#onPeerClosed(p, reason),
+    });
+    this.peers.set(alias, peer);
+    return peer;
+  }
+
+  // ---- peers ----
+
+  #onPeerOpen(peer: Peer): void {
+    if (peer.direction !== 'outgoing') return;
+    peer.reliable!.write(Auth.encode({
+      type: MessageType.AUTH,
+      role: this.isHub ? Role.COMMUNICATION_SERVER_HUB : Role.COMMUNICATION_SERVER,
+      body: this.#credentials.authBody(),
+      serverId: this.serverId,
+    }));
+    this.#admit(peer);
+  }
+
+  #admit(peer: Peer): void {
+    peer.markAuthenticated();
+    this.#logger.info({ alias: peer.alias, role: Role[peer.role], direction: peer.direction }, 'peer connected');
+    if (peer.isServer) this.#sendInterest(peer);
+    this.emit('peerAuthenticated', peer);
+  }
+
+  #onPeerClosed(peer: Peer, reason: PeerCloseReason): void {
+    if (this.peers.get(peer.alias) === peer) this.peers.delete(peer.alias);
+    this.#framesDuringAuth.delete(peer);
+    this.#lastSentInterest.delete(peer);
+    this.stats.closed[reason] = (this.stats.closed[reason] ?? 0) + 1;
+    const kind = peer.isServer ? 'server' : 'client';
+    const removed = this.#routing.remove(peer, kind);
+    if (this.#interest.apply(peer, kind, [], removed)) this.#scheduleInterest();
+    const level = reason === 'server-closing' || reason === 'channel-closed' ? 'debug' : 'info';
+    this.#logger[level]({ alias: peer.alias, role: Role[peer.role], reason }, 'peer closed');
+    this.emit('peerClosed', peer, reason);
+  }
+
+  #onFrame(peer: Peer, channel: ChannelKind, frame: Uint8Array): void {
+    if (!peer.authenticated) {
+      this.#beforeAuth(peer, channel, frame);
+      return;
+    }
+    if (!peer.isServer && frame.length > this.limits.maxMessageBytes) {
+      this.#protocolError(peer, `message of ${frame.length} bytes is over the limit`);
+      return;
+    }
+    try {
+      switch (peekType(frame)) {
+        case MessageType.TOPIC: {
+          const message = Topic.decode(frame);
+          this.#countDeliveries(forwardTopic(peer, channel, message, frame, ...this.#route(message.topic)));
+          return;
+        }
+        case MessageType.TOPIC_IDENTITY: {
+          const message = TopicIdentity.decode(frame);
+          this.#countDeliveries(forwardTopicIdentity(peer, channel, message, frame, ...this.#route(message.topic)));
+          return;
+        }
+        case MessageType.SUBSCRIPTION:
+          this.#onSubscription(peer, frame);
+          return;
+        case MessageType.PING:
+          peer.writerFor(channel)?.write(frame);
+          return;
+        default:
+          this.stats.ignored++;
+      }
+    } catch (error) {
+      this.stats.undecodable++;
+      this.#protocolError(peer, (error as Error).message);
+    }
+  }
+
+  #route(topic: string) {
+    this.stats.topicMessages++;
+    const subscribers = this.#routing.subscribers(topic) ?? NO_SUBSCRIBERS;
+    return [subscribers, this.isHub] as const;
+  }
+
+  #countDeliveries({ clients, servers }: { clients: number; servers: number }): void {
+    if (clients + servers === 0) this.stats.noSubscribers++;
+    this.stats.deliveries += clients + servers;
+  }
+
+  #protocolError(peer: Peer, detail: string): void {
+    this.#logger.info({ alias: peer.alias, detail }, 'protocol error, closing the peer');
+    peer.close('protocol-error');
+  }
+
+  /** AUTH must come first on `reliable`; frames that follow it while it is verified wait, within a bound. */
+  #beforeAuth(peer: Peer, channel: ChannelKind, frame: Uint8Array): void {
+    const waiting = this.#framesDuringAuth.get(peer);
+    if (waiting) {
+      if (waiting.length >= this.limits.maxFramesBeforeAuth) this.#protocolError(peer, 'too many frames before AUTH completed');
+      else waiting.push([channel, frame]);
+      return;
+    }
+    if (peer.direction === 'outgoing') return;
+    let auth;
+    try {
+      if (channel !== 'reliable' || peekType(frame) !== MessageType.AUTH) throw new Error('first message is not AUTH on reliable');
+      auth = Auth.decode(frame);
+    } catch (error) {
+      this.#protocolError(peer, (error as Error).message);
+      return;
+    }
+    this.#framesDuringAuth.set(peer, []);
+    Promise.resolve(this.#authenticator.authenticate({ alias: peer.alias, role: auth.role, body: auth.body }))
+      .then((result) => {
+        if (peer.closed) return;
+        if (!result.ok || !KNOWN_ROLES.has(auth.role)) {
+          this.#logger.info({ alias: peer.alias, role: Role[auth.role], reason: result.ok ? 'unknown role' : result.reason }, 'authentication failed');
+          peer.close('auth-failed');
+          return;
+        }
+        peer.role = auth.role;
+        peer.identity = result.identity;
+        if (peer.isServer && auth.serverId) {
+          if (this.#hasLinkTo(auth.serverId)) {
+            this.#logger.info({ alias: peer.alias, serverId: auth.serverId }, 'second link to a server, closing it');
+            peer.close('duplicate-link');
+            return;
+          }
+          peer.serverId = auth.serverId;
+        }
+        const waiting = this.#framesDuringAuth.get(peer) ?? [];
+        this.#framesDuringAuth.delete(peer);
+        this.#admit(peer);
+        for (const [waitingChannel, waitingFrame] of waiting) this.#onFrame(peer, waitingChannel, waitingFrame);
+      })
+      .catch((error: Error) => {
+        this.#logger.warn({ alias: peer.alias, err: error.message }, 'authenticator failed');
+        peer.close('auth-failed');
+      });
+  }
+
+  #hasLinkTo(serverId: string): boolean {
+    for (const peer of this.peers.values()) {
+      if (peer.serverId === serverId && !peer.closed) return true;
+    }
+    return false;
+  }
+
+  // ---- subscriptions and interest ----
+
+  #onSubscription(peer: Peer, frame: Uint8Array): void {
+    const message = Subscription.decode(frame);
+    const fromServer = peer.isServer;
+    const topics = decodeTopicSet(message.format, message.topics, {
+      maxBytes: fromServer ? this.limits.maxServerSubscriptionBytes : this.limits.maxSubscriptionBytes,
+      maxTopics: fromServer ? Number.POSITIVE_INFINITY : this.limits.maxTopicsPerPeer,
+      maxTopicLength: this.limits.maxTopicLength,
+    });
+    const kind = fromServer ? 'server' : 'client';
+    const { added, removed } = this.#routing.replace(peer, kind, topics);
+    if (this.#interest.apply(peer, kind, added, removed)) this.#scheduleInterest();
+    if (fromServer) this.emit('serverInterest', peer, topics);
+  }
+
+  /** Subscription changes come in bursts: tell the other servers once per turn of the event loop. */
+  #scheduleInterest(): void {
+    if (this.#interestScheduled) return;
+    this.#interestScheduled = true;
+    setImmediate(() => {
+      this.#interestScheduled = false;
+      for (const server of this.linkedServers()) this.#sendInterest(server);
+    });
+  }
+
+  #sendInterest(server: Peer): void {
+    const topics = [...this.#interest.topicsFor(server)].sort();
+    const key = topics.join(' ');
+    if (this.#lastSentInterest.get(server) === key) return;
+    this.#lastSentInterest.set(server, key);
+    const { format, topics: encoded } = encodeTopicSet(topics);
+    server.reliable?.write(Subscription.encode({ type: MessageType.SUBSCRIPTION, format, topics: encoded }));
+  }
+}
+
+const KNOWN_ROLES = new Set<Role>([Role.CLIENT, Role.COMMUNICATION_SERVER, Role.COMMUNICATION_SERVER_HUB]);
+const NO_SUBSCRIBERS = { clients: new Set<Peer>(), servers: new Set<Peer>() };

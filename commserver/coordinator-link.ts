@@ -1,0 +1,135 @@
+// The comm server's WebSocket to the coordinator's /discover endpoint. It
+// reconnects with capped exponential backoff for as long as the server runs;
+// while it is down, established data channels keep working.
+import { EventEmitter } from 'node:events';
+import pRetry from 'p-retry';
+import WebSocket from 'ws';
+import { MessageType, Role, Welcome, peekType, type WelcomeMessage } from '../shared/codec.js';
+import type { Logger } from '../shared/log.js';
+
+export interface CoordinatorLinkOptions {
+  /** Base URL of the coordinator, e.g. ws://127.0.0.1:9090 */
+  coordinatorUrl: string;
+  role: Role;
+  /** Credentials for the upgrade, fetched anew on every attempt (they may expire). */
+  query: () => Record<string, string>;
+  retryMinMs: number;
+  retryMaxMs: number;
+  maxFrameBytes: number;
+  logger: Logger;
+}
+
+interface CoordinatorLinkEvents {
+  welcome: [WelcomeMessage];
+  /** A signaling frame (anything but WELCOME) and its type. */
+  signal: [MessageType, Uint8Array];
+  up: [];
+  down: [];
+}
+
+export class CoordinatorLink extends EventEmitter<CoordinatorLinkEvents> {
+  #options: CoordinatorLinkOptions;
+  #socket: WebSocket | undefined;
+  #stopping = new AbortController();
+  #running: Promise<void> | undefined;
+
+  constructor(options: CoordinatorLinkOptions) {
+    super();
+    this.#options = options;
+  }
+
+  get connected(): boolean {
+    return this.#socket?.readyState === WebSocket.OPEN;
+  }
+
+  start(): void {
+    this.#running ??= this.#runForever();
+  }
+
+  /** Sends a frame if the link is up; signaling to an unreachable coordinator is dropped (the peer times out). */
+  send(frame: Uint8Array): boolean {
+    if (!this.connected) return false;
+    this.#socket!.send(frame);
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.#stopping.abort();
+    this.#socket?.close(1001, 'comm server stopping');
+    await this.#running?.catch(() => undefined);
+  }
+
+  async #runForever(): Promise<void> {
+    const { signal } = this.#stopping;
+    const { logger, retryMinMs, retryMaxMs } = this.#options;
+    while (!signal.aborted) {
+      try {
+        const socket = await pRetry(() => this.#connectOnce(), {
+          retries: Number.POSITIVE_INFINITY,
+          minTimeout: retryMinMs,
+          maxTimeout: retryMaxMs,
+          randomize: true,
+          signal,
+          onFailedAttempt: ({ error, attemptNumber }) => {
+            const log = attemptNumber === 1 || attemptNumber % 10 === 0 ? logger.warn : logger.debug;
+            log.call(logger, { err: error.message, attempt: attemptNumber }, 'coordinator unreachable, retrying');
+          },
+        });
+        await this.#serve(socket);
+      } catch (error) {
+        if (!signal.aborted) logger.error({ err: error }, 'coordinator link failed');
+      }
+    }
+  }
+
+  #connectOnce(): Promise<WebSocket> {
+    const { coordinatorUrl, role, query, maxFrameBytes } = this.#options;
+    const url = new URL('/discover', coordinatorUrl);
+    url.searchParams.set('role', Role[role]);
+    for (const [key, value] of Object.entries(query())) url.searchParams.set(key, value);
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url, { maxPayload: maxFrameBytes, handshakeTimeout: 10_000 });
+      const fail = (error: Error) => {
+        socket.removeAllListeners();
+        socket.on('error', () => undefined);
+        socket.terminate();
+        reject(error);
+      };
+      socket.once('open', () => {
+        socket.removeAllListeners();
+        resolve(socket);
+      });
+      socket.once('error', fail);
+      socket.once('unexpected-response', (_request, response) => {
+        fail(new Error(`coordinator refused the upgrade: HTTP ${response.statusCode}`));
+      });
+    });
+  }
+
+  #serve(socket: WebSocket): Promise<void> {
+    const { logger } = this.#options;
+    this.#socket = socket;
+    this.emit('up');
+    logger.info('linked to the coordinator');
+    return new Promise((resolve) => {
+      socket.on('message', (data, isBinary) => {
+        if (!isBinary) return;
+        const frame = data as Buffer;
+        try {
+          const type = peekType(frame);
+          if (type === MessageType.WELCOME) this.emit('welcome', Welcome.decode(frame));
+          else this.emit('signal', type, frame);
+        } catch (error) {
+          logger.debug({ err: (error as Error).message }, 'undecodable frame from the coordinator');
+        }
+      });
+      socket.on('error', (error) => logger.debug({ err: error.message }, 'coordinator socket error'));
+      socket.once('close', (code) => {
+        this.#socket = undefined;
+        if (!this.#stopping.signal.aborted) logger.warn({ code }, 'lost the coordinator, reconnecting');
+        this.emit('down');
+        resolve();
+      });
+    });
+  }
+}

@@ -1,0 +1,145 @@
+// One remote peer of a comm server (a client or another server): its peer
+// connection, its two data channels and their writers, its auth state.
+// Closing a peer closes everything it owns.
+import { Role } from '../shared/codec.js';
+import { Negotiation, type NegotiationOptions, type SignalingSink } from '../shared/negotiation.js';
+import {
+  RELIABLE, UNRELIABLE, messageBytes, unreliableChannelOptions,
+  type DataChannelLike, type PeerConnectionLike,
+} from '../shared/rtc.js';
+import { ChannelWriter } from './writer.js';
+
+export type ChannelKind = 'reliable' | 'unreliable';
+
+export type PeerCloseReason =
+  | 'connect-timeout' | 'ice-failed' | 'channel-closed' | 'auth-failed' | 'protocol-error'
+  | 'slow-consumer' | 'duplicate-link' | 'server-closing' | 'signaling-error';
+
+export interface PeerOptions {
+  alias: number;
+  pc: PeerConnectionLike;
+  /** incoming: the peer sent CONNECT and we offer; outgoing: we sent CONNECT to a server and answer. */
+  direction: 'incoming' | 'outgoing';
+  signaling: SignalingSink;
+  negotiation: NegotiationOptions;
+  writer: { reliableQueueBytes: number; unreliableQueueBytes: number; windowBytes: number };
+  connectTimeoutMs: number;
+  onFrame: (peer: Peer, channel: ChannelKind, frame: Uint8Array) => void;
+  onOpen: (peer: Peer) => void;
+  onClose: (peer: Peer, reason: PeerCloseReason) => void;
+}
+
+export class Peer {
+  readonly alias: number;
+  readonly direction: 'incoming' | 'outgoing';
+  readonly negotiation: Negotiation;
+  /** Known from AUTH for incoming peers; outgoing peers are servers. */
+  role: Role;
+  identity: Uint8Array = new Uint8Array(0);
+  /** A server's stable identity (from its AUTH body), used to keep one link per pair of servers. */
+  serverId: string | undefined;
+  authenticated = false;
+  reliable: ChannelWriter | undefined;
+  unreliable: ChannelWriter | undefined;
+  readonly createdAt = Date.now();
+
+  #options: PeerOptions;
+  #channels: DataChannelLike[] = [];
+  #openChannels = 0;
+  #connectTimer: ReturnType<typeof setTimeout> | undefined;
+  #closed = false;
+
+  constructor(options: PeerOptions) {
+    this.#options = options;
+    this.alias = options.alias;
+    this.direction = options.direction;
+    this.role = options.direction === 'outgoing' ? Role.COMMUNICATION_SERVER : Role.UNKNOWN_ROLE;
+    this.negotiation = new Negotiation(options.pc, options.signaling, options.negotiation);
+    this.#connectTimer = setTimeout(() => this.close('connect-timeout'), options.connectTimeoutMs);
+    this.#connectTimer.unref?.();
+
+    const { pc } = options;
+    pc.onconnectionstatechange = () => {
+      if (pc.connectionState === 'failed' || pc.connectionState === 'closed') this.close('ice-failed');
+    };
+    if (options.direction === 'incoming') {
+      this.#attach(pc.createDataChannel(RELIABLE));
+      this.#attach(pc.createDataChannel(UNRELIABLE, { ...unreliableChannelOptions }));
+    } else {
+      pc.ondatachannel = ({ channel }) => this.#attach(channel);
+    }
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  get isServer(): boolean {
+    return this.role === Role.COMMUNICATION_SERVER || this.role === Role.COMMUNICATION_SERVER_HUB;
+  }
+
+  /** Both channels open and the peer authenticated: the set-up deadline no longer applies. */
+  markAuthenticated(): void {
+    this.authenticated = true;
+    clearTimeout(this.#connectTimer);
+  }
+
+  writerFor(channel: ChannelKind): ChannelWriter | undefined {
+    return channel === 'reliable' ? this.reliable : this.unreliable;
+  }
+
+  close(reason: PeerCloseReason): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearTimeout(this.#connectTimer);
+    const { pc } = this.#options;
+    pc.onconnectionstatechange = null;
+    pc.onicecandidate = null;
+    pc.ondatachannel = null;
+    for (const channel of this.#channels) {
+      try {
+        channel.close();
+      } catch {
+        // already closing with its connection
+      }
+    }
+    Promise.resolve()
+      .then(() => pc.close())
+      .catch(() => undefined);
+    this.#options.onClose(this, reason);
+  }
+
+  #attach(channel: DataChannelLike): void {
+    const kind = channel.label === RELIABLE ? 'reliable' : channel.label === UNRELIABLE ? 'unreliable' : undefined;
+    if (!kind || this.#channels.some((c) => c.label === channel.label)) {
+      channel.close();
+      return;
+    }
+    channel.binaryType = 'arraybuffer';
+    this.#channels.push(channel);
+    const { writer } = this.#options;
+    const writerOptions = kind === 'reliable'
+      ? { queueBytes: writer.reliableQueueBytes, overflow: 'disconnect' as const }
+      : { queueBytes: writer.unreliableQueueBytes, overflow: 'drop-oldest' as const };
+    const channelWriter = new ChannelWriter(channel, {
+      ...writerOptions,
+      windowBytes: writer.windowBytes,
+      onOverflow: () => this.close('slow-consumer'),
+    });
+    if (kind === 'reliable') this.reliable = channelWriter;
+    else this.unreliable = channelWriter;
+
+    const onFrame = this.#options.onFrame;
+    channel.addEventListener('message', (event) => {
+      const frame = messageBytes(event.data);
+      if (frame && !this.#closed) onFrame(this, kind, frame);
+    });
+    channel.addEventListener('close', () => this.close('channel-closed'));
+    const opened = () => {
+      this.#openChannels++;
+      if (this.#openChannels === 2) this.#options.onOpen(this);
+    };
+    if (channel.readyState === 'open') opened();
+    else channel.addEventListener('open', opened);
+  }
+}
