@@ -89,6 +89,7 @@ export class CoordinatorLink extends EventEmitter<CoordinatorLinkEvents> {
     for (const [key, value] of Object.entries(query())) url.searchParams.set(key, value);
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(url, { maxPayload: maxFrameBytes, handshakeTimeout: 10_000 });
+      socket.on('message', this.#onMessage);
       const fail = (error: Error) => {
         socket.removeAllListeners();
         socket.on('error', () => undefined);
@@ -96,7 +97,8 @@ export class CoordinatorLink extends EventEmitter<CoordinatorLinkEvents> {
         reject(error);
       };
       socket.once('open', () => {
-        socket.removeAllListeners();
+        socket.removeListener('error', fail);
+        this.#socket = socket;
         resolve(socket);
       });
       socket.once('error', fail);
@@ -108,21 +110,9 @@ export class CoordinatorLink extends EventEmitter<CoordinatorLinkEvents> {
 
   #serve(socket: WebSocket): Promise<void> {
     const { logger } = this.#options;
-    this.#socket = socket;
     this.emit('up');
     logger.info('linked to the coordinator');
     return new Promise((resolve) => {
-      socket.on('message', (data, isBinary) => {
-        if (!isBinary) return;
-        const frame = data as Buffer;
-        try {
-          const type = peekType(frame);
-          if (type === MessageType.WELCOME) this.emit('welcome', Welcome.decode(frame));
-          else this.emit('signal', type, frame);
-        } catch (error) {
-          logger.debug({ err: (error as Error).message }, 'undecodable frame from the coordinator');
-        }
-      });
       socket.on('error', (error) => logger.debug({ err: error.message }, 'coordinator socket error'));
       socket.once('close', (code) => {
         this.#socket = undefined;
@@ -132,4 +122,17 @@ export class CoordinatorLink extends EventEmitter<CoordinatorLinkEvents> {
       });
     });
   }
+
+  /** Attached before the socket opens: WELCOME can arrive in the same read as the upgrade response. */
+  #onMessage = (data: WebSocket.RawData, isBinary: boolean): void => {
+    if (!isBinary) return;
+    const frame = data as Buffer;
+    try {
+      const type = peekType(frame);
+      if (type === MessageType.WELCOME) this.emit('welcome', Welcome.decode(frame));
+      else this.emit('signal', type, frame);
+    } catch (error) {
+      this.#options.logger.debug({ err: (error as Error).message }, 'undecodable frame from the coordinator');
+    }
+  };
 }

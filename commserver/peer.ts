@@ -7,7 +7,7 @@ import {
   RELIABLE, UNRELIABLE, messageBytes, unreliableChannelOptions,
   type DataChannelLike, type PeerConnectionLike,
 } from '../shared/rtc.js';
-import { ChannelWriter } from './writer.js';
+import { ChannelWriter } from '../shared/writer.js';
 
 export type ChannelKind = 'reliable' | 'unreliable';
 

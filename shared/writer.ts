@@ -2,20 +2,22 @@
 // bufferedAmount is under the send window, and wait in a bounded queue
 // otherwise; the queue drains on `bufferedamountlow`. What happens when the
 // queue is full is the channel's overflow policy.
-import type { DataChannelLike } from '../shared/rtc.js';
+import type { DataChannelLike } from './rtc.js';
 
 export type OverflowPolicy =
   /** Reliable channels: the peer cannot keep up, so it is disconnected (like NATS' slow consumers). */
   | 'disconnect'
   /** Unreliable channels: the oldest queued frames are dropped to make room. */
-  | 'drop-oldest';
+  | 'drop-oldest'
+  /** A publisher's own queue: the new frame is refused and the caller told (write returns false). */
+  | 'reject';
 
 export interface WriterOptions {
   queueBytes: number;
   windowBytes: number;
   overflow: OverflowPolicy;
   /** Called once when a `disconnect` writer overflows. */
-  onOverflow: () => void;
+  onOverflow?: () => void;
 }
 
 export class ChannelWriter {
@@ -43,15 +45,18 @@ export class ChannelWriter {
     return this.#queue.length - this.#head;
   }
 
-  write(frame: Uint8Array): void {
-    if (this.#overflowed) return;
+  /** Sends or queues a frame; false when the frame was not accepted (overflowed or `reject` policy). */
+  write(frame: Uint8Array): boolean {
+    if (this.#overflowed) return false;
     if (this.#head === this.#queue.length && this.#fits(frame)) {
       this.#send(frame);
-      return;
+      return true;
     }
+    if (this.#options.overflow === 'reject' && this.#queuedBytes + frame.length > this.#options.queueBytes) return false;
     this.#queue.push(frame);
     this.#queuedBytes += frame.length;
     if (this.#queuedBytes > this.#options.queueBytes) this.#handleOverflow();
+    return !this.#overflowed;
   }
 
   /** A frame larger than the whole window still goes out once nothing is in flight. */
@@ -99,7 +104,7 @@ export class ChannelWriter {
       this.#queue = [];
       this.#head = 0;
       this.#queuedBytes = 0;
-      this.#options.onOverflow();
+      this.#options.onOverflow?.();
       return;
     }
     while (this.#queuedBytes > this.#options.queueBytes) {

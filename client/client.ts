@@ -1,0 +1,232 @@
+// The public client API: connect through the coordinator to a comm server,
+// subscribe to topics, publish, receive.
+import {
+  Format, MessageType, Ping, Role, Subscription, Topic, TopicFW, TopicIdentity, TopicIdentityFW, peekType,
+} from '../shared/codec.js';
+import { TypedEmitter } from '../shared/emitter.js';
+import type { IceServer, RtcFactory } from '../shared/rtc.js';
+import { assertTopicName, encodeTopicList } from '../shared/subscription.js';
+import { BrokerClientError } from './errors.js';
+import { clientRuntime, type WebSocketConstructor } from './runtime.js';
+import { Session, type Channel } from './session.js';
+
+export interface BrokerClientOptions {
+  /** The coordinator's base URL, e.g. ws://127.0.0.1:9090 (the client connects to its /connect). */
+  coordinatorUrl: string;
+  auth?: {
+    /** AUTH body sent to the comm server (a token, an identity: the authenticator decides). */
+    body?: Uint8Array | string;
+    /** Query parameters added to the coordinator URL (credentials for the upgrade). */
+    query?: Record<string, string>;
+  };
+  /** STUN/TURN servers; none by default (enough on a LAN or loopback). */
+  iceServers?: IceServer[];
+  /** Deadline for the whole set-up, coordinator to authenticated channels. Default 15000. */
+  connectTimeoutMs?: number;
+  /** Deadline of `ping()`. Default 5000. */
+  pingTimeoutMs?: number;
+  /** Bytes queued on `reliable` before `publish` throws BACKPRESSURE. Default 4 MiB. */
+  reliableQueueBytes?: number;
+  /** Bytes queued on `unreliable` before the oldest are dropped. Default 256 KiB. */
+  unreliableQueueBytes?: number;
+  /** Bytes in flight per channel before sends wait in the queue. Default 256 KiB. */
+  sendWindowBytes?: number;
+  /** RTCPeerConnection factory; defaults to werift in Node, the browser's own in a browser. */
+  rtc?: RtcFactory;
+  /** WebSocket class; defaults to `ws` in Node, the browser's own in a browser. */
+  WebSocket?: WebSocketConstructor;
+}
+
+export interface ReceivedMessage {
+  topic: string;
+  /** Alias of the publishing client. */
+  from: number;
+  body: Uint8Array;
+  /** True if it came on the `reliable` channel. */
+  reliable: boolean;
+  /** The publisher's identity, stamped by its comm server, for messages published with identity. */
+  identity?: Uint8Array;
+}
+
+export interface PublishOptions {
+  /** `reliable` (ordered, retransmitted; the default) or `unreliable` (unordered, no retransmission). */
+  reliable?: boolean;
+}
+
+interface BrokerClientEvents {
+  message: [ReceivedMessage];
+  /** The connection ended: `error.code` is CLOSED after `close()`, something else when it was lost. */
+  close: [BrokerClientError];
+}
+
+const utf8 = new TextEncoder();
+
+export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
+  #session: Session;
+  #topics = new Set<string>();
+  #pings = new Map<number, { resolve: (rtt: number) => void; timer: ReturnType<typeof setTimeout> }>();
+  #pingTimeoutMs: number;
+  #closed = false;
+
+  private constructor(session: Session, pingTimeoutMs: number) {
+    super();
+    this.#session = session;
+    this.#pingTimeoutMs = pingTimeoutMs;
+    session.setHandlers({
+      onFrame: (channel, frame) => this.#onFrame(channel, frame),
+      onClose: (error) => this.#onSessionClosed(error),
+    });
+  }
+
+  /** Connects through the coordinator to a comm server. Rejects with a BrokerClientError. */
+  static async connect(options: BrokerClientOptions): Promise<BrokerClient> {
+    const runtime = clientRuntime();
+    const rtc = options.rtc ?? runtime?.rtc;
+    const WebSocket = options.WebSocket ?? runtime?.WebSocket;
+    if (!rtc || !WebSocket) throw new TypeError('no RTCPeerConnection/WebSocket runtime: import the client from its Node or browser entry, or pass `rtc` and `WebSocket`');
+    const body = options.auth?.body;
+    const session = await Session.open({
+      coordinatorUrl: options.coordinatorUrl,
+      rtc,
+      WebSocket,
+      iceServers: options.iceServers ?? [],
+      authBody: typeof body === 'string' ? utf8.encode(body) : body ?? new Uint8Array(0),
+      authQuery: options.auth?.query ?? {},
+      connectTimeoutMs: options.connectTimeoutMs ?? 15_000,
+      reliableQueueBytes: options.reliableQueueBytes ?? 4 * 1024 * 1024,
+      unreliableQueueBytes: options.unreliableQueueBytes ?? 256 * 1024,
+      sendWindowBytes: options.sendWindowBytes ?? 256 * 1024,
+    });
+    return new BrokerClient(session, options.pingTimeoutMs ?? 5_000);
+  }
+
+  /** This client's alias, as other clients see it in `message.from`. */
+  get alias(): number {
+    return this.#session.alias;
+  }
+
+  /** Alias of the comm server this client is connected to. */
+  get serverAlias(): number {
+    return this.#session.serverAlias;
+  }
+
+  get topics(): ReadonlySet<string> {
+    return this.#topics;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  subscribe(topics: string | Iterable<string>): void {
+    const next = new Set(this.#topics);
+    for (const topic of toList(topics)) {
+      assertTopicName(topic);
+      next.add(topic);
+    }
+    this.#replaceTopics(next);
+  }
+
+  unsubscribe(topics: string | Iterable<string>): void {
+    const next = new Set(this.#topics);
+    for (const topic of toList(topics)) next.delete(topic);
+    this.#replaceTopics(next);
+  }
+
+  publish(topic: string, body: Uint8Array | string, options: PublishOptions = {}): void {
+    assertTopicName(topic);
+    this.#send(channelOf(options), Topic.encode({ type: MessageType.TOPIC, topic, body: toBytes(body) }));
+  }
+
+  /** Publishes with this client's identity (from its AUTH), stamped by the comm server. */
+  publishWithIdentity(topic: string, body: Uint8Array | string, options: PublishOptions = {}): void {
+    assertTopicName(topic);
+    this.#send(channelOf(options), TopicIdentity.encode({ type: MessageType.TOPIC_IDENTITY, topic, body: toBytes(body) }));
+  }
+
+  /** Round-trip time to the comm server, in milliseconds. */
+  ping(options: PublishOptions = {}): Promise<number> {
+    let time = performance.now();
+    while (this.#pings.has(time)) time += 1e-6;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#pings.delete(time);
+        reject(new BrokerClientError('TIMEOUT', `no answer to ping within ${this.#pingTimeoutMs} ms`));
+      }, this.#pingTimeoutMs);
+      this.#pings.set(time, { resolve, timer });
+      try {
+        this.#send(channelOf(options), Ping.encode({ type: MessageType.PING, time }));
+      } catch (error) {
+        clearTimeout(timer);
+        this.#pings.delete(time);
+        reject(error);
+      }
+    });
+  }
+
+  close(): void {
+    this.#session.close();
+  }
+
+  #replaceTopics(topics: Set<string>): void {
+    this.#topics = topics;
+    this.#send('reliable', Subscription.encode({ type: MessageType.SUBSCRIPTION, format: Format.PLAIN, topics: encodeTopicList(topics) }));
+  }
+
+  #send(channel: Channel, frame: Uint8Array): void {
+    if (this.#closed) throw new BrokerClientError('CLOSED', 'the client is closed');
+    if (!this.#session.send(channel, frame) && channel === 'reliable') {
+      throw new BrokerClientError('BACKPRESSURE', 'the reliable send queue is full');
+    }
+  }
+
+  #onFrame(channel: Channel, frame: Uint8Array): void {
+    try {
+      switch (peekType(frame)) {
+        case MessageType.TOPIC_FW: {
+          const { topic, fromAlias, body } = TopicFW.decode(frame);
+          this.emit('message', { topic, from: fromAlias, body, reliable: channel === 'reliable' });
+          return;
+        }
+        case MessageType.TOPIC_IDENTITY_FW: {
+          const { topic, fromAlias, body, identity, role } = TopicIdentityFW.decode(frame);
+          if (role !== Role.CLIENT && role !== Role.UNKNOWN_ROLE) return;
+          this.emit('message', { topic, from: fromAlias, body, reliable: channel === 'reliable', identity });
+          return;
+        }
+        case MessageType.PING: {
+          const { time } = Ping.decode(frame);
+          const pending = this.#pings.get(time);
+          if (!pending) return;
+          this.#pings.delete(time);
+          clearTimeout(pending.timer);
+          pending.resolve(performance.now() - time);
+          return;
+        }
+        default:
+          // Unknown message types are ignored (extensions we do not speak).
+      }
+    } catch {
+      // An undecodable frame from the server is dropped; one bad frame must not end the session.
+    }
+  }
+
+  #onSessionClosed(error: BrokerClientError): void {
+    this.#closed = true;
+    for (const [, pending] of this.#pings) clearTimeout(pending.timer);
+    this.#pings.clear();
+    this.emit('close', error);
+  }
+}
+
+function toList(topics: string | Iterable<string>): Iterable<string> {
+  return typeof topics === 'string' ? [topics] : topics;
+}
+
+function toBytes(body: Uint8Array | string): Uint8Array {
+  return typeof body === 'string' ? utf8.encode(body) : body;
+}
+
+function channelOf(options: PublishOptions): Channel {
+  return options.reliable === false ? 'unreliable' : 'reliable';
+}

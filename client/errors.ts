@@ -1,0 +1,25 @@
+import { BrokerError } from '../shared/errors.js';
+
+export type BrokerClientErrorCode =
+  /** The coordinator could not be reached or closed the socket during the handshake. */
+  | 'COORDINATOR_UNREACHABLE'
+  /** The coordinator refused the upgrade (HTTP 401: bad credentials). */
+  | 'COORDINATOR_REFUSED'
+  /** The coordinator has no comm server to offer. */
+  | 'NO_SERVER'
+  /** The comm server answered CONNECT with CONNECTION_REFUSED{SERVER_FULL}. */
+  | 'SERVER_FULL'
+  /** The comm server refused our AUTH (CONNECTION_REFUSED{AUTH_FAILED} or closed the connection after it). */
+  | 'AUTH_FAILED'
+  /** The comm server refused for another reason. */
+  | 'CONNECTION_REFUSED'
+  /** Set-up did not complete within `connectTimeoutMs`, or a ping got no answer. */
+  | 'TIMEOUT'
+  /** WebRTC negotiation failed (bad SDP, ICE failure). */
+  | 'NEGOTIATION_FAILED'
+  /** The client is closed or its connection was lost. */
+  | 'CLOSED'
+  /** The reliable send queue is full: the app publishes faster than the network drains. */
+  | 'BACKPRESSURE';
+
+export class BrokerClientError extends BrokerError<BrokerClientErrorCode> {}

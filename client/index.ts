@@ -1,0 +1,11 @@
+// The client library's Node entry: werift peer connections and `ws` sockets.
+import WebSocket from 'ws';
+import { weriftFactory } from '../shared/rtc-werift.js';
+import { setClientRuntime, type WebSocketConstructor } from './runtime.js';
+
+setClientRuntime({ rtc: weriftFactory, WebSocket: WebSocket as unknown as WebSocketConstructor });
+
+export { BrokerClient, type BrokerClientOptions, type ReceivedMessage, type PublishOptions } from './client.js';
+export { BrokerClientError, type BrokerClientErrorCode } from './errors.js';
+export type { RtcFactory, IceServer } from '../shared/rtc.js';
+export type { WebSocketConstructor } from './runtime.js';

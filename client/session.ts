@@ -1,0 +1,257 @@
+// One connection of a client: the coordinator handshake (WELCOME, CONNECT)
+// and the RTC session with the comm server it was given, up to an
+// authenticated pair of data channels.
+import {
+  Auth, ConnectionRefused, ConnectionRefusedReason, Connect, MessageType, Ping, Role, WebRtc, Welcome,
+  decodeJson, encodeJson, peekType,
+} from '../shared/codec.js';
+import { Negotiation } from '../shared/negotiation.js';
+import {
+  RELIABLE, UNRELIABLE, messageBytes,
+  type DataChannelLike, type IceServer, type PeerConnectionLike, type RtcFactory,
+} from '../shared/rtc.js';
+import { ChannelWriter } from '../shared/writer.js';
+import { BrokerClientError } from './errors.js';
+import type { WebSocketConstructor, WebSocketLike } from './runtime.js';
+
+export type Channel = 'reliable' | 'unreliable';
+
+export interface SessionOptions {
+  coordinatorUrl: string;
+  rtc: RtcFactory;
+  WebSocket: WebSocketConstructor;
+  iceServers: IceServer[];
+  authBody: Uint8Array;
+  authQuery: Record<string, string>;
+  connectTimeoutMs: number;
+  reliableQueueBytes: number;
+  unreliableQueueBytes: number;
+  sendWindowBytes: number;
+}
+
+export interface SessionHandlers {
+  onFrame: (channel: Channel, frame: Uint8Array) => void;
+  onClose: (error: BrokerClientError) => void;
+}
+
+export class Session {
+  alias = 0;
+  serverAlias = 0;
+  #options: SessionOptions;
+  #socket: WebSocketLike | undefined;
+  #pc: PeerConnectionLike | undefined;
+  #negotiation: Negotiation | undefined;
+  #channels = new Map<Channel, DataChannelLike>();
+  #writers = new Map<Channel, ChannelWriter>();
+  #established = false;
+  #closed = false;
+  #handlers: SessionHandlers | undefined;
+  #settle: { resolve: () => void; reject: (error: BrokerClientError) => void } | undefined;
+
+  private constructor(options: SessionOptions) {
+    this.#options = options;
+  }
+
+  /** Resolves once the comm server accepted our AUTH; rejects with a BrokerClientError. */
+  static async open(options: SessionOptions): Promise<Session> {
+    const session = new Session(options);
+    await session.#establish();
+    return session;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Where frames and the end of the session go once it is established. */
+  setHandlers(handlers: SessionHandlers): void {
+    this.#handlers = handlers;
+  }
+
+  /** Sends a frame; false if the channel's queue refused it. */
+  send(channel: Channel, frame: Uint8Array): boolean {
+    const writer = this.#writers.get(channel);
+    return writer !== undefined && !this.#closed && writer.write(frame);
+  }
+
+  close(error = new BrokerClientError('CLOSED', 'client closed')): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#socket?.close(1000);
+    for (const channel of this.#channels.values()) channel.close();
+    try {
+      this.#pc?.close();
+    } catch {
+      // already closed
+    }
+    if (this.#settle) this.#settle.reject(error);
+    else this.#handlers?.onClose(error);
+  }
+
+  #establish(): Promise<void> {
+    const { connectTimeoutMs } = this.#options;
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => this.close(new BrokerClientError('TIMEOUT', `no connection to a comm server within ${connectTimeoutMs} ms`)),
+        connectTimeoutMs,
+      );
+      this.#settle = {
+        resolve: () => {
+          clearTimeout(timer);
+          this.#settle = undefined;
+          resolve();
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          this.#settle = undefined;
+          reject(error);
+        },
+      };
+      this.#openCoordinatorSocket();
+    });
+  }
+
+  #openCoordinatorSocket(): void {
+    const url = new URL('/connect', this.#options.coordinatorUrl);
+    for (const [key, value] of Object.entries(this.#options.authQuery)) url.searchParams.set(key, value);
+    const socket = new this.#options.WebSocket(url.toString());
+    this.#socket = socket;
+    socket.binaryType = 'arraybuffer';
+    socket.onerror = (event) => {
+      if (this.#established) return;
+      const detail = event.message ?? (event.error as Error | undefined)?.message ?? 'connection failed';
+      const refused = / 40[13]\b/.test(detail);
+      this.close(new BrokerClientError(
+        refused ? 'COORDINATOR_REFUSED' : 'COORDINATOR_UNREACHABLE',
+        `coordinator ${this.#options.coordinatorUrl}: ${detail}`,
+      ));
+    };
+    socket.onclose = () => {
+      // After set-up the coordinator is only needed for late ICE candidates: losing it is harmless.
+      if (!this.#established) this.close(new BrokerClientError('COORDINATOR_UNREACHABLE', 'coordinator closed the connection during set-up'));
+    };
+    socket.onmessage = (event) => {
+      const frame = messageBytes(event.data);
+      if (!frame) return;
+      try {
+        this.#onSignal(frame);
+      } catch (error) {
+        this.close(error instanceof BrokerClientError
+          ? error
+          : new BrokerClientError('NEGOTIATION_FAILED', (error as Error).message, { cause: error }));
+      }
+    };
+  }
+
+  #onSignal(frame: Uint8Array): void {
+    switch (peekType(frame)) {
+      case MessageType.WELCOME: {
+        const welcome = Welcome.decode(frame);
+        this.alias = welcome.alias;
+        const server = welcome.availableServers[0];
+        if (!server) throw new BrokerClientError('NO_SERVER', 'the coordinator has no comm server available');
+        this.serverAlias = server;
+        this.#signal(Connect.encode({ type: MessageType.CONNECT, fromAlias: this.alias, toAlias: server }));
+        return;
+      }
+      case MessageType.WEBRTC_OFFER:
+      case MessageType.WEBRTC_ICE_CANDIDATE:
+        this.#onWebRtc(frame);
+        return;
+      case MessageType.CONNECTION_REFUSED: {
+        const { reason } = ConnectionRefused.decode(frame);
+        const code = reason === ConnectionRefusedReason.SERVER_FULL ? 'SERVER_FULL'
+          : reason === ConnectionRefusedReason.AUTH_FAILED ? 'AUTH_FAILED' : 'CONNECTION_REFUSED';
+        throw new BrokerClientError(code, `comm server ${this.serverAlias} refused the connection (${ConnectionRefusedReason[reason]})`);
+      }
+      default:
+        // Unknown or irrelevant signaling is ignored, never fatal.
+    }
+  }
+
+  #onWebRtc(frame: Uint8Array): void {
+    const message = WebRtc.decode(frame);
+    if (message.fromAlias !== this.serverAlias) return;
+    const data = decodeJson<unknown>(message.data);
+    const failed = (error: Error) => this.close(new BrokerClientError('NEGOTIATION_FAILED', error.message, { cause: error }));
+    if (message.type === MessageType.WEBRTC_OFFER) {
+      if (this.#negotiation) return;
+      this.#negotiation = new Negotiation(this.#createPeerConnection(), {
+        sendDescription: (description) => this.#sendWebRtc(MessageType.WEBRTC_ANSWER, description),
+        sendCandidate: (candidate) => this.#sendWebRtc(MessageType.WEBRTC_ICE_CANDIDATE, candidate),
+      }, { maxPendingCandidates: 64, dropMdnsCandidates: false });
+      this.#negotiation.acceptOffer(data).catch(failed);
+    } else {
+      this.#negotiation?.addRemoteCandidate(data).catch(failed);
+    }
+  }
+
+  #createPeerConnection(): PeerConnectionLike {
+    const pc = this.#options.rtc({ iceServers: this.#options.iceServers });
+    this.#pc = pc;
+    pc.onconnectionstatechange = () => {
+      if (pc.connectionState === 'failed' || pc.connectionState === 'closed') {
+        this.close(new BrokerClientError('CLOSED', `connection to comm server ${this.serverAlias} ${pc.connectionState}`));
+      }
+    };
+    pc.ondatachannel = ({ channel }) => this.#attach(channel);
+    return pc;
+  }
+
+  #attach(channel: DataChannelLike): void {
+    const kind: Channel | undefined = channel.label === RELIABLE ? 'reliable' : channel.label === UNRELIABLE ? 'unreliable' : undefined;
+    if (!kind) return;
+    channel.binaryType = 'arraybuffer';
+    this.#channels.set(kind, channel);
+    const options = this.#options;
+    this.#writers.set(kind, new ChannelWriter(channel, {
+      queueBytes: kind === 'reliable' ? options.reliableQueueBytes : options.unreliableQueueBytes,
+      windowBytes: options.sendWindowBytes,
+      overflow: kind === 'reliable' ? 'reject' : 'drop-oldest',
+    }));
+    channel.addEventListener('message', (event) => {
+      const frame = messageBytes(event.data);
+      if (!frame || this.#closed) return;
+      if (this.#settle) this.#onSetupFrame(kind, frame);
+      else this.#handlers?.onFrame(kind, frame);
+    });
+    channel.addEventListener('close', () => {
+      const error = this.#settle
+        ? new BrokerClientError('AUTH_FAILED', `comm server ${this.serverAlias} closed the connection after AUTH`)
+        : new BrokerClientError('CLOSED', `the ${kind} channel to comm server ${this.serverAlias} closed`);
+      this.close(error);
+    });
+    if (channel.readyState === 'open') this.#onChannelOpen();
+    else channel.addEventListener('open', () => this.#onChannelOpen());
+  }
+
+  /**
+   * Both channels open: AUTH first on `reliable`, then a PING. The protocol
+   * has no AUTH acknowledgement, but a server only answers a PING once AUTH
+   * was accepted, and closes the connection otherwise.
+   */
+  #onChannelOpen(): void {
+    const open = [...this.#channels.values()].filter((channel) => channel.readyState === 'open').length;
+    if (open < 2) return;
+    this.send('reliable', Auth.encode({ type: MessageType.AUTH, role: Role.CLIENT, body: this.#options.authBody }));
+    this.send('reliable', Ping.encode({ type: MessageType.PING, time: SETUP_PING_TIME }));
+  }
+
+  #onSetupFrame(channel: Channel, frame: Uint8Array): void {
+    if (channel === 'reliable' && peekType(frame) === MessageType.PING && Ping.decode(frame).time === SETUP_PING_TIME) {
+      this.#established = true;
+      this.#settle?.resolve();
+    }
+  }
+
+  #sendWebRtc(type: MessageType, data: unknown): void {
+    this.#signal(WebRtc.encode({ type, fromAlias: this.alias, toAlias: this.serverAlias, data: encodeJson(data) }));
+  }
+
+  #signal(frame: Uint8Array): void {
+    if (this.#socket?.readyState === 1) this.#socket.send(frame);
+  }
+}
+
+/** A PING time no application ping uses (those are positive clock readings). */
+const SETUP_PING_TIME = -1;
