@@ -1,67 +1,71 @@
-// Every limit and timing of the broker, with its default, in one place.
-// The CLI exposes each as a flag; docs/CONFIGURATION.md documents them.
+// Every limit and timing of the broker, with its default and meaning, in one
+// place. The CLI turns each into a flag (and --help text); docs/CONFIGURATION.md
+// lists them.
 
-export interface CoordinatorLimits {
-  /** Largest WebSocket frame accepted; bigger frames close the socket (1009). The original used 5000. */
-  maxFrameBytes: number;
-  /** Interval between WebSocket pings. */
-  pingIntervalMs: number;
-  /** A peer silent (no pong, no message) this long is dropped. */
-  idleTimeoutMs: number;
-  /** Interval of the stats log line (servers, clients); 0 turns it off. */
-  statsIntervalMs: number;
+export interface LimitSpec {
+  default: number;
+  description: string;
 }
 
-export const coordinatorLimitDefaults: CoordinatorLimits = {
-  maxFrameBytes: 16 * 1024,
-  pingIntervalMs: 30_000,
-  idleTimeoutMs: 60_000,
-  statsIntervalMs: 60_000,
-};
+type LimitsOf<Spec> = { [K in keyof Spec]: number };
 
-export interface CommServerLimits {
-  /** Peers (clients and servers) at once; CONNECT beyond it gets CONNECTION_REFUSED{SERVER_FULL}. */
-  maxPeers: number;
-  /** A peer whose channels are not open and authenticated within this time is closed. */
-  connectTimeoutMs: number;
-  /** Largest data channel message accepted; bigger ones close the peer. */
-  maxMessageBytes: number;
-  /** Remote ICE candidates held per peer before its description is set; extra ones are dropped. */
-  maxPendingCandidates: number;
-  /** Frames a peer may send while its AUTH is being verified; more close it. */
-  maxFramesBeforeAuth: number;
-  /** Largest SUBSCRIPTION topic list after decompression; bigger ones close the peer. */
-  maxSubscriptionBytes: number;
-  /** The same bound for another server's topic list (the union of its clients' topics). */
-  maxServerSubscriptionBytes: number;
-  /** Topics one client may subscribe to; more close the peer. */
-  maxTopicsPerPeer: number;
-  /** Longest topic name in bytes; longer ones close the peer. */
-  maxTopicLength: number;
-  /** Bytes queued for one peer's `reliable` channel; overflow closes that peer. */
-  reliableQueueBytes: number;
-  /** Bytes queued for one peer's `unreliable` channel; overflow drops the oldest messages. */
-  unreliableQueueBytes: number;
-  /** Bytes a channel may have in flight (its bufferedAmount) before we queue instead of sending. */
-  sendWindowBytes: number;
-  /** Reconnection to the coordinator: first delay and cap of the exponential backoff. */
-  coordinatorRetryMinMs: number;
-  coordinatorRetryMaxMs: number;
+function defaultsOf<Spec extends Record<string, LimitSpec>>(spec: Spec): LimitsOf<Spec> {
+  return Object.fromEntries(Object.entries(spec).map(([key, { default: value }]) => [key, value])) as LimitsOf<Spec>;
 }
 
-export const commServerLimitDefaults: CommServerLimits = {
-  maxPeers: 2000,
-  connectTimeoutMs: 20_000,
-  maxMessageBytes: 64 * 1024,
-  maxPendingCandidates: 64,
-  maxFramesBeforeAuth: 64,
-  maxSubscriptionBytes: 64 * 1024,
-  maxServerSubscriptionBytes: 8 * 1024 * 1024,
-  maxTopicsPerPeer: 1000,
-  maxTopicLength: 256,
-  reliableQueueBytes: 4 * 1024 * 1024,
-  unreliableQueueBytes: 256 * 1024,
-  sendWindowBytes: 256 * 1024,
-  coordinatorRetryMinMs: 200,
-  coordinatorRetryMaxMs: 5_000,
-};
+export const coordinatorLimitSpec = {
+  maxFrameBytes: {
+    default: 16 * 1024,
+    description: 'Largest WebSocket frame accepted; a bigger one closes that socket (1009). The original used 5000.',
+  },
+  pingIntervalMs: { default: 30_000, description: 'Interval between WebSocket pings to each peer.' },
+  idleTimeoutMs: { default: 60_000, description: 'A peer silent this long (no pong, no message) is dropped.' },
+  statsIntervalMs: { default: 60_000, description: 'Interval of the stats log line (servers, clients); 0 turns it off.' },
+} satisfies Record<string, LimitSpec>;
+
+export type CoordinatorLimits = LimitsOf<typeof coordinatorLimitSpec>;
+export const coordinatorLimitDefaults: CoordinatorLimits = defaultsOf(coordinatorLimitSpec);
+
+export const commServerLimitSpec = {
+  maxPeers: {
+    default: 2000,
+    description: 'Peers (clients and servers) at once; CONNECT beyond it gets CONNECTION_REFUSED{SERVER_FULL}.',
+  },
+  connectTimeoutMs: {
+    default: 20_000,
+    description: 'A peer whose channels are not open and authenticated within this time is closed.',
+  },
+  maxMessageBytes: { default: 64 * 1024, description: 'Largest data channel message from a client; a bigger one closes it.' },
+  maxPendingCandidates: {
+    default: 64,
+    description: 'Remote ICE candidates held per peer before its description is set; extra ones are dropped.',
+  },
+  maxFramesBeforeAuth: { default: 64, description: 'Frames a peer may send while its AUTH is being verified; more close it.' },
+  maxSubscriptionBytes: {
+    default: 64 * 1024,
+    description: "Largest client SUBSCRIPTION topic list once decompressed (gzip bombs stop here); more close the peer.",
+  },
+  maxServerSubscriptionBytes: {
+    default: 8 * 1024 * 1024,
+    description: "The same bound for another server's topic list (the union of its clients' topics).",
+  },
+  maxTopicsPerPeer: { default: 1000, description: 'Topics one client may subscribe to; more close the peer.' },
+  maxTopicLength: { default: 256, description: 'Longest topic name in bytes; a longer one closes the peer.' },
+  reliableQueueBytes: {
+    default: 4 * 1024 * 1024,
+    description: "Bytes queued for one peer's reliable channel; overflow disconnects that slow peer.",
+  },
+  unreliableQueueBytes: {
+    default: 256 * 1024,
+    description: "Bytes queued for one peer's unreliable channel; overflow drops the oldest messages.",
+  },
+  sendWindowBytes: {
+    default: 256 * 1024,
+    description: 'Bytes a channel may have in flight (bufferedAmount) before messages wait in the queue.',
+  },
+  coordinatorRetryMinMs: { default: 200, description: 'First delay of the reconnection backoff to the coordinator.' },
+  coordinatorRetryMaxMs: { default: 5_000, description: 'Cap of the reconnection backoff to the coordinator.' },
+} satisfies Record<string, LimitSpec>;
+
+export type CommServerLimits = LimitsOf<typeof commServerLimitSpec>;
+export const commServerLimitDefaults: CommServerLimits = defaultsOf(commServerLimitSpec);

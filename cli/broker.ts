@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { clusterCommand } from './cluster-command.js';
+import { commServerCommand } from './commserver-command.js';
+import { coordinatorCommand } from './coordinator-command.js';
+
+const cli = yargs(hideBin(process.argv))
+  .scriptName('broker')
+  .usage('$0 <command> [options]')
+  .strict()
+  .demandCommand(1, 'Name a command: coordinator, commserver or cluster')
+  .env('BROKER')
+  .help()
+  .fail((message, error) => {
+    process.stderr.write(`broker: ${error?.message ?? message}\nRun with --help for the options.\n`);
+    process.exit(2);
+  });
+
+coordinatorCommand(cli);
+commServerCommand(cli);
+clusterCommand(cli);
+await cli.parseAsync();

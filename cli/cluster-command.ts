@@ -1,0 +1,60 @@
+import type { Argv } from 'yargs';
+import { BrokerProcess, serversLinked, startCommServerProcess, startCoordinatorProcess } from './processes.js';
+
+export function clusterCommand(yargs: Argv) {
+  return yargs.command(
+    'cluster',
+    'Run a local cluster: a coordinator and N comm servers as child processes on 127.0.0.1 (Ctrl-C stops all)',
+    (y) => y.options({
+      servers: { type: 'number', default: 2, description: 'Number of comm servers' },
+      port: { type: 'number', default: 9090, description: "Coordinator's TCP port (0 picks a free one)" },
+      topology: {
+        choices: ['mesh', 'star'] as const, default: 'mesh' as const,
+        description: 'star adds a HUB server that the others link to',
+      },
+      'log-level': { type: 'string', default: 'warn', description: "Children's pino level" },
+    }),
+    async (argv) => {
+      if (!Number.isInteger(argv.servers) || argv.servers < 1) throw new Error('--servers must be a positive integer');
+      const children: BrokerProcess[] = [];
+      let stopping = false;
+      const stopAll = async () => {
+        stopping = true;
+        await Promise.all(children.map((child) => child.stop()));
+        process.exit(0);
+      };
+      process.on('SIGINT', stopAll);
+      process.on('SIGTERM', stopAll);
+      try {
+        const logLevel = argv['log-level'];
+        const coordinator = await startCoordinatorProcess({ port: argv.port, topology: argv.topology, logLevel });
+        children.push(coordinator.process);
+        const star = argv.topology === 'star';
+        if (star) children.push((await startCommServerProcess({ coordinatorUrl: coordinator.url, hub: true, logLevel })).process);
+        const servers = await Promise.all(Array.from({ length: argv.servers }, () =>
+          startCommServerProcess({ coordinatorUrl: coordinator.url, logLevel })));
+        children.push(...servers.map((server) => server.process));
+        await Promise.all(servers.map((server) => serversLinked(server.process, star ? 1 : argv.servers - 1)));
+        for (const child of children) {
+          void child.exited.then((code) => stopping || process.stderr.write(`broker process ${child.pid} exited (${code})\n`));
+        }
+        process.stdout.write([
+          `local cluster up: coordinator ${coordinator.url}, ${argv.servers} comm servers (${argv.topology})`,
+          `comm server aliases: ${servers.map((server) => server.alias).join(', ')}`,
+          '',
+          'Connect a client:',
+          "  import { BrokerClient } from 'webrtc-broker';",
+          `  const client = await BrokerClient.connect({ coordinatorUrl: '${coordinator.url}' });`,
+          "  client.subscribe('chat'); client.on('message', (m) => console.log(m.topic, m.from, m.body));",
+          "  client.publish('chat', 'hello');",
+          '',
+          'Ctrl-C stops the cluster.',
+          '',
+        ].join('\n'));
+      } catch (error) {
+        await Promise.all(children.map((child) => child.stop()));
+        throw error;
+      }
+    },
+  );
+}

@@ -1,0 +1,62 @@
+import type { Argv } from 'yargs';
+import { CommServer } from '../commserver/index.js';
+import { commServerLimitSpec } from '../shared/config.js';
+import { createLogger } from '../shared/log.js';
+import type { IceServer } from '../shared/rtc.js';
+import { limitFlags, limitsFrom } from './limit-flags.js';
+import { stopOnSignals } from './signals.js';
+
+export function commServerCommand(yargs: Argv) {
+  return yargs.command(
+    'commserver',
+    'Run a comm server: links to the coordinator and the other servers, serves clients',
+    (y) => y.options({
+      'coordinator-url': { type: 'string', default: 'ws://127.0.0.1:9090', description: "The coordinator's base URL" },
+      hub: { type: 'boolean', default: false, description: 'Register as a HUB (star topology): relay messages between servers' },
+      'server-id': { type: 'string', description: 'Stable identity of this server (default: random per process)' },
+      'ice-server': {
+        type: 'string', array: true, default: [] as string[],
+        description: 'STUN/TURN URL, repeatable (stun:IP:PORT; turn:user:pass@IP:PORT). Prefer IP addresses: a name costs a lookup per connection',
+      },
+      'port-min': { type: 'number', description: 'Lowest UDP port for peer connections (with --port-max)' },
+      'port-max': { type: 'number', description: 'Highest UDP port for peer connections' },
+      'log-level': { type: 'string', default: 'info', description: 'pino level (debug, info, warn, error, silent)' },
+      ...limitFlags(commServerLimitSpec),
+    }),
+    async (argv) => {
+      const logger = createLogger({ name: 'commserver', level: argv['log-level'] });
+      const portRange = portRangeFrom(argv['port-min'], argv['port-max']);
+      const server = new CommServer({
+        coordinatorUrl: argv['coordinator-url'],
+        hub: argv.hub,
+        serverId: argv['server-id'],
+        iceServers: argv['ice-server'].map(parseIceServer),
+        portRange,
+        limits: limitsFrom(commServerLimitSpec, argv),
+        logger,
+      });
+      server.on('registered', (alias) => process.stdout.write(`comm server registered as alias ${alias}\n`));
+      const reportLinks = () => process.stdout.write(`servers linked: ${server.linkedServers().length}\n`);
+      server.on('peerAuthenticated', (peer) => peer.isServer && reportLinks());
+      server.on('peerClosed', (peer) => peer.isServer && peer.authenticated && reportLinks());
+      server.start();
+      stopOnSignals(logger, () => server.close());
+    },
+  );
+}
+
+function portRangeFrom(min: number | undefined, max: number | undefined): [number, number] | undefined {
+  if (min === undefined && max === undefined) return undefined;
+  if (min === undefined || max === undefined || min < 1 || max > 65535 || min > max) {
+    throw new Error('--port-min and --port-max must be given together, 1 <= min <= max <= 65535');
+  }
+  return [min, max];
+}
+
+/** `stun:1.2.3.4:3478` or `turn:user:secret@1.2.3.4:3478` */
+export function parseIceServer(url: string): IceServer {
+  const match = /^(stun|turns?):(?:([^:@]+):([^@]+)@)?(.+)$/.exec(url);
+  if (!match) throw new Error(`--ice-server ${url}: expected stun:HOST:PORT or turn:USER:PASS@HOST:PORT`);
+  const [, scheme, username, credential, address] = match;
+  return username ? { urls: `${scheme}:${address}`, username, credential } : { urls: `${scheme}:${address}` };
+}

@@ -1,0 +1,122 @@
+// Broker processes as children: the local cluster, the load-test harness and
+// the process-level tests start coordinators and comm servers through here.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const brokerEntry = fileURLToPath(new URL('./broker.js', import.meta.url));
+
+export interface BrokerProcessOptions {
+  /** Where the child's pino logs go: inherited (the terminal) or dropped. */
+  stderr?: 'inherit' | 'ignore';
+  env?: NodeJS.ProcessEnv;
+}
+
+export class BrokerProcess {
+  readonly child: ChildProcess;
+  #lines: string[] = [];
+  #waiters = new Set<{ test: (line: string) => boolean; resolve: (line: string) => void }>();
+  readonly exited: Promise<number | null>;
+
+  constructor(args: string[], options: BrokerProcessOptions = {}) {
+    this.child = spawn(process.execPath, [brokerEntry, ...args], {
+      stdio: ['ignore', 'pipe', options.stderr ?? 'inherit'],
+      env: options.env ?? process.env,
+    });
+    this.exited = once(this.child, 'exit').then(([code]) => code as number | null);
+    createInterface({ input: this.child.stdout! }).on('line', (line) => {
+      this.#lines.push(line);
+      if (this.#lines.length > 100) this.#lines.shift();
+      for (const waiter of this.#waiters) {
+        if (waiter.test(line)) {
+          this.#waiters.delete(waiter);
+          waiter.resolve(line);
+        }
+      }
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** The next stdout line matching `pattern` (or one already printed, if `seen` allows). */
+  waitForLine(pattern: RegExp, { timeoutMs = 20_000, seen = true } = {}): Promise<RegExpExecArray> {
+    const earlier = seen ? this.#lines.find((line) => pattern.test(line)) : undefined;
+    if (earlier) return Promise.resolve(pattern.exec(earlier)!);
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        test: (line: string) => pattern.test(line),
+        resolve: (line: string) => {
+          clearTimeout(timer);
+          void exitedFirst.catch(() => undefined);
+          resolve(pattern.exec(line)!);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.#waiters.delete(waiter);
+        reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const exitedFirst = this.exited.then((code) => {
+        if (!this.#waiters.has(waiter)) return;
+        this.#waiters.delete(waiter);
+        clearTimeout(timer);
+        reject(new Error(`process exited (${code}) before printing ${pattern}`));
+      });
+      this.#waiters.add(waiter);
+    });
+  }
+
+  /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
+  async stop(graceMs = 5_000): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+}
+
+export interface CoordinatorProcessOptions extends BrokerProcessOptions {
+  port?: number;
+  topology?: 'mesh' | 'star';
+  logLevel?: string;
+  args?: string[];
+}
+
+export async function startCoordinatorProcess(options: CoordinatorProcessOptions = {}) {
+  const process = new BrokerProcess([
+    'coordinator', '--port', String(options.port ?? 0), '--topology', options.topology ?? 'mesh',
+    '--log-level', options.logLevel ?? 'warn', ...(options.args ?? []),
+  ], options);
+  const [, url] = await process.waitForLine(/^coordinator listening on (\S+)/);
+  return { process, url };
+}
+
+export interface CommServerProcessOptions extends BrokerProcessOptions {
+  coordinatorUrl: string;
+  hub?: boolean;
+  logLevel?: string;
+  args?: string[];
+}
+
+export async function startCommServerProcess(options: CommServerProcessOptions) {
+  const process = new BrokerProcess([
+    'commserver', '--coordinator-url', options.coordinatorUrl, '--log-level', options.logLevel ?? 'warn',
+    ...(options.hub ? ['--hub'] : []), ...(options.args ?? []),
+  ], options);
+  const [, alias] = await process.waitForLine(/^comm server registered as alias (\d+)/);
+  return { process, alias: Number(alias) };
+}
+
+/** Resolves when the comm server reports `count` linked servers. */
+export function serversLinked(process: BrokerProcess, count: number, timeoutMs = 20_000): Promise<unknown> {
+  return process.waitForLine(new RegExp(`^servers linked: ${count}$`), { timeoutMs });
+}
