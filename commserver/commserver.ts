@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import {
-  Auth, Connect, ConnectionRefused, ConnectionRefusedReason, MessageType, Role, Subscription, Topic,
+  Auth, Connect, ConnectionRefused, ConnectionRefusedReason, MessageType, Ping, Role, Subscription, Topic,
   TopicIdentity, WebRtc, decodeJson, encodeJson, peekType, type WelcomeMessage,
 } from '../shared/codec.js';
 import { allowAllPeers, noServerCredentials, type PeerAuthenticator, type ServerCredentials } from '../shared/auth.js';
@@ -70,6 +70,8 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #lastSentInterest = new Map<Peer, string>();
   #interestScheduled = false;
   #framesDuringAuth = new Map<Peer, Array<[ChannelKind, Uint8Array]>>();
+  #livenessTimer: ReturnType<typeof setInterval> | undefined;
+  #framesAtLastCheck = new Map<Peer, { frames: number; since: number }>();
   #closing = false;
 
   constructor(options: CommServerOptions) {
@@ -120,12 +122,15 @@ export class CommServer extends EventEmitter<CommServerEvents> {
 
   start(): this {
     this.#link.start();
+    this.#livenessTimer = setInterval(() => this.#checkServerLinks(), this.limits.serverPingIntervalMs);
+    this.#livenessTimer.unref();
     return this;
   }
 
   async close(): Promise<void> {
     if (this.#closing) return;
     this.#closing = true;
+    clearInterval(this.#livenessTimer);
     await this.#link.close();
     for (const peer of [...this.peers.values()]) peer.close('server-closing');
   }
@@ -274,6 +279,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     if (this.peers.get(peer.alias) === peer) this.peers.delete(peer.alias);
     this.#framesDuringAuth.delete(peer);
     this.#lastSentInterest.delete(peer);
+    this.#framesAtLastCheck.delete(peer);
     this.stats.closed[reason] = (this.stats.closed[reason] ?? 0) + 1;
     const kind = peer.isServer ? 'server' : 'client';
     const removed = this.#routing.remove(peer, kind);
@@ -308,7 +314,9 @@ export class CommServer extends EventEmitter<CommServerEvents> {
           this.#onSubscription(peer, frame);
           return;
         case MessageType.PING:
-          peer.writerFor(channel)?.write(frame);
+          // Clients get their PING back. Servers' PINGs only keep the link alive:
+          // echoing them too would bounce one PING between two servers forever.
+          if (!peer.isServer) peer.writerFor(channel)?.write(frame);
           return;
         default:
           this.stats.ignored++;
@@ -387,6 +395,25 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       if (peer.serverId === serverId && !peer.closed) return true;
     }
     return false;
+  }
+
+  /**
+   * werift notices a vanished peer only when ICE consent expires (30 s). Server
+   * links carry a PING from each side every interval, so a link that received
+   * nothing for `serverTimeoutMs` is dead and its interest is dropped.
+   */
+  #checkServerLinks(): void {
+    const now = Date.now();
+    for (const server of this.linkedServers()) {
+      const last = this.#framesAtLastCheck.get(server);
+      if (!last || last.frames !== server.framesReceived) {
+        this.#framesAtLastCheck.set(server, { frames: server.framesReceived, since: now });
+      } else if (now - last.since >= this.limits.serverTimeoutMs) {
+        server.close('link-timeout');
+        continue;
+      }
+      server.reliable?.write(Ping.encode({ type: MessageType.PING, time: now }));
+    }
   }
 
   // ---- subscriptions and interest ----

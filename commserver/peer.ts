@@ -13,7 +13,7 @@ export type ChannelKind = 'reliable' | 'unreliable';
 
 export type PeerCloseReason =
   | 'connect-timeout' | 'ice-failed' | 'channel-closed' | 'auth-failed' | 'protocol-error'
-  | 'slow-consumer' | 'duplicate-link' | 'server-closing' | 'signaling-error';
+  | 'slow-consumer' | 'duplicate-link' | 'server-closing' | 'signaling-error' | 'link-timeout';
 
 export interface PeerOptions {
   alias: number;
@@ -42,6 +42,8 @@ export class Peer {
   reliable: ChannelWriter | undefined;
   unreliable: ChannelWriter | undefined;
   readonly createdAt = Date.now();
+  /** Frames received so far: a server link that stops counting up is dead. */
+  framesReceived = 0;
 
   #options: PeerOptions;
   #channels: DataChannelLike[] = [];
@@ -132,7 +134,9 @@ export class Peer {
     const onFrame = this.#options.onFrame;
     channel.addEventListener('message', (event) => {
       const frame = messageBytes(event.data);
-      if (frame && !this.#closed) onFrame(this, kind, frame);
+      if (!frame || this.#closed) return;
+      this.framesReceived++;
+      onFrame(this, kind, frame);
     });
     channel.addEventListener('close', () => this.close('channel-closed'));
     const opened = () => {

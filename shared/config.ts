@@ -63,6 +63,14 @@ export const commServerLimitSpec = {
     default: 256 * 1024,
     description: 'Bytes a channel may have in flight (bufferedAmount) before messages wait in the queue.',
   },
+  serverPingIntervalMs: {
+    default: 1_000,
+    description: 'Interval of the PING a server sends on each link to another server (link liveness).',
+  },
+  serverTimeoutMs: {
+    default: 6_000,
+    description: 'A server link that carried nothing for this long is closed and its interest dropped.',
+  },
   coordinatorRetryMinMs: { default: 200, description: 'First delay of the reconnection backoff to the coordinator.' },
   coordinatorRetryMaxMs: { default: 5_000, description: 'Cap of the reconnection backoff to the coordinator.' },
 } satisfies Record<string, LimitSpec>;
