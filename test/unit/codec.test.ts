@@ -1,0 +1,327 @@
+// shared/codec.ts: round trips, peekType, uint64 as numbers, unknown fields,
+// and the wire placement of our extension fields, checked against an
+// independent hand-written reading of the bytes (test/helpers/protobuf-wire.ts).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import protobuf from 'protobufjs';
+import {
+  Auth, Connect, ConnectionRefused, ConnectionRefusedReason, Format, MessageType, Ping, Role, Subscription, Topic,
+  TopicFW, TopicIdentity, TopicIdentityFW, WebRtc, Welcome, decodeJson, encodeJson, peekType,
+} from '../../shared/codec.js';
+import { CodecError } from '../../shared/errors.js';
+import {
+  WireMessage, bytesField, concat, doubleField, fixed32Field, message, tag, varint, varintField, WIRE_FIXED64,
+  WIRE_LENGTH_DELIMITED,
+} from '../helpers/protobuf-wire.js';
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER; // 2^53 - 1
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** Plain data for comparison: byte fields as plain Uint8Array (protobufjs gives Buffers in Node), arrays copied. */
+function normalize(value: unknown): unknown {
+  if (value instanceof Uint8Array) return new Uint8Array(value);
+  if (Array.isArray(value)) return value.map(normalize);
+  return value;
+}
+
+/** The fields `expected` names, read from the decoded message (defaults live on the prototype). */
+function pick(decoded: object, expected: object): Record<string, unknown> {
+  const record = decoded as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(expected).map((key) => [key, normalize(record[key])]));
+}
+
+interface CodecLike<T> {
+  encode(message: Partial<T>): Uint8Array;
+  decode(bytes: Uint8Array): T;
+}
+
+interface Case {
+  name: string;
+  codec: CodecLike<object>;
+  value: object & { type: MessageType };
+}
+
+function c<T extends { type: MessageType }>(name: string, codec: CodecLike<T>, value: T): Case {
+  return { name, codec: codec as unknown as CodecLike<object>, value };
+}
+
+const cases: Case[] = [
+  c('WELCOME', Welcome, { type: MessageType.WELCOME, alias: 17, availableServers: [3, 4, MAX_SAFE] }),
+  c('CONNECT', Connect, { type: MessageType.CONNECT, fromAlias: 17, toAlias: 3 }),
+  c('WEBRTC_OFFER', WebRtc, {
+    type: MessageType.WEBRTC_OFFER, fromAlias: 3, toAlias: 17, data: encodeJson({ type: 'offer', sdp: 'v=0\r\n' }),
+  }),
+  c('WEBRTC_ANSWER', WebRtc, {
+    type: MessageType.WEBRTC_ANSWER, fromAlias: 17, toAlias: 3, data: encodeJson({ type: 'answer', sdp: 'v=0\r\n' }),
+  }),
+  c('WEBRTC_ICE_CANDIDATE', WebRtc, {
+    type: MessageType.WEBRTC_ICE_CANDIDATE, fromAlias: 17, toAlias: 3,
+    data: encodeJson({ candidate: 'candidate:1 1 udp 2130706431 127.0.0.1 5000 typ host', sdpMid: '0', sdpMLineIndex: 0 }),
+  }),
+  c('CONNECTION_REFUSED', ConnectionRefused, {
+    type: MessageType.CONNECTION_REFUSED, fromAlias: 3, toAlias: 17, reason: ConnectionRefusedReason.SERVER_FULL, data: bytes('full'),
+  }),
+  c('PING', Ping, { type: MessageType.PING, time: 1234.5678 }),
+  c('SUBSCRIPTION', Subscription, { type: MessageType.SUBSCRIPTION, format: Format.GZIP, topics: bytes('a b c') }),
+  c('AUTH', Auth, { type: MessageType.AUTH, role: Role.COMMUNICATION_SERVER_HUB, body: bytes('token'), serverId: 'srv-1' }),
+  c('TOPIC', Topic, { type: MessageType.TOPIC, fromAlias: 42, topic: 'news', body: bytes('hello') }),
+  c('TOPIC_FW', TopicFW, { type: MessageType.TOPIC_FW, fromAlias: 42, body: bytes('hello'), topic: 'news' }),
+  c('TOPIC_IDENTITY', TopicIdentity, {
+    type: MessageType.TOPIC_IDENTITY, fromAlias: 42, topic: 'news', identity: bytes('alice'), role: Role.CLIENT, body: bytes('hi'),
+  }),
+  c('TOPIC_IDENTITY_FW', TopicIdentityFW, {
+    type: MessageType.TOPIC_IDENTITY_FW, fromAlias: 42, identity: bytes('alice'), role: Role.CLIENT, body: bytes('hi'), topic: 'news',
+  }),
+];
+
+describe('codec round trips', () => {
+  for (const { name, codec, value } of cases) {
+    test(`${name} encodes and decodes to the same fields`, () => {
+      const frame = codec.encode(value);
+      const decoded = codec.decode(frame);
+      assert.deepEqual(pick(decoded, value), normalize(value));
+    });
+  }
+
+  test('every MessageType of the protocol has a round-trip case', () => {
+    const covered = new Set(cases.map((entry) => entry.value.type));
+    const expected = [
+      'WELCOME', 'CONNECT', 'WEBRTC_OFFER', 'WEBRTC_ANSWER', 'WEBRTC_ICE_CANDIDATE', 'PING', 'SUBSCRIPTION', 'AUTH', 'TOPIC',
+      'TOPIC_FW', 'TOPIC_IDENTITY', 'TOPIC_IDENTITY_FW', 'CONNECTION_REFUSED',
+    ] as const;
+    for (const name of expected) assert.ok(covered.has(MessageType[name]), `${name} not covered`);
+  });
+
+  test('a frame with only `type` decodes every other field to its proto3 default', () => {
+    const decoded = Topic.decode(message(varintField(1, MessageType.TOPIC)));
+    assert.equal(decoded.type, MessageType.TOPIC);
+    assert.equal(decoded.fromAlias, 0);
+    assert.equal(typeof decoded.fromAlias, 'number');
+    assert.equal(decoded.topic, '');
+    assert.equal(decoded.body.length, 0);
+    const welcome = Welcome.decode(message(varintField(1, MessageType.WELCOME)));
+    assert.equal(welcome.alias, 0);
+    assert.equal(typeof welcome.alias, 'number');
+    assert.deepEqual([...welcome.availableServers], []);
+  });
+
+  test('encodeJson / decodeJson round trip; non-JSON data is DECODE_FAILED', () => {
+    const description = { type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' };
+    assert.deepEqual(decodeJson(encodeJson(description)), description);
+    assert.throws(() => decodeJson(bytes('{not json')), (error: unknown) => error instanceof CodecError && error.code === 'DECODE_FAILED');
+  });
+});
+
+describe('codec against hand-written wire bytes', () => {
+  test('our TOPIC frame reads, field by field, as PROTOCOL.md numbers them', () => {
+    const frame = Topic.encode({ type: MessageType.TOPIC, fromAlias: 300, topic: 'a', body: bytes('xyz') });
+    const wire = new WireMessage(frame);
+    assert.equal(wire.uint(1), MessageType.TOPIC);
+    assert.equal(wire.uint(2), 300);
+    assert.equal(wire.string(3), 'a');
+    assert.deepEqual(new Uint8Array(wire.bytes(4)), bytes('xyz'));
+  });
+
+  test('a hand-written frame of every field kind decodes in our codec', () => {
+    const frame = message(
+      varintField(1, MessageType.TOPIC_IDENTITY), varintField(2, 77), bytesField(3, 'τopic'), bytesField(4, bytes('id')),
+      varintField(5, Role.CLIENT), bytesField(6, bytes('body')),
+    );
+    const decoded = TopicIdentity.decode(frame);
+    assert.deepEqual(pick(decoded, { type: 0, fromAlias: 0, topic: '', identity: 0, role: 0, body: 0 }), {
+      type: MessageType.TOPIC_IDENTITY, fromAlias: 77, topic: 'τopic', identity: bytes('id'), role: Role.CLIENT, body: bytes('body'),
+    });
+    const ping = Ping.decode(message(varintField(1, MessageType.PING), doubleField(2, -0.125)));
+    assert.equal(ping.time, -0.125);
+  });
+
+  test('PING time is a double on field 2 (fixed64)', () => {
+    const wire = new WireMessage(Ping.encode({ type: MessageType.PING, time: 98765.4321 }));
+    assert.equal(wire.fields.find((f) => f.field === 2)?.wireType, WIRE_FIXED64);
+    assert.equal(wire.double(2), 98765.4321);
+  });
+});
+
+describe('peekType', () => {
+  test('reads the type of every encoded message', () => {
+    for (const { name, codec, value } of cases) assert.equal(peekType(codec.encode(value)), value.type, name);
+  });
+
+  test('reads every MessageType value 0..14 from a hand-written header, with and without more fields', () => {
+    for (let type = 0; type <= 14; type++) {
+      assert.equal(peekType(message(varintField(1, type))), type);
+      assert.equal(peekType(message(varintField(1, type), bytesField(3, 'x'))), type);
+    }
+  });
+
+  test('reads extension types, including ones whose varint takes two bytes', () => {
+    assert.equal(peekType(message(varintField(1, 15))), 15);
+    assert.equal(peekType(message(varintField(1, 300), varintField(2, 1))), 300);
+  });
+
+  test('finds `type` when it is not the first field', () => {
+    assert.equal(peekType(message(varintField(2, 5), bytesField(3, 'x'), varintField(1, MessageType.TOPIC))), MessageType.TOPIC);
+  });
+
+  test('absent type is UNKNOWN_MESSAGE_TYPE', () => {
+    assert.equal(peekType(new Uint8Array(0)), MessageType.UNKNOWN_MESSAGE_TYPE);
+    assert.equal(peekType(message(varintField(2, 5))), MessageType.UNKNOWN_MESSAGE_TYPE);
+    assert.equal(peekType(message(bytesField(3, 'only a topic'))), MessageType.UNKNOWN_MESSAGE_TYPE);
+  });
+
+  const garbage: Array<[string, Uint8Array]> = [
+    ['a lone type tag', Uint8Array.of(0x08)],
+    ['a truncated two-byte varint', Uint8Array.of(0x08, 0xff)],
+    ['wire type 7', Uint8Array.of(0x0f, 0x01)],
+    ['a length-delimited field longer than the frame', Uint8Array.of(0x12, 0x05, 0x01)],
+    ['a field number 0', Uint8Array.of(0x00, 0x01)],
+    ['eleven continuation bytes', Uint8Array.of(0x10, ...new Array<number>(11).fill(0xff))],
+  ];
+  for (const [name, frame] of garbage) {
+    test(`garbage (${name}) throws CodecError DECODE_FAILED`, () => {
+      assert.throws(() => peekType(frame), (error: unknown) => {
+        assert.ok(error instanceof CodecError, `expected a CodecError, got ${String(error)}`);
+        assert.equal(error.code, 'DECODE_FAILED');
+        return true;
+      });
+    });
+  }
+
+  test('a full decode of garbage throws CodecError DECODE_FAILED too', () => {
+    assert.throws(() => Topic.decode(Uint8Array.of(0x08, 0x09, 0x1a, 0x10, 0x61)), (error: unknown) =>
+      error instanceof CodecError && error.code === 'DECODE_FAILED');
+  });
+});
+
+describe('uint64 fields are JavaScript numbers', () => {
+  test('aliases up to 2^53 - 1 round-trip exactly, as numbers', () => {
+    for (const alias of [0, 1, 127, 128, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 1_700_000_000_000_000, MAX_SAFE - 1, MAX_SAFE]) {
+      const decoded = Connect.decode(Connect.encode({ type: MessageType.CONNECT, fromAlias: alias, toAlias: alias }));
+      assert.equal(typeof decoded.fromAlias, 'number');
+      assert.equal(decoded.fromAlias, alias);
+      assert.equal(decoded.toAlias, alias);
+    }
+  });
+
+  test('our encoding of 2^53 - 1 is the canonical varint, and a hand-written one decodes exactly', () => {
+    const frame = Connect.encode({ type: MessageType.CONNECT, fromAlias: MAX_SAFE, toAlias: 2 ** 32 });
+    assert.deepEqual(
+      new Uint8Array(frame),
+      concat(varintField(1, MessageType.CONNECT), tag(2, 0), varint(MAX_SAFE), tag(3, 0), varint(2 ** 32)),
+    );
+    const welcome = Welcome.decode(message(
+      varintField(1, MessageType.WELCOME), varintField(2, MAX_SAFE),
+      // available_servers packed, as proto3 encoders write it...
+      bytesField(3, concat(varint(1), varint(MAX_SAFE))),
+      // ...and one unpacked element, which a decoder must accept too.
+      varintField(3, 2 ** 40),
+    ));
+    assert.equal(welcome.alias, MAX_SAFE);
+    assert.deepEqual([...welcome.availableServers], [1, MAX_SAFE, 2 ** 40]);
+    for (const server of welcome.availableServers) assert.equal(typeof server, 'number');
+  });
+
+  test('available_servers is written packed (one length-delimited field 3)', () => {
+    const wire = new WireMessage(Welcome.encode({ type: MessageType.WELCOME, alias: 9, availableServers: [1, 2, MAX_SAFE] }));
+    const servers = wire.fields.filter((f) => f.field === 3);
+    assert.equal(servers.length, 1);
+    assert.equal(servers[0]!.wireType, WIRE_LENGTH_DELIMITED);
+    assert.deepEqual(wire.repeatedUint(3), [1, 2, MAX_SAFE]);
+  });
+});
+
+describe('unknown fields are ignored', () => {
+  const unknown = concat(
+    varintField(99, 12345), bytesField(100, 'future extension'), fixed32Field(101, 0xdeadbeef), doubleField(102, 1.5),
+    varintField(2000, MAX_SAFE),
+  );
+
+  test('TOPIC with unknown fields appended decodes to the same fields', () => {
+    const value = { type: MessageType.TOPIC, fromAlias: 42, topic: 'news', body: bytes('hello') };
+    const decoded = Topic.decode(concat(Topic.encode(value), unknown));
+    assert.deepEqual(pick(decoded, value), normalize(value));
+    assert.equal(peekType(concat(Topic.encode(value), unknown)), MessageType.TOPIC);
+  });
+
+  test('unknown fields before and between known ones are skipped', () => {
+    const frame = message(unknown, varintField(1, MessageType.PING), bytesField(50, 'x'), doubleField(2, 3.25), unknown);
+    assert.equal(peekType(frame), MessageType.PING);
+    assert.equal(Ping.decode(frame).time, 3.25);
+  });
+
+  test('every message type tolerates unknown fields', () => {
+    for (const { name, codec, value } of cases) {
+      const decoded = codec.decode(concat(codec.encode(value), unknown));
+      assert.deepEqual(pick(decoded, value), normalize(value), name);
+    }
+  });
+});
+
+describe('extension fields', () => {
+  // The original schema (PROTOCOL.md) of the three messages we extend, as an
+  // original peer's decoder sees them. `type` and `role` are enums there;
+  // int32 has the same varint wire encoding.
+  const original = protobuf.parse(`
+    syntax = "proto3";
+    package original;
+    message AuthMessage { int32 type = 1; int32 role = 2; bytes body = 3; }
+    message TopicFWMessage { int32 type = 1; uint64 from_alias = 2; bytes body = 3; }
+    message TopicIdentityFWMessage { int32 type = 1; uint64 from_alias = 2; bytes identity = 3; int32 role = 4; bytes body = 5; }
+  `).root;
+  const view = (name: string, frame: Uint8Array): Record<string, unknown> => {
+    const type = original.lookupType(`original.${name}`);
+    return type.toObject(type.decode(frame), { longs: Number, bytes: Array, defaults: true }) as Record<string, unknown>;
+  };
+  const numbers = (text: string): number[] => [...bytes(text)];
+
+  test('TopicFWMessage.topic is field 4 (length-delimited), after the original fields', () => {
+    const frame = TopicFW.encode({ type: MessageType.TOPIC_FW, fromAlias: 42, body: bytes('hello'), topic: 'a' });
+    const wire = new WireMessage(frame);
+    assert.deepEqual(wire.fields.map((f) => [f.field, f.wireType]), [[1, 0], [2, 0], [3, 2], [4, 2]]);
+    assert.equal(wire.string(4), 'a');
+    assert.deepEqual(new Uint8Array(frame.subarray(frame.length - 3)), Uint8Array.of(0x22, 0x01, 0x61));
+    assert.deepEqual(view('TopicFWMessage', frame), { type: MessageType.TOPIC_FW, fromAlias: 42, body: numbers('hello') });
+  });
+
+  test('TopicIdentityFWMessage.topic is field 6', () => {
+    const frame = TopicIdentityFW.encode({
+      type: MessageType.TOPIC_IDENTITY_FW, fromAlias: 42, identity: bytes('alice'), role: Role.CLIENT, body: bytes('hi'), topic: 'a',
+    });
+    const wire = new WireMessage(frame);
+    assert.deepEqual(wire.fields.map((f) => f.field), [1, 2, 3, 4, 5, 6]);
+    assert.equal(wire.fields.at(-1)!.wireType, WIRE_LENGTH_DELIMITED);
+    assert.equal(wire.string(6), 'a');
+    assert.deepEqual(new Uint8Array(frame.subarray(frame.length - 3)), Uint8Array.of(0x32, 0x01, 0x61));
+    assert.deepEqual(view('TopicIdentityFWMessage', frame), {
+      type: MessageType.TOPIC_IDENTITY_FW, fromAlias: 42, identity: numbers('alice'), role: Role.CLIENT, body: numbers('hi'),
+    });
+  });
+
+  test('AuthMessage.server_id is field 4', () => {
+    const frame = Auth.encode({ type: MessageType.AUTH, role: Role.COMMUNICATION_SERVER, body: bytes('secret'), serverId: 'srv-1' });
+    const wire = new WireMessage(frame);
+    assert.deepEqual(wire.fields.map((f) => [f.field, f.wireType]), [[1, 0], [2, 0], [3, 2], [4, 2]]);
+    assert.equal(wire.string(4), 'srv-1');
+    assert.deepEqual(view('AuthMessage', frame), { type: MessageType.AUTH, role: Role.COMMUNICATION_SERVER, body: numbers('secret') });
+  });
+
+  test('an empty extension field is not written at all, so the frame is byte-identical to the original', () => {
+    const ours = TopicFW.encode({ type: MessageType.TOPIC_FW, fromAlias: 42, body: bytes('hello'), topic: '' });
+    const originalType = original.lookupType('original.TopicFWMessage');
+    const theirs = originalType.encode(originalType.fromObject({ type: MessageType.TOPIC_FW, fromAlias: 42, body: bytes('hello') })).finish();
+    assert.deepEqual(new Uint8Array(ours), new Uint8Array(theirs));
+    assert.equal(new WireMessage(Auth.encode({ type: MessageType.AUTH, role: Role.CLIENT, body: bytes('x') })).has(4), false);
+  });
+
+  test("frames from an original encoder (no extension fields) decode with the extensions' defaults", () => {
+    const auth = Auth.decode(message(varintField(1, MessageType.AUTH), varintField(2, Role.CLIENT), bytesField(3, 'token')));
+    assert.equal(auth.serverId, '');
+    assert.equal(auth.role, Role.CLIENT);
+    const fw = TopicFW.decode(message(varintField(1, MessageType.TOPIC_FW), varintField(2, 7), bytesField(3, 'b')));
+    assert.equal(fw.topic, '');
+    assert.equal(fw.fromAlias, 7);
+    const ifw = TopicIdentityFW.decode(message(varintField(1, MessageType.TOPIC_IDENTITY_FW), varintField(2, 7), bytesField(5, 'b')));
+    assert.equal(ifw.topic, '');
+    assert.deepEqual(new Uint8Array(ifw.body), bytes('b'));
+  });
+});
