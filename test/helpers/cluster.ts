@@ -1,0 +1,93 @@
+// An in-process cluster for tests: a real coordinator and real comm servers
+// on 127.0.0.1, talking over real WebSockets and werift peer connections.
+import { once } from 'node:events';
+import { Coordinator, fullMeshSelector, starSelector, type RandomSource } from '../../coordinator/index.js';
+import { CommServer, type CommServerOptions } from '../../commserver/index.js';
+import { BrokerClient, type BrokerClientOptions } from '../../client/index.js';
+import { Role } from '../../shared/codec.js';
+import { silentLogger } from '../../shared/log.js';
+
+export interface TestCluster {
+  coordinator: Coordinator;
+  servers: CommServer[];
+  /** Steers which comm server (by alias) the next client gets; undefined: the coordinator's random choice. */
+  nextClientServer: number | undefined;
+  connect(options?: Partial<BrokerClientOptions>): Promise<BrokerClient>;
+  addServer(options?: Partial<CommServerOptions>): Promise<CommServer>;
+  close(): Promise<void>;
+}
+
+/**
+ * The coordinator's own selector, with its random source pinned when a test
+ * sets `nextClientServer` (the random choice itself is tested in the
+ * coordinator's tests).
+ */
+export async function startCluster(options: { servers: number; topology?: 'mesh' | 'star'; serverOptions?: Partial<CommServerOptions> }): Promise<TestCluster> {
+  const clients: BrokerClient[] = [];
+  let pinned: number | undefined;
+  const random: RandomSource = () => {
+    if (pinned === undefined) return Math.random();
+    const candidates = coordinator.registry.servers().filter((server) => server.role !== Role.COMMUNICATION_SERVER_HUB);
+    const index = candidates.findIndex((server) => server.alias === pinned);
+    if (index < 0) throw new Error(`server ${pinned} is not registered`);
+    return (index + 0.5) / candidates.length;
+  };
+  const star = options.topology === 'star';
+  const coordinator = await Coordinator.start({
+    port: 0,
+    logger: silentLogger(),
+    selector: star ? starSelector(random) : fullMeshSelector(random),
+  });
+  const cluster: TestCluster = {
+    coordinator,
+    servers: [],
+    get nextClientServer() {
+      return pinned;
+    },
+    set nextClientServer(index) {
+      pinned = index;
+    },
+    async connect(clientOptions) {
+      const client = await BrokerClient.connect({ coordinatorUrl: coordinator.url, ...clientOptions });
+      clients.push(client);
+      return client;
+    },
+    async addServer(serverOptions) {
+      const server = new CommServer({ coordinatorUrl: coordinator.url, ...options.serverOptions, ...serverOptions });
+      cluster.servers.push(server);
+      const registered = once(server, 'registered');
+      server.start();
+      await registered;
+      return server;
+    },
+    async close() {
+      for (const client of clients) client.close();
+      await Promise.all(cluster.servers.map((server) => server.close()));
+      await coordinator.close();
+    },
+  };
+  if (star) await cluster.addServer({ hub: true });
+  for (let i = 0; i < options.servers; i++) await cluster.addServer();
+  await meshFormed(cluster.servers, star);
+  return cluster;
+}
+
+/** Resolves when every server has all the links its topology gives it. */
+export async function meshFormed(servers: CommServer[], star = false): Promise<void> {
+  const plain = servers.filter((server) => !server.isHub).length;
+  const expected = (server: CommServer) => (!star ? servers.length - 1 : server.isHub ? plain : 1);
+  await Promise.all(servers.map(async (server) => {
+    while (server.linkedServers().length < expected(server)) await once(server, 'peerAuthenticated');
+  }));
+}
+
+/** Connects one client to each listed server (by alias), in order. */
+export async function connectTo(cluster: TestCluster, serverAliases: number[], options?: Partial<BrokerClientOptions>): Promise<BrokerClient[]> {
+  const clients: BrokerClient[] = [];
+  for (const alias of serverAliases) {
+    cluster.nextClientServer = alias;
+    clients.push(await cluster.connect(options));
+  }
+  cluster.nextClientServer = undefined;
+  return clients;
+}

@@ -1,0 +1,65 @@
+import type { BrokerClient, ReceivedMessage } from '../../client/index.js';
+
+const text = new TextDecoder();
+
+export function bodyText(message: ReceivedMessage): string {
+  return text.decode(message.body);
+}
+
+/** Records every message a client receives, and lets a test await the ones it expects. */
+export class Inbox {
+  readonly messages: ReceivedMessage[] = [];
+  #waiters = new Set<() => void>();
+
+  constructor(client: BrokerClient) {
+    client.on('message', (message) => {
+      this.messages.push(message);
+      for (const wake of this.#waiters) wake();
+    });
+  }
+
+  texts(filter: (message: ReceivedMessage) => boolean = () => true): string[] {
+    return this.messages.filter(filter).map(bodyText);
+  }
+
+  /** Resolves once `done` holds for the messages received so far. */
+  until(done: (messages: ReceivedMessage[]) => boolean, timeoutMs = 15_000): Promise<void> {
+    if (done(this.messages)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const wake = () => {
+        if (!done(this.messages)) return;
+        this.#waiters.delete(wake);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.#waiters.delete(wake);
+        reject(new Error(`inbox condition not met within ${timeoutMs} ms; got ${this.messages.length} messages: ${this.texts().slice(-10).join(', ')}`));
+      }, timeoutMs);
+      this.#waiters.add(wake);
+    });
+  }
+}
+
+/**
+ * Subscriptions reach other servers asynchronously. Publishes `probe` on the
+ * topic from each publisher (every `intervalMs`) until each receiver has
+ * seen a probe from each publisher: from then on, interest has propagated.
+ */
+export async function untilRouted(
+  topic: string, publishers: BrokerClient[], receivers: Array<{ client: BrokerClient; inbox: Inbox }>, intervalMs = 20,
+): Promise<void> {
+  const probe = `probe:${topic}`;
+  const timer = setInterval(() => {
+    for (const publisher of publishers) publisher.publish(topic, probe);
+  }, intervalMs);
+  try {
+    await Promise.all(receivers.map(({ client, inbox }) => inbox.until((messages) => publishers
+      .filter((publisher) => publisher !== client)
+      .every((publisher) => messages.some((m) => m.from === publisher.alias && m.topic === topic && bodyText(m) === probe)))));
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export const isProbe = (message: ReceivedMessage) => bodyText(message).startsWith('probe:');
