@@ -224,21 +224,16 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   }
 
   #createPeer(alias: number, direction: 'incoming' | 'outgoing'): Peer {
-    const self = this;
+    const sendWebRtc = (type: MessageType, data: unknown) =>
+      this.#send(WebRtc.encode({ type, fromAlias: this.alias, toAlias: alias, data: encodeJson(data) }));
     const peer = new Peer({
       alias,
       direction,
       pc: this.#rtc({ iceServers: this.#options.iceServers ?? [], portRange: this.#options.portRange }),
       signaling: {
-        sendDescription(description) {
-          const type = description.type === 'offer' ? MessageType.WEBRTC_OFFER : MessageType.WEBRTC_ANSWER;
-          self.#send(WebRtc.encode({ type, fromAlias: self.alias, toAlias: alias, data: encodeJson(description) }));
-        },
-        sendCandidate(candidate) {
-          self.#send(WebRtc.encode({
-            type: MessageType.WEBRTC_ICE_CANDIDATE, fromAlias: self.alias, toAlias: alias, data: encodeJson(candidate),
-          }));
-        },
+        sendDescription: (description) =>
+          sendWebRtc(description.type === 'offer' ? MessageType.WEBRTC_OFFER : MessageType.WEBRTC_ANSWER, description),
+        sendCandidate: (candidate) => sendWebRtc(MessageType.WEBRTC_ICE_CANDIDATE, candidate),
       },
       negotiation: { maxPendingCandidates: this.limits.maxPendingCandidates, dropMdnsCandidates: true },
       writer: {
