@@ -1,9 +1,10 @@
 // A minimal typed event emitter that runs in Node and in browsers.
 
 type Listener<Args extends unknown[]> = (...args: Args) => void;
+type AnyListener = (...args: unknown[]) => void;
 
 export class TypedEmitter<Events extends { [K in keyof Events]: unknown[] }> {
-  #listeners = new Map<keyof Events, Set<Listener<never[]>>>();
+  #listeners = new Map<keyof Events, Set<AnyListener>>();
 
   on<K extends keyof Events>(event: K, listener: Listener<Events[K]>): this {
     let set = this.#listeners.get(event);
@@ -11,12 +12,12 @@ export class TypedEmitter<Events extends { [K in keyof Events]: unknown[] }> {
       set = new Set();
       this.#listeners.set(event, set);
     }
-    set.add(listener as Listener<never[]>);
+    set.add(listener as AnyListener);
     return this;
   }
 
   off<K extends keyof Events>(event: K, listener: Listener<Events[K]>): this {
-    this.#listeners.get(event)?.delete(listener as Listener<never[]>);
+    this.#listeners.get(event)?.delete(listener as AnyListener);
     return this;
   }
 
@@ -31,6 +32,6 @@ export class TypedEmitter<Events extends { [K in keyof Events]: unknown[] }> {
   protected emit<K extends keyof Events>(event: K, ...args: Events[K]): void {
     const set = this.#listeners.get(event);
     if (!set) return;
-    for (const listener of [...set]) (listener as Listener<Events[K]>)(...args);
+    for (const listener of [...set]) listener(...args);
   }
 }
