@@ -17,7 +17,7 @@ export const notFoundHandler: HttpHandler = (_request, response) => {
 };
 
 /** The role a `/discover` query names, by enum name or number; undefined unless it is a server role. */
-export function parseServerRole(value: string | null): Role | undefined {
+function parseServerRole(value: string | null): Role | undefined {
   switch (value) {
     case 'COMMUNICATION_SERVER':
     case String(Role.COMMUNICATION_SERVER):
@@ -30,8 +30,16 @@ export function parseServerRole(value: string | null): Role | undefined {
   }
 }
 
+function parseRequestUrl(request: IncomingMessage): URL | undefined {
+  try {
+    return new URL(request.url ?? '', 'http://coordinator');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The role an upgrade request asks for, or undefined for an unknown path or role. */
-export function roleOfUpgrade(url: URL): Role | undefined {
+function roleOfUpgrade(url: URL): Role | undefined {
   if (url.pathname === '/connect') return Role.CLIENT;
   if (url.pathname === '/discover') return parseServerRole(url.searchParams.get('role'));
   return undefined;
@@ -111,11 +119,11 @@ export class Endpoints {
   async #handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const { logger, stats } = this.#options;
     socket.on('error', (error) => logger.debug({ err: error }, 'socket error during upgrade'));
-    const url = new URL(request.url ?? '/', 'http://coordinator');
-    const role = roleOfUpgrade(url);
-    if (role === undefined) {
+    const url = parseRequestUrl(request);
+    const role = url && roleOfUpgrade(url);
+    if (url === undefined || role === undefined) {
       stats.refusedUpgrades.badRequest++;
-      logger.debug({ path: url.pathname }, 'refused an upgrade: unknown path or role');
+      logger.debug({ url: request.url }, 'refused an upgrade: unknown path or role');
       refuseUpgrade(socket, 400);
       return;
     }

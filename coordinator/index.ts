@@ -7,7 +7,7 @@ export {
   type CoordinatorOptions,
 } from './coordinator.js';
 export { AliasAllocator, AliasError, ALIASES_PER_MS, epochAliasStart } from './alias-allocator.js';
-export { notFoundHandler, parseServerRole } from './endpoints.js';
+export { notFoundHandler, type HttpHandler } from './endpoints.js';
 export { Registry, isServerRole, type Peer, type PeerInfo } from './registry.js';
 export { fullMeshSelector, starSelector, type RandomSource, type ServerSelector } from './selector.js';
 export { type CoordinatorStats, type RelayedTypeName } from './stats.js';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { Role } from '../../shared/codec.js';
 import type { UpgradeAuthenticator } from '../../shared/auth.js';
 import { notFoundHandler } from '../../coordinator/index.js';
-import { connectClient, connectServer, refusedUpgradeStatus, startCoordinator } from './helpers.js';
+import { TestPeer, connectClient, connectServer, refusedUpgradeStatus, startCoordinator } from './helpers.js';
 
 test('unknown paths and roles are refused with 400', async (t) => {
   const coordinator = await startCoordinator(t);
@@ -73,4 +73,21 @@ test('an httpHandler serves plain HTTP and sees the coordinator', async (t) => {
   const boom = await fetch(`${base}/boom`);
   assert.equal(boom.status, 500);
   await boom.arrayBuffer();
+});
+
+test('close does not wait for an upgrade stuck in authentication', async (t) => {
+  let authenticating!: () => void;
+  const called = new Promise<void>((resolve) => { authenticating = resolve; });
+  const coordinator = await startCoordinator(t, {
+    upgradeAuthenticator: {
+      authenticate: () => {
+        authenticating();
+        return new Promise<boolean>(() => {});
+      },
+    },
+  });
+  const peer = new TestPeer(`${coordinator.url}/connect`);
+  await called;
+  await coordinator.close();
+  assert.equal((await peer.closed).code, 1006);
 });

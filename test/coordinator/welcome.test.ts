@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { connect, type Socket } from 'node:net';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Role } from '../../shared/codec.js';
@@ -92,3 +94,27 @@ test('close is idempotent', async (t) => {
   assert.equal(coordinator.close(), first);
   await first;
 });
+
+test('close terminates a peer that never completes the closing handshake', async (t) => {
+  const coordinator = await startCoordinator(t, { shutdownGraceMs: 100 });
+  const socket = await rawUpgrade(coordinator.port, '/connect');
+  const ended = new Promise((resolve) => socket.once('close', resolve));
+  await coordinator.close();
+  await ended;
+  assert.equal(coordinator.registry.all().length, 0);
+});
+
+/** A TCP socket that completes the WebSocket handshake and then ignores every frame, close frames included. */
+function rawUpgrade(port: number, path: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n`
+        + `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+    });
+    socket.once('data', (data) => {
+      if (data.toString().startsWith('HTTP/1.1 101')) resolve(socket);
+      else reject(new Error(`upgrade refused: ${data.toString()}`));
+    });
+    socket.on('error', reject);
+  });
+}
