@@ -1,0 +1,63 @@
+// Connection set-up: the module `import 'werift'` loads is the patched one,
+// no STUN server (hence no DNS lookup) unless configured
+// (broker-fix no-default-stun), and 100 simultaneous connections all open.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { connectPair, createWeriftPeerConnection, type ConnectedPair } from './helpers.js';
+
+const require = createRequire(import.meta.url);
+
+test('the ES module and CommonJS builds of werift are both patched', async () => {
+  const esmBundle = await readFile(new URL(import.meta.resolve('werift')), 'utf8');
+  const cjsAssociation = await readFile(join(dirname(require.resolve('werift')), '../../sctp/src/sctp.js'), 'utf8');
+  for (const fix of ['dtls-seq', 'send-wait', 'rtx-storm', 'tsn-order', 'pr-abandon', 'no-default-stun']) {
+    assert.ok(esmBundle.includes(`broker-fix(${fix})`), `lib/index.mjs has ${fix}`);
+  }
+  assert.ok(cjsAssociation.includes('broker-fix(send-wait)'), 'lib/sctp/src/sctp.js has send-wait');
+});
+
+interface IceConnectionInternals {
+  stunServer: unknown;
+}
+
+test('iceServers: [] gathers host candidates with no STUN server', { timeout: 10_000 }, async () => {
+  const pc = createWeriftPeerConnection();
+  try {
+    const gathered = new Promise<void>((resolve) =>
+      pc.iceGatheringStateChange.subscribe((state) => state === 'complete' && resolve()),
+    );
+    pc.createDataChannel('probe');
+    await pc.setLocalDescription(await pc.createOffer());
+    await gathered;
+    const connection = pc.iceTransports[0]!.connection as unknown as IceConnectionInternals;
+    assert.equal(connection.stunServer, undefined);
+    assert.match(pc.localDescription!.sdp, /a=candidate:.* 127\.0\.0\.1 \d+ typ host/);
+    assert.doesNotMatch(pc.localDescription!.sdp, /typ srflx/);
+  } finally {
+    await pc.close();
+  }
+});
+
+test('100 simultaneous werift <-> werift connections all open their channel', { timeout: 60_000 }, async () => {
+  const attempts = await Promise.allSettled(
+    Array.from({ length: 100 }, () => connectPair('werift', 'werift', { reliable: {} })),
+  );
+  const pairs = attempts.flatMap((attempt) => (attempt.status === 'fulfilled' ? [attempt.value] : []));
+  try {
+    assert.equal(pairs.length, 100, 'every pair connected');
+    const firstMessages = pairs.map(
+      (pair: ConnectedPair) =>
+        new Promise<void>((resolve) => {
+          const { offerer, answerer } = pair.channels.get('reliable')!;
+          answerer.onMessage(() => resolve());
+          offerer.send(Buffer.from('hello'));
+        }),
+    );
+    await Promise.all(firstMessages);
+  } finally {
+    await Promise.all(pairs.map((pair) => pair.close()));
+  }
+});
