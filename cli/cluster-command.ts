@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { portFrom } from './limit-flags.js';
 import { BrokerProcess, serversLinked, startCommServerProcess, startCoordinatorProcess } from './processes.js';
 
 export function clusterCommand(yargs: Argv) {
@@ -27,7 +28,7 @@ export function clusterCommand(yargs: Argv) {
       process.on('SIGTERM', stopAll);
       try {
         const logLevel = argv['log-level'];
-        const coordinator = await startCoordinatorProcess({ port: argv.port, topology: argv.topology, logLevel });
+        const coordinator = await startCoordinatorProcess({ port: portFrom('port', argv.port), topology: argv.topology, logLevel });
         children.push(coordinator.process);
         const star = argv.topology === 'star';
         if (star) children.push((await startCommServerProcess({ coordinatorUrl: coordinator.url, hub: true, logLevel })).process);

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { Coordinator, fullMeshSelector, starSelector } from '../coordinator/index.js';
 import { coordinatorLimitSpec } from '../shared/config.js';
 import { createLogger } from '../shared/log.js';
-import { limitFlags, limitsFrom } from './limit-flags.js';
+import { limitFlags, limitsFrom, portFrom } from './limit-flags.js';
 import { stopOnSignals } from './signals.js';
 
 export function coordinatorCommand(yargs: Argv) {
@@ -23,7 +23,7 @@ export function coordinatorCommand(yargs: Argv) {
       const logger = createLogger({ name: 'coordinator', level: argv['log-level'] });
       const coordinator = await Coordinator.start({
         host: argv.host,
-        port: argv.port,
+        port: portFrom('port', argv.port),
         logger,
         selector: argv.topology === 'star' ? starSelector() : fullMeshSelector(),
         limits: limitsFrom(coordinatorLimitSpec, argv),

@@ -24,3 +24,10 @@ export function limitsFrom<Spec extends Record<string, LimitSpec>>(
   }
   return limits as { [K in keyof Spec]: number };
 }
+
+export function portFrom(flag: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new Error(`--${flag} must be an integer from 0 to 65535, got ${String(value)}`);
+  }
+  return value;
+}

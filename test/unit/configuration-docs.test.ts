@@ -1,0 +1,16 @@
+// docs/CONFIGURATION.md documents every limit with its default.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { commServerLimitSpec, coordinatorLimitSpec } from '../../shared/config.js';
+
+const docs = readFileSync(new URL('../../../docs/CONFIGURATION.md', import.meta.url), 'utf8');
+const kebab = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+for (const [component, spec] of Object.entries({ coordinator: coordinatorLimitSpec, commserver: commServerLimitSpec })) {
+  test(`every ${component} limit is documented with its default`, () => {
+    for (const [key, { default: value }] of Object.entries(spec)) {
+      assert.match(docs, new RegExp(`\\| \`--${kebab(key)}\` \\| ${value} \\|`), `--${kebab(key)} (default ${value}) missing from docs/CONFIGURATION.md`);
+    }
+  });
+}
