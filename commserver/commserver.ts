@@ -183,9 +183,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     if (this.#closing || this.peers.has(fromAlias)) return;
     if (this.#isFull()) {
       this.stats.refusedFull++;
-      this.#send(ConnectionRefused.encode({
-        type: MessageType.CONNECTION_REFUSED, fromAlias: this.alias, toAlias: fromAlias, reason: ConnectionRefusedReason.SERVER_FULL,
-      }));
+      this.#refuse(fromAlias, ConnectionRefusedReason.SERVER_FULL);
       return;
     }
     const peer = this.#createPeer(fromAlias, 'incoming');
@@ -213,6 +211,11 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     if (peer.closed) return;
     this.#logger.info({ alias: peer.alias, err: error.message }, 'signaling failed, closing the peer');
     peer.close('signaling-error');
+  }
+
+  /** Tells a peer, through the coordinator, why it is not served. */
+  #refuse(alias: number, reason: ConnectionRefusedReason): void {
+    this.#send(ConnectionRefused.encode({ type: MessageType.CONNECTION_REFUSED, fromAlias: this.alias, toAlias: alias, reason }));
   }
 
   #send(frame: Uint8Array): void {
@@ -361,6 +364,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
         if (peer.closed) return;
         if (!result.ok || !KNOWN_ROLES.has(auth.role)) {
           this.#logger.info({ alias: peer.alias, role: Role[auth.role], reason: result.ok ? 'unknown role' : result.reason }, 'authentication failed');
+          this.#refuse(peer.alias, ConnectionRefusedReason.AUTH_FAILED);
           peer.close('auth-failed');
           return;
         }

@@ -1,0 +1,104 @@
+// What a client library user sees when a connection cannot be made.
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { test } from 'node:test';
+import WebSocket from 'ws';
+import { BrokerClient, BrokerClientError } from '../../client/index.js';
+import { Coordinator } from '../../coordinator/index.js';
+import { Connect, MessageType, Welcome } from '../../shared/codec.js';
+import { silentLogger } from '../../shared/log.js';
+import { startCluster } from '../helpers/cluster.js';
+
+async function connectError(promise: Promise<BrokerClient>): Promise<BrokerClientError> {
+  const error = await promise.then((client) => {
+    client.close();
+    return undefined;
+  }, (caught: unknown) => caught);
+  assert.ok(error instanceof BrokerClientError, `expected a BrokerClientError, got ${String(error)}`);
+  return error;
+}
+
+test('an unreachable coordinator is COORDINATOR_UNREACHABLE', async () => {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  const error = await connectError(BrokerClient.connect({ coordinatorUrl: `ws://127.0.0.1:${port}` }));
+  assert.equal(error.code, 'COORDINATOR_UNREACHABLE');
+});
+
+test('a refused upgrade is COORDINATOR_REFUSED; no registered server is NO_SERVER', async () => {
+  const coordinator = await Coordinator.start({
+    port: 0, logger: silentLogger(), upgradeAuthenticator: { authenticate: ({ url }) => url.searchParams.get('token') === 'ok' },
+  });
+  try {
+    assert.equal((await connectError(BrokerClient.connect({ coordinatorUrl: coordinator.url }))).code, 'COORDINATOR_REFUSED');
+    const noServer = await connectError(BrokerClient.connect({ coordinatorUrl: coordinator.url, auth: { query: { token: 'ok' } } }));
+    assert.equal(noServer.code, 'NO_SERVER');
+  } finally {
+    await coordinator.close();
+  }
+});
+
+test('a full comm server refuses with SERVER_FULL', async () => {
+  const cluster = await startCluster({ servers: 1, serverOptions: { limits: { maxPeers: 1 } } });
+  try {
+    await cluster.connect();
+    assert.equal((await connectError(cluster.connect())).code, 'SERVER_FULL');
+  } finally {
+    await cluster.close();
+  }
+});
+
+test('a refused AUTH is AUTH_FAILED, and the comm server forgets the peer', async () => {
+  const cluster = await startCluster({
+    servers: 1,
+    serverOptions: { peerAuthenticator: { authenticate: ({ body }) => (new TextDecoder().decode(body) === 'secret' ? { ok: true, identity: body } : { ok: false, reason: 'bad secret' }) } },
+  });
+  try {
+    const [server] = cluster.servers;
+    const closed = once(server, 'peerClosed');
+    assert.equal((await connectError(cluster.connect({ auth: { body: 'wrong' } }))).code, 'AUTH_FAILED');
+    assert.equal((await closed)[1], 'auth-failed');
+    const admitted = await cluster.connect({ auth: { body: 'secret' } });
+    assert.equal(admitted.serverAlias, server.alias);
+  } finally {
+    await cluster.close();
+  }
+});
+
+test('a peer that never completes set-up is closed after connectTimeoutMs', async () => {
+  const cluster = await startCluster({ servers: 1, serverOptions: { limits: { connectTimeoutMs: 300 } } });
+  const socket = new WebSocket(new URL('/connect', cluster.coordinator.url));
+  try {
+    const [server] = cluster.servers;
+    const [welcomeFrame] = await once(socket, 'message') as [Buffer];
+    const welcome = Welcome.decode(welcomeFrame);
+    // CONNECT, then ignore the offer: the server's peer must not live forever.
+    socket.send(Connect.encode({ type: MessageType.CONNECT, toAlias: welcome.availableServers[0] }));
+    const [peer, reason] = await once(server, 'peerClosed');
+    assert.equal(peer.alias, welcome.alias);
+    assert.equal(reason, 'connect-timeout');
+    assert.equal(server.peers.size, 0);
+  } finally {
+    socket.close();
+    await cluster.close();
+  }
+});
+
+test('a client whose connect times out gets TIMEOUT', async () => {
+  const coordinator = await Coordinator.start({ port: 0, logger: silentLogger() });
+  // A "server" that registers and never answers CONNECT.
+  const mute = new WebSocket(new URL('/discover?role=COMMUNICATION_SERVER', coordinator.url));
+  try {
+    await once(mute, 'message');
+    const error = await connectError(BrokerClient.connect({ coordinatorUrl: coordinator.url, connectTimeoutMs: 300 }));
+    assert.equal(error.code, 'TIMEOUT');
+  } finally {
+    mute.close();
+    await coordinator.close();
+  }
+});
