@@ -4,6 +4,7 @@ import { hideBin } from 'yargs/helpers';
 import { clusterCommand } from './cluster-command.js';
 import { commServerCommand } from './commserver-command.js';
 import { coordinatorCommand } from './coordinator-command.js';
+import { loadtestCommand } from './loadtest-command.js';
 
 const cli = yargs(hideBin(process.argv))
   .scriptName('broker')
@@ -20,4 +21,5 @@ const cli = yargs(hideBin(process.argv))
 coordinatorCommand(cli);
 commServerCommand(cli);
 clusterCommand(cli);
+loadtestCommand(cli);
 await cli.parseAsync();

@@ -1,0 +1,54 @@
+import type { Argv } from 'yargs';
+import { SCENARIOS, scenarioDescriptions, type ScenarioName } from '../loadtest/scenarios.js';
+
+export function loadtestCommand(yargs: Argv) {
+  return yargs.command(
+    'loadtest <scenario>',
+    'Load-test a cluster (a local one it starts, or --coordinator-url) and report delivery, loss, latency and CPU',
+    (y) => y
+      .positional('scenario', {
+        choices: SCENARIOS,
+        demandOption: true,
+        description: SCENARIOS.map((name) => `${name}: ${scenarioDescriptions[name]}`).join('; '),
+      })
+      .options({
+        clients: { type: 'number', description: 'Clients (fanout: subscribers, plus one publisher); default per scenario' },
+        servers: { type: 'number', description: 'Local comm servers to start; default per scenario (mesh 3, others 1)' },
+        rate: { type: 'number', description: 'Messages per second per publisher' },
+        size: { type: 'number', description: 'Message body bytes (at least 9: kind, sequence, send time)' },
+        channel: { choices: ['reliable', 'unreliable'] as const, description: 'Data channel the messages use' },
+        duration: { type: 'number', description: 'Seconds of measured publishing' },
+        workers: { type: 'number', description: 'Client worker processes (default: min(4, cores - local servers), at least 1)' },
+        rtc: { choices: ['werift', 'wrtc'] as const, default: 'werift' as const, description: "The clients' RTC: werift or libwebrtc (@roamhq/wrtc)" },
+        'coordinator-url': { type: 'string', description: 'Load an existing cluster instead of starting one' },
+        'server-pid': { type: 'number', array: true, description: 'With --coordinator-url: comm server pids on this host, to sample CPU and RSS' },
+        'server-arg': {
+          type: 'string', array: true, default: [] as string[],
+          description: 'A flag for the local comm servers, repeatable: --server-arg=--send-window-bytes=65536',
+        },
+        'server-cpu-prof': { type: 'string', description: 'Directory for V8 CPU profiles of the local comm servers (node --cpu-prof)' },
+        json: { type: 'string', description: 'Write the result as JSON to this file' },
+        html: { type: 'string', description: 'Write a self-contained HTML report to this file' },
+      }),
+    async (argv) => {
+      const { runFromCommandLine } = await import('../loadtest/command-line.js');
+      process.exitCode = await runFromCommandLine({
+        scenario: argv.scenario as ScenarioName,
+        clients: argv.clients,
+        servers: argv.servers,
+        rate: argv.rate,
+        size: argv.size,
+        channel: argv.channel,
+        durationSeconds: argv.duration,
+        workers: argv.workers,
+        rtc: argv.rtc,
+        coordinatorUrl: argv['coordinator-url'],
+        serverPids: argv['server-pid'],
+        serverArgs: argv['server-arg'],
+        serverCpuProfileDir: argv['server-cpu-prof'],
+        jsonFile: argv.json,
+        htmlFile: argv.html,
+      });
+    },
+  );
+}

@@ -1,0 +1,71 @@
+// `broker loadtest`: run one scenario with a progress line on the terminal,
+// print the table, write the JSON and HTML reports. Returns the exit code.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { renderHtmlReport } from './report-html.js';
+import { resultTable } from './report-table.js';
+import { terminalProgress } from './progress.js';
+import type { LoadTestResult } from './result.js';
+import { runLoadTest } from './run.js';
+import { resolveParameters, type LoadParameters, type ScenarioName } from './scenarios.js';
+
+export interface CommandLineRequest extends Partial<Omit<LoadParameters, 'scenario'>> {
+  scenario: ScenarioName;
+  serverPids?: number[];
+  serverArgs?: string[];
+  serverCpuProfileDir?: string;
+  jsonFile?: string;
+  htmlFile?: string;
+}
+
+export async function runFromCommandLine(request: CommandLineRequest): Promise<number> {
+  const { scenario, serverPids, serverArgs, serverCpuProfileDir, jsonFile, htmlFile, ...given } = request;
+  const parameters = resolveParameters(scenario, given);
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const progress = terminalProgress();
+  try {
+    const result = await runLoadTest({
+      parameters,
+      serverArgs,
+      serverPids,
+      serverEnv: serverCpuProfileDir ? await profilingEnv(serverCpuProfileDir) : undefined,
+      onProgress: progress.update,
+      signal: abort.signal,
+    });
+    progress.done();
+    process.stdout.write(resultTable(result));
+    await writeReports(result, { jsonFile, htmlFile });
+    return 0;
+  } catch (error) {
+    progress.done();
+    if (abort.signal.aborted) {
+      process.stderr.write('broker loadtest: stopped\n');
+      return 130;
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** The comm servers write a .cpuprofile into `directory` when they exit. */
+async function profilingEnv(directory: string): Promise<NodeJS.ProcessEnv> {
+  const absolute = resolve(directory);
+  await mkdir(absolute, { recursive: true });
+  const inherited = process.env.NODE_OPTIONS ? `${process.env.NODE_OPTIONS} ` : '';
+  return { ...process.env, NODE_OPTIONS: `${inherited}--cpu-prof --cpu-prof-dir=${absolute}` };
+}
+
+export async function writeReports(result: LoadTestResult, files: { jsonFile?: string; htmlFile?: string }): Promise<void> {
+  if (files.jsonFile) await writeCreatingDirectory(files.jsonFile, `${JSON.stringify(result, null, 2)}\n`);
+  if (files.htmlFile) await writeCreatingDirectory(files.htmlFile, renderHtmlReport(result));
+}
+
+async function writeCreatingDirectory(file: string, content: string): Promise<void> {
+  await mkdir(dirname(resolve(file)), { recursive: true });
+  await writeFile(file, content);
+}

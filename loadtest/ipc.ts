@@ -1,0 +1,55 @@
+// Messages between the load-test run (parent) and its client workers
+// (child processes), in the order a run sends them.
+import type { ChannelKind, ClientRole, RtcKind } from './scenarios.js';
+
+export type ToWorker =
+  /** Connect these clients (global indices), at most `concurrency` at a time. */
+  | { type: 'connect'; coordinatorUrl: string; indices: number[]; concurrency: number; connectTimeoutMs: number; rtc: RtcKind }
+  /** Subscribe, then probe and listen until every receiver heard its probers. */
+  | {
+    type: 'subscribe';
+    roles: ClientRole[];
+    /** Receiver index -> publisher aliases it must hear (counted) and probers it must hear (readiness). */
+    expectFrom: Array<[number, number[]]>;
+    probeFrom: Array<[number, number[]]>;
+    probers: number[];
+    size: number;
+  }
+  /** Publish measured messages from `epochMs` (a shared wall-clock time) for `durationMs`. */
+  | { type: 'start'; epochMs: number; durationMs: number; rate: number; size: number; channel: ChannelKind; timelineBucketMs: number }
+  /** Stop counting and report. */
+  | { type: 'finish' }
+  | { type: 'close' };
+
+export interface ConnectOutcome {
+  index: number;
+  setupMs: number;
+  alias?: number;
+  serverAlias?: number;
+  error?: string;
+}
+
+export interface WorkerReport {
+  /** Publisher alias -> measured messages it sent. */
+  sentBySender: Array<[number, number]>;
+  /** Publishes the client refused (a full reliable queue). */
+  refused: number;
+  delivered: number;
+  duplicated: number;
+  unexpected: number;
+  /** The HDR histogram of latencies (microseconds), compressed. */
+  latency: string;
+  timeline: number[];
+  /** This worker's event-loop delay while measuring: a busy generator shows here first. */
+  eventLoopDelayP99Ms: number;
+  /** Clients whose connection closed during the run. */
+  disconnected: number;
+}
+
+export type FromWorker =
+  | { type: 'connected'; outcomes: ConnectOutcome[] }
+  | { type: 'ready' }
+  | { type: 'progress'; connected: number; sent: number; delivered: number }
+  | { type: 'published' }
+  | { type: 'report'; report: WorkerReport }
+  | { type: 'failed'; message: string };

@@ -1,0 +1,116 @@
+// CPU and memory of processes, read from /proc the way `top` does: CPU time
+// from /proc/<pid>/stat (utime + stime, in clock ticks), resident memory from
+// the VmRSS line of /proc/<pid>/status.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { wallClockMs } from './clock.js';
+
+export interface ProcessSample {
+  atMs: number;
+  cpuSeconds: number;
+  rssBytes: number;
+}
+
+export interface ProcessUsage {
+  /** CPU time over wall time: 1 is one core busy all the time. */
+  cpuCores: number;
+  /** The largest resident set seen in the window. */
+  rssBytes: number;
+}
+
+let clockTicksPerSecond: number | undefined;
+
+function ticksPerSecond(): number {
+  if (clockTicksPerSecond === undefined) {
+    try {
+      clockTicksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      clockTicksPerSecond = 100; // the Linux default
+    }
+  }
+  return clockTicksPerSecond;
+}
+
+/** utime + stime of /proc/<pid>/stat content, in clock ticks. */
+export function parseCpuTicks(stat: string): number {
+  // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** VmRSS of /proc/<pid>/status content, in bytes. */
+export function parseRssBytes(status: string): number {
+  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+/** One reading of a process; undefined once it has exited. */
+export function readProcess(pid: number, atMs = wallClockMs()): ProcessSample | undefined {
+  try {
+    const ticks = parseCpuTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    const rssBytes = parseRssBytes(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return { atMs, cpuSeconds: ticks / ticksPerSecond(), rssBytes };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The usage of a process between two times, from samples covering them. */
+export function usageBetween(samples: readonly ProcessSample[], fromMs: number, toMs: number): ProcessUsage {
+  const inside = samples.filter((sample) => sample.atMs >= fromMs && sample.atMs <= toMs);
+  if (inside.length < 2) return { cpuCores: 0, rssBytes: inside[0]?.rssBytes ?? 0 };
+  const first = inside[0];
+  const last = inside[inside.length - 1];
+  const seconds = (last.atMs - first.atMs) / 1000;
+  return {
+    cpuCores: seconds > 0 ? (last.cpuSeconds - first.cpuSeconds) / seconds : 0,
+    rssBytes: Math.max(...inside.map((sample) => sample.rssBytes)),
+  };
+}
+
+/** Samples a set of processes at an interval (and on demand, at phase boundaries). */
+export class ProcessSampler {
+  readonly samples = new Map<number, ProcessSample[]>();
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  watch(pid: number): void {
+    if (!this.samples.has(pid)) this.samples.set(pid, []);
+  }
+
+  start(intervalMs: number): void {
+    this.sampleNow();
+    this.#timer = setInterval(() => this.sampleNow(), intervalMs);
+    this.#timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** Takes a sample of every watched process; returns the time it was taken. */
+  sampleNow(): number {
+    const atMs = wallClockMs();
+    for (const [pid, samples] of this.samples) {
+      const sample = readProcess(pid, atMs);
+      if (sample) samples.push(sample);
+    }
+    return atMs;
+  }
+
+  usage(pid: number, fromMs: number, toMs: number): ProcessUsage {
+    return usageBetween(this.samples.get(pid) ?? [], fromMs, toMs);
+  }
+
+  /** CPU cores per sampling interval, for charts: [seconds since `fromMs`, cores]. */
+  coresOverTime(pid: number, fromMs: number): Array<[number, number]> {
+    const samples = this.samples.get(pid) ?? [];
+    const points: Array<[number, number]> = [];
+    for (let i = 1; i < samples.length; i++) {
+      const seconds = (samples[i].atMs - samples[i - 1].atMs) / 1000;
+      if (seconds <= 0) continue;
+      points.push([(samples[i].atMs - fromMs) / 1000, (samples[i].cpuSeconds - samples[i - 1].cpuSeconds) / seconds]);
+    }
+    return points;
+  }
+}

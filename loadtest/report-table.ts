@@ -1,0 +1,87 @@
+// Plain-text tables of results for the terminal (and the docs).
+import type { LoadTestResult } from './result.js';
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
+const cores = (value: number) => value.toFixed(2);
+const count = (value: number) => Math.round(value).toLocaleString('en-US');
+const percent = (ratio: number) => `${(ratio * 100).toFixed(ratio > 0 && ratio < 0.001 ? 4 : 2)}%`;
+
+function alignColumns(rows: string[][], rightAligned: (column: number) => boolean): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows
+    .map((row) => row.map((cell, column) => (rightAligned(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd())
+    .join('\n');
+}
+
+export function describeRun(result: LoadTestResult): string {
+  const p = result.parameters;
+  const target = p.coordinatorUrl ?? `${p.servers} local comm server${p.servers > 1 ? 's' : ''}`;
+  return `${result.scenario}: ${p.clients} clients, ${p.rate}/s x ${p.size} B on ${p.channel}, ${p.durationSeconds} s, ${target}, ${p.workers} ${p.rtc} worker${p.workers > 1 ? 's' : ''}`;
+}
+
+/** One run, one figure per line. */
+export function resultTable(result: LoadTestResult): string {
+  const rows: string[][] = [
+    ['clients connected', `${result.clients.connected} (${result.clients.failed} failed, ${result.clients.disconnected} disconnected)`],
+    ['sent', count(result.sent) + (result.refused > 0 ? ` (${count(result.refused)} refused by the client's queue)` : '')],
+    ['expected', count(result.expected)],
+    ['delivered', count(result.delivered)],
+    ['lost', `${count(result.lost)} (${percent(result.lossRatio)})`],
+    ['duplicated', count(result.duplicated)],
+    ...(result.unexpected > 0 ? [['unexpected', count(result.unexpected)]] : []),
+    ['delivered/s', count(result.deliveredPerSecond)],
+    ['latency ms', `p50 ${ms(result.latencyMs.p50)}  p90 ${ms(result.latencyMs.p90)}  p99 ${ms(result.latencyMs.p99)}  max ${ms(result.latencyMs.max)}`],
+    ['set-up ms', `p50 ${ms(result.setupMs.p50)}  p99 ${ms(result.setupMs.p99)}  max ${ms(result.setupMs.max)}`],
+    ...result.servers.map((server, i) => [
+      `comm server ${i + 1}`,
+      `${cores(server.cpuCores)} cores, ${mib(server.rssBytes)} RSS (pid ${server.pid}; ${cores(server.setupCpuCores)} cores while connecting)`,
+    ]),
+    ...(result.coordinator ? [['coordinator', `${cores(result.coordinator.cpuCores)} cores, ${mib(result.coordinator.rssBytes)} RSS`]] : []),
+    ['generator', `${cores(result.generator.cpuCores)} cores: ${result.generator.workers
+      .map((worker) => `${cores(worker.cpuCores)} (loop p99 ${worker.eventLoopDelayP99Ms.toFixed(0)} ms)`).join(', ')}`],
+    ['limited by', result.bottleneck],
+    ...result.notes.map((note) => ['note', note]),
+  ];
+  return `${describeRun(result)}\n${alignColumns(rows, () => false)}\n`;
+}
+
+export const SUMMARY_HEADER = [
+  'run', 'clients', 'srv', 'delivered/s', 'lost', 'dup', 'p50 ms', 'p99 ms', 'max ms', 'setup p50', 'setup p99',
+  'server cores', 'server RSS', 'generator cores', 'limited by',
+];
+
+export function summaryRow(name: string, result: LoadTestResult): string[] {
+  return [
+    name,
+    String(result.parameters.clients),
+    String(result.servers.length || result.parameters.servers),
+    count(result.deliveredPerSecond),
+    result.expected === 0 ? '-' : percent(result.lossRatio),
+    count(result.duplicated),
+    ms(result.latencyMs.p50),
+    ms(result.latencyMs.p99),
+    ms(result.latencyMs.max),
+    ms(result.setupMs.p50),
+    ms(result.setupMs.p99),
+    result.servers.map((server) => cores(server.cpuCores)).join('+'),
+    result.servers.map((server) => mib(server.rssBytes).replace(' MiB', '')).join('+') + ' MiB',
+    cores(result.generator.cpuCores),
+    result.bottleneck,
+  ];
+}
+
+/** Several runs, one row each. */
+export function summaryTable(rows: Array<{ name: string; result: LoadTestResult }>): string {
+  return `${alignColumns([SUMMARY_HEADER, ...rows.map(({ name, result }) => summaryRow(name, result))], (column) => column > 0 && column < 14)}\n`;
+}
+
+/** The same rows as a Markdown table (docs/performance.md). */
+export function summaryMarkdown(rows: Array<{ name: string; result: LoadTestResult }>): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [
+    line(SUMMARY_HEADER),
+    line(SUMMARY_HEADER.map((_, column) => (column > 0 && column < 14 ? '---:' : '---'))),
+    ...rows.map(({ name, result }) => line(summaryRow(name, result))),
+  ].join('\n') + '\n';
+}

@@ -1,0 +1,275 @@
+// One load-test run: cluster, workers, connect, subscribe and wait for
+// routing, publish for the measured window, drain, collect, and the result.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '../shared/log.js';
+import { silentLogger } from '../shared/log.js';
+import { wallClockMs } from './clock.js';
+import { existingCluster, startLocalCluster, type TargetCluster } from './cluster.js';
+import type { ConnectOutcome, WorkerReport } from './ipc.js';
+import {
+  LatencyRecorder, Timeline, accountLoss, expectedDeliveries, latencyDistribution, percentileOf, summarizeLatency,
+  DISTRIBUTION_PERCENTILES,
+} from './measure.js';
+import { ProcessSampler } from './process-stats.js';
+import { judgeBottleneck, machineDescription, type LoadTestResult } from './result.js';
+import {
+  assignRoles, clientCount, deliveryPlan, type ConnectedClient, type DeliveryPlan, type LoadParameters,
+} from './scenarios.js';
+import { WorkerPool } from './workers.js';
+
+export type RunPhase = 'starting' | 'connecting' | 'subscribing' | 'measuring' | 'draining' | 'reporting';
+
+export interface RunProgress {
+  phase: RunPhase;
+  clients: number;
+  connected: number;
+  sent: number;
+  delivered: number;
+  /** Seconds into the measured window (0 before it starts). */
+  measuredSeconds: number;
+}
+
+export interface RunOptions {
+  parameters: LoadParameters;
+  /** Extra flags for the local comm servers. */
+  serverArgs?: string[];
+  /** Environment of the local comm servers (NODE_OPTIONS for --cpu-prof). */
+  serverEnv?: NodeJS.ProcessEnv;
+  /** With `coordinatorUrl`: pids of its comm servers on this host, to sample. */
+  serverPids?: number[];
+  /** Longest wait for late deliveries after publishing ends. Default 10 s. */
+  drainMaxSeconds?: number;
+  onProgress?: (progress: RunProgress) => void;
+  /** Aborting stops the run; it still stops every process it started. */
+  signal?: AbortSignal;
+  logger?: Logger;
+}
+
+const SAMPLE_INTERVAL_MS = 500;
+const TIMELINE_BUCKET_MS = 250;
+const EPOCH_LEAD_MS = 500;
+/** Publishing is over when no delivery happened for this long. */
+const QUIET_MS = 1_000;
+/** Connections at once per worker, except in the storm scenario, where all connect at once. */
+const CONNECT_CONCURRENCY = 8;
+
+export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> {
+  const { parameters } = options;
+  const logger = options.logger ?? silentLogger();
+  const startedAt = new Date().toISOString();
+  const total = clientCount(parameters);
+  const progress: RunProgress = { phase: 'starting', clients: total, connected: 0, sent: 0, delivered: 0, measuredSeconds: 0 };
+  const perWorker = new Map<number, { connected: number; sent: number; delivered: number }>();
+  let epochMs: number | undefined;
+  const report = () => options.onProgress?.({ ...progress, measuredSeconds: epochMs === undefined ? 0 : Math.max(0, (wallClockMs() - epochMs) / 1000) });
+
+  const sampler = new ProcessSampler();
+  let cluster: TargetCluster | undefined;
+  let pool: WorkerPool | undefined;
+  const onAbort = () => pool?.abort(new Error('load test aborted'));
+  options.signal?.addEventListener('abort', onAbort);
+  try {
+    options.signal?.throwIfAborted();
+    cluster = parameters.coordinatorUrl === undefined
+      ? await startLocalCluster({ servers: parameters.servers, serverArgs: options.serverArgs, serverEnv: options.serverEnv })
+      : existingCluster(parameters.coordinatorUrl, options.serverPids);
+    logger.info({ coordinatorUrl: cluster.coordinatorUrl, servers: cluster.servers }, 'cluster ready');
+    options.signal?.throwIfAborted();
+
+    const workers = new WorkerPool(Math.min(parameters.workers, total), (worker, message) => {
+      perWorker.set(worker, message);
+      progress.connected = sum(perWorker, 'connected');
+      progress.sent = sum(perWorker, 'sent');
+      progress.delivered = sum(perWorker, 'delivered');
+    });
+    pool = workers;
+    for (const pid of [process.pid, ...workers.pids, ...cluster.servers.map((server) => server.pid)]) sampler.watch(pid);
+    if (cluster.coordinatorPid) sampler.watch(cluster.coordinatorPid);
+    sampler.start(SAMPLE_INTERVAL_MS);
+    const ticker = setInterval(report, 250);
+    try {
+      const indicesOf = (worker: number) => range(total).filter((index) => index % workers.workers.length === worker);
+
+      progress.phase = 'connecting';
+      const connectStartMs = sampler.sampleNow();
+      workers.workers.forEach((worker, w) => worker.send({
+        type: 'connect', coordinatorUrl: cluster!.coordinatorUrl, indices: indicesOf(w), rtc: parameters.rtc,
+        concurrency: parameters.scenario === 'storm' ? total : CONNECT_CONCURRENCY, connectTimeoutMs: 60_000,
+      }));
+      const outcomes = (await workers.collect('connected', 120_000 + total * 1_000)).flatMap((answer) => answer.outcomes);
+      const connectEndMs = sampler.sampleNow();
+      const connected = connectedClients(outcomes);
+      if (connected.length < 2) throw new Error(`only ${connected.length} of ${total} clients connected: ${firstError(outcomes)}`);
+
+      progress.phase = 'subscribing';
+      const plan = deliveryPlan(assignRoles(parameters.scenario, connected), connected);
+      workers.workers.forEach((worker, w) => worker.send(subscribeCommand(plan, new Set(indicesOf(w)), parameters.size)));
+      await workers.collect('ready', 60_000);
+
+      progress.phase = 'measuring';
+      epochMs = wallClockMs() + EPOCH_LEAD_MS;
+      const durationMs = parameters.durationSeconds * 1000;
+      workers.broadcast({
+        type: 'start', epochMs, durationMs, rate: parameters.rate, size: parameters.size,
+        channel: parameters.channel, timelineBucketMs: TIMELINE_BUCKET_MS,
+      });
+      const published = workers.collect('published', EPOCH_LEAD_MS + durationMs + 60_000);
+      await sleep(epochMs - wallClockMs(), undefined, { signal: options.signal });
+      const measureStartMs = sampler.sampleNow();
+      await published;
+      const measureEndMs = sampler.sampleNow();
+
+      progress.phase = 'draining';
+      const drainStartMs = wallClockMs();
+      await untilQuiet(() => progress.delivered, (options.drainMaxSeconds ?? 10) * 1000, options.signal);
+      const drainSeconds = (wallClockMs() - drainStartMs) / 1000;
+
+      progress.phase = 'reporting';
+      workers.broadcast({ type: 'finish' });
+      const reports = (await workers.collect('report', 60_000)).map((answer) => answer.report);
+      return composeResult({
+        parameters, startedAt, outcomes, plan, reports, cluster, sampler, workerPids: workers.pids,
+        windows: { connectStartMs, connectEndMs, measureStartMs, measureEndMs, epochMs }, drainSeconds,
+      });
+    } finally {
+      clearInterval(ticker);
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    sampler.stop();
+    await pool?.close();
+    await cluster?.stop();
+  }
+}
+
+function sum<K extends string>(values: Map<number, Record<K, number>>, key: K): number {
+  let total = 0;
+  for (const value of values.values()) total += value[key];
+  return total;
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+function connectedClients(outcomes: readonly ConnectOutcome[]): ConnectedClient[] {
+  return outcomes
+    .filter((outcome) => outcome.error === undefined)
+    .map((outcome) => ({ index: outcome.index, alias: outcome.alias!, serverAlias: outcome.serverAlias! }))
+    .sort((a, b) => a.index - b.index);
+}
+
+function firstError(outcomes: readonly ConnectOutcome[]): string {
+  return outcomes.find((outcome) => outcome.error !== undefined)?.error ?? 'no error reported';
+}
+
+function subscribeCommand(plan: DeliveryPlan, mine: Set<number>, size: number) {
+  const own = <T>(entries: Map<number, T>) => [...entries].filter(([index]) => mine.has(index));
+  return {
+    type: 'subscribe' as const,
+    roles: plan.roles.filter((role) => mine.has(role.index)),
+    expectFrom: own(plan.expectFrom),
+    probeFrom: own(plan.probeFrom),
+    probers: [...plan.probers].filter((index) => mine.has(index)),
+    size,
+  };
+}
+
+/** Resolves once `count()` stopped growing for QUIET_MS, or after `maxMs`. */
+async function untilQuiet(count: () => number, maxMs: number, signal: AbortSignal | undefined): Promise<void> {
+  const deadline = wallClockMs() + maxMs;
+  let last = count();
+  let lastChangeMs = wallClockMs();
+  while (wallClockMs() < deadline && wallClockMs() - lastChangeMs < QUIET_MS) {
+    await sleep(100, undefined, { signal });
+    if (count() !== last) {
+      last = count();
+      lastChangeMs = wallClockMs();
+    }
+  }
+}
+
+interface Collected {
+  parameters: LoadParameters;
+  startedAt: string;
+  outcomes: ConnectOutcome[];
+  plan: DeliveryPlan;
+  reports: WorkerReport[];
+  cluster: TargetCluster;
+  sampler: ProcessSampler;
+  workerPids: number[];
+  windows: { connectStartMs: number; connectEndMs: number; measureStartMs: number; measureEndMs: number; epochMs: number };
+  drainSeconds: number;
+}
+
+function composeResult(c: Collected): LoadTestResult {
+  const { parameters, sampler, windows } = c;
+  const { scenario, ...rest } = parameters;
+  const sentBySender = new Map(c.reports.flatMap((report) => report.sentBySender));
+  const counts = {
+    delivered: c.reports.reduce((total, report) => total + report.delivered, 0),
+    duplicated: c.reports.reduce((total, report) => total + report.duplicated, 0),
+  };
+  const loss = accountLoss(expectedDeliveries(sentBySender, c.plan.receiversBySender), counts);
+  const latency = LatencyRecorder.merge(c.reports.map((report) => report.latency)).histogram;
+  const setupTimes = c.outcomes.filter((outcome) => outcome.error === undefined).map((outcome) => outcome.setupMs);
+  const measuredSeconds = (windows.measureEndMs - windows.measureStartMs) / 1000;
+  const usage = (pid: number) => ({ pid, ...sampler.usage(pid, windows.measureStartMs, windows.measureEndMs) });
+  const servers = c.cluster.servers.map((server) => ({
+    ...usage(server.pid),
+    alias: server.alias,
+    setupCpuCores: sampler.usage(server.pid, windows.connectStartMs, windows.connectEndMs).cpuCores,
+  }));
+  const workers = c.workerPids.map((pid, i) => ({ ...usage(pid), eventLoopDelayP99Ms: c.reports[i].eventLoopDelayP99Ms }));
+  const parent = usage(process.pid);
+  const generator = { cpuCores: parent.cpuCores + workers.reduce((total, worker) => total + worker.cpuCores, 0), parent, workers };
+  const machine = machineDescription();
+  const { bottleneck, notes } = judgeBottleneck(servers, generator, machine.cores);
+  const failed = c.outcomes.filter((outcome) => outcome.error !== undefined);
+  if (failed.length > 0) notes.push(`${failed.length} clients failed to connect (first: ${failed[0].error})`);
+  if (loss.expected === 0) notes.push('no delivery was expected: every publisher lacked subscribers (mesh: all clients on one server?)');
+  const { p50, p90, p99, max, mean } = summarizeLatency(latency);
+  return {
+    scenario,
+    parameters: rest,
+    machine,
+    startedAt: c.startedAt,
+    clients: {
+      connected: setupTimes.length,
+      failed: failed.length,
+      disconnected: c.reports.reduce((total, report) => total + report.disconnected, 0),
+    },
+    sent: [...sentBySender.values()].reduce((total, sent) => total + sent, 0),
+    refused: c.reports.reduce((total, report) => total + report.refused, 0),
+    ...loss,
+    unexpected: c.reports.reduce((total, report) => total + report.unexpected, 0),
+    latencyMs: { p50, p90, p99, max, mean },
+    deliveredPerSecond: parameters.durationSeconds > 0 ? loss.delivered / parameters.durationSeconds : 0,
+    setupMs: {
+      p50: percentileOf(setupTimes, 50),
+      p90: percentileOf(setupTimes, 90),
+      p99: percentileOf(setupTimes, 99),
+      max: percentileOf(setupTimes, 100),
+    },
+    measuredSeconds,
+    drainSeconds: c.drainSeconds,
+    servers,
+    coordinator: c.cluster.coordinatorPid ? usage(c.cluster.coordinatorPid) : undefined,
+    generator,
+    bottleneck,
+    notes,
+    charts: {
+      latencyDistribution: latencyDistribution(latency),
+      setupDistribution: setupTimes.length === 0 ? [] : DISTRIBUTION_PERCENTILES
+        .filter((percentile) => percentile <= 99.9 || percentile === 100)
+        .map((percentile) => ({ percentile, ms: percentileOf(setupTimes, percentile) })),
+      deliveries: { bucketSeconds: TIMELINE_BUCKET_MS / 1000, counts: Timeline.sum(c.reports.map((report) => report.timeline)) },
+      serverCpu: c.cluster.servers.map((server) => ({ pid: server.pid, points: sampler.coresOverTime(server.pid, windows.epochMs) })),
+      generatorCpu: sumSeries(c.workerPids.map((pid) => sampler.coresOverTime(pid, windows.epochMs))),
+    },
+  };
+}
+
+/** Adds CPU series sampled at the same instants (one sampler round samples every process). */
+function sumSeries(series: Array<Array<[number, number]>>): Array<[number, number]> {
+  const length = Math.min(...series.map((points) => points.length));
+  return range(Number.isFinite(length) ? length : 0).map((i) => [series[0][i][0], series.reduce((total, points) => total + points[i][1], 0)]);
+}

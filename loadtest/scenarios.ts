@@ -1,0 +1,185 @@
+// The load-test scenarios: their parameters and defaults, and who subscribes
+// to and publishes what once the clients are connected (the coordinator
+// picks each client's comm server, so roles are assigned after connecting).
+import { availableParallelism } from 'node:os';
+import { MAX_MEASURED_MICROS, MIN_BODY_BYTES } from './payload.js';
+
+export const SCENARIOS = ['dense', 'fanout', 'mesh', 'storm'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+export type ChannelKind = 'reliable' | 'unreliable';
+export type RtcKind = 'werift' | 'wrtc';
+
+/** Send times are stamped in 32 bits of microseconds: the measured phase and its drain must fit. */
+const MAX_DURATION_SECONDS = Math.floor(MAX_MEASURED_MICROS / 1e6 / 2);
+
+export interface ScenarioDefaults {
+  clients: number;
+  servers: number;
+  /** Messages per second per publisher. */
+  rate: number;
+  size: number;
+  channel: ChannelKind;
+  durationSeconds: number;
+}
+
+export const scenarioDefaults: Record<ScenarioName, ScenarioDefaults> = {
+  // The Go original's density benchmark: everyone hears everyone's position updates.
+  dense: { clients: 20, servers: 1, rate: 10, size: 9, channel: 'unreliable', durationSeconds: 10 },
+  fanout: { clients: 50, servers: 1, rate: 500, size: 100, channel: 'reliable', durationSeconds: 10 },
+  mesh: { clients: 30, servers: 3, rate: 10, size: 9, channel: 'unreliable', durationSeconds: 10 },
+  storm: { clients: 200, servers: 1, rate: 10, size: 9, channel: 'reliable', durationSeconds: 3 },
+};
+
+export const scenarioDescriptions: Record<ScenarioName, string> = {
+  dense: 'N clients on one topic, each publishing to the N-1 others',
+  fanout: 'one publisher to N subscribers',
+  mesh: "N clients over S servers; each hears only the other servers' clients, so every message crosses servers",
+  storm: 'N clients connecting at once (set-up times), then one publisher to all of them',
+};
+
+export interface LoadParameters extends ScenarioDefaults {
+  scenario: ScenarioName;
+  workers: number;
+  rtc: RtcKind;
+  /** An existing cluster to load; undefined starts a local one with `servers` comm servers. */
+  coordinatorUrl?: string;
+}
+
+/** Clients to connect: fanout's N are subscribers, plus its publisher. */
+export function clientCount(parameters: Pick<LoadParameters, 'scenario' | 'clients'>): number {
+  return parameters.scenario === 'fanout' ? parameters.clients + 1 : parameters.clients;
+}
+
+/**
+ * Worker processes for the clients. Each is one event loop, so on a small
+ * host the generator and the servers compete for cores: leave one per local
+ * server, and never fewer than one worker.
+ */
+export function defaultWorkers(clients: number, localServers: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(4, clients, cores - localServers));
+}
+
+export function resolveParameters(
+  scenario: ScenarioName, given: Partial<Omit<LoadParameters, 'scenario'>>,
+): LoadParameters {
+  const merged = { ...scenarioDefaults[scenario], ...definedOnly(given) };
+  const localServers = given.coordinatorUrl === undefined ? merged.servers : 0;
+  const parameters: LoadParameters = {
+    ...merged,
+    scenario,
+    rtc: given.rtc ?? 'werift',
+    workers: given.workers ?? defaultWorkers(clientCount({ scenario, clients: merged.clients }), localServers),
+    coordinatorUrl: given.coordinatorUrl,
+  };
+  validate(parameters);
+  return parameters;
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+function validate(p: LoadParameters): void {
+  const minimumClients = p.scenario === 'fanout' ? 1 : 2;
+  if (!Number.isInteger(p.clients) || p.clients < minimumClients) throw new Error(`--clients must be an integer >= ${minimumClients} for ${p.scenario}`);
+  if (!Number.isInteger(p.servers) || p.servers < 1) throw new Error('--servers must be a positive integer');
+  if (!Number.isInteger(p.workers) || p.workers < 1) throw new Error('--workers must be a positive integer');
+  if (!(p.rate > 0) || p.rate > 100_000) throw new Error('--rate must be above 0 and at most 100000 messages per second');
+  if (!Number.isInteger(p.size) || p.size < MIN_BODY_BYTES || p.size > 60_000) {
+    throw new Error(`--size must be an integer from ${MIN_BODY_BYTES} (sequence + timestamp) to 60000 bytes`);
+  }
+  if (!(p.durationSeconds > 0) || p.durationSeconds > MAX_DURATION_SECONDS) {
+    throw new Error(`--duration must be above 0 and at most ${MAX_DURATION_SECONDS} seconds`);
+  }
+}
+
+export interface ConnectedClient {
+  index: number;
+  alias: number;
+  serverAlias: number;
+}
+
+export interface ClientRole {
+  index: number;
+  subscribe: string[];
+  publish?: string;
+}
+
+export function assignRoles(scenario: ScenarioName, clients: readonly ConnectedClient[]): ClientRole[] {
+  switch (scenario) {
+    case 'dense':
+      return clients.map(({ index }) => ({ index, subscribe: ['dense'], publish: 'dense' }));
+    case 'fanout':
+    case 'storm': {
+      const [publisher, ...subscribers] = clients;
+      return [
+        { index: publisher.index, subscribe: [], publish: scenario },
+        ...subscribers.map(({ index }) => ({ index, subscribe: [scenario] })),
+      ];
+    }
+    case 'mesh': {
+      const servers = [...new Set(clients.map((client) => client.serverAlias))];
+      return clients.map(({ index, serverAlias }) => ({
+        index,
+        subscribe: servers.filter((server) => server !== serverAlias).map(meshTopic),
+        publish: meshTopic(serverAlias),
+      }));
+    }
+  }
+}
+
+const meshTopic = (serverAlias: number) => `mesh-${serverAlias}`;
+
+export interface DeliveryPlan {
+  roles: ClientRole[];
+  /** Receiver index -> aliases of the publishers it must hear. */
+  expectFrom: Map<number, number[]>;
+  /** Receiver index -> aliases of the probing publishers it must hear before measuring starts. */
+  probeFrom: Map<number, number[]>;
+  /** Indices of the clients that publish readiness probes. */
+  probers: Set<number>;
+  /** Publisher alias -> how many receivers each of its messages has. */
+  receiversBySender: Map<number, number>;
+}
+
+/**
+ * Who must hear whom. Routing depends only on a message's topic and its
+ * publisher's server, so readiness needs probes from a couple of publishers
+ * per (topic, server), not from all of them: two, so that a prober, which
+ * does not hear itself, still hears one.
+ */
+export function deliveryPlan(roles: readonly ClientRole[], clients: readonly ConnectedClient[]): DeliveryPlan {
+  const byIndex = new Map(clients.map((client) => [client.index, client]));
+  const publishersOf = new Map<string, ConnectedClient[]>();
+  for (const role of roles) {
+    if (role.publish === undefined) continue;
+    const list = publishersOf.get(role.publish) ?? [];
+    list.push(byIndex.get(role.index)!);
+    publishersOf.set(role.publish, list);
+  }
+  const probers = new Set<number>();
+  const probersOf = new Map<string, ConnectedClient[]>();
+  for (const [topic, publishers] of publishersOf) {
+    const perServer = new Map<number, ConnectedClient[]>();
+    for (const publisher of publishers) {
+      const chosen = perServer.get(publisher.serverAlias) ?? [];
+      if (chosen.length < 2) chosen.push(publisher);
+      perServer.set(publisher.serverAlias, chosen);
+    }
+    const chosen = [...perServer.values()].flat();
+    for (const publisher of chosen) probers.add(publisher.index);
+    probersOf.set(topic, chosen);
+  }
+  const expectFrom = new Map<number, number[]>();
+  const probeFrom = new Map<number, number[]>();
+  const receiversBySender = new Map<number, number>();
+  for (const role of roles) {
+    const self = byIndex.get(role.index)!;
+    const others = (list: ConnectedClient[] | undefined) => (list ?? []).filter((c) => c.index !== self.index).map((c) => c.alias);
+    const senders = role.subscribe.flatMap((topic) => others(publishersOf.get(topic)));
+    expectFrom.set(role.index, senders);
+    probeFrom.set(role.index, role.subscribe.flatMap((topic) => others(probersOf.get(topic))));
+    for (const sender of senders) receiversBySender.set(sender, (receiversBySender.get(sender) ?? 0) + 1);
+  }
+  return { roles: [...roles], expectFrom, probeFrom, probers, receiversBySender };
+}

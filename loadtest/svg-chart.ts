@@ -1,0 +1,69 @@
+// A small line chart as inline SVG: no script, no network, prints as is.
+
+export interface Series {
+  name: string;
+  points: ReadonlyArray<readonly [number, number]>;
+}
+
+export interface ChartSpec {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  series: Series[];
+  /** Labelled x positions; evenly spaced numbers when absent. */
+  xTicks?: Array<{ value: number; label: string }>;
+}
+
+const WIDTH = 720;
+const HEIGHT = 300;
+const MARGIN = { left: 64, right: 16, top: 32, bottom: 44 };
+const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b'];
+
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Round tick values covering [0, max]. */
+export function niceTicks(max: number, count = 5): number[] {
+  if (!(max > 0)) return [0, 1];
+  const raw = max / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * magnitude).find((candidate) => candidate >= raw)!;
+  return Array.from({ length: Math.ceil(max / step) + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+}
+
+const label = (value: number) => (Math.abs(value) >= 1000 ? value.toLocaleString('en-US') : String(Number(value.toPrecision(4))));
+
+export function lineChart(spec: ChartSpec): string {
+  const all = spec.series.flatMap((series) => series.points);
+  const xs = all.map(([x]) => x).concat(spec.xTicks?.map((tick) => tick.value) ?? []);
+  const xMin = xs.length ? Math.min(...xs) : 0;
+  const xMax = xs.length ? Math.max(...xs, xMin + 1e-9) : 1;
+  const yTicks = niceTicks(all.length ? Math.max(...all.map(([, y]) => y)) : 1);
+  const yMax = yTicks[yTicks.length - 1];
+  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
+  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const px = (x: number) => MARGIN.left + ((x - xMin) / (xMax - xMin || 1)) * plotWidth;
+  const py = (y: number) => MARGIN.top + plotHeight - (y / yMax) * plotHeight;
+  const xTicks = spec.xTicks ?? niceTicks(xMax - xMin, 8).map((offset) => xMin + offset).filter((x) => x <= xMax)
+    .map((value) => ({ value, label: label(value) }));
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" font-family="sans-serif" font-size="11">`,
+    `<text x="${WIDTH / 2}" y="18" text-anchor="middle" font-size="14">${escapeXml(spec.title)}</text>`,
+    ...yTicks.map((y) => `<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${py(y)}" y2="${py(y)}" stroke="#ddd"/><text x="${MARGIN.left - 6}" y="${py(y) + 4}" text-anchor="end">${label(y)}</text>`),
+    ...xTicks.map((tick) => `<line x1="${px(tick.value)}" x2="${px(tick.value)}" y1="${MARGIN.top}" y2="${MARGIN.top + plotHeight}" stroke="#eee"/><text x="${px(tick.value)}" y="${MARGIN.top + plotHeight + 16}" text-anchor="middle">${escapeXml(tick.label)}</text>`),
+    `<text x="${MARGIN.left + plotWidth / 2}" y="${HEIGHT - 6}" text-anchor="middle">${escapeXml(spec.xLabel)}</text>`,
+    `<text transform="translate(14 ${MARGIN.top + plotHeight / 2}) rotate(-90)" text-anchor="middle">${escapeXml(spec.yLabel)}</text>`,
+  ];
+  spec.series.forEach((series, i) => {
+    const color = COLORS[i % COLORS.length];
+    const path = series.points.map(([x, y], j) => `${j === 0 ? 'M' : 'L'}${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(' ');
+    if (path) parts.push(`<path d="${path}" fill="none" stroke="${color}" stroke-width="2"/>`);
+    if (series.points.length <= 40) {
+      parts.push(...series.points.map(([x, y]) => `<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="2.5" fill="${color}"/>`));
+    }
+    parts.push(`<text x="${MARGIN.left + 8}" y="${MARGIN.top + 14 + i * 14}" fill="${color}">${escapeXml(series.name)}</text>`);
+  });
+  parts.push('</svg>');
+  return parts.join('\n');
+}

@@ -1,0 +1,168 @@
+// A load-generator worker process (forked by workers.ts): connects its share
+// of the clients, subscribes them, probes until routing is in place,
+// publishes on schedule and counts what its clients receive.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { BrokerClient } from '../client/index.js';
+import { wallClockMs } from './clock.js';
+import { connectClients } from './client-pool.js';
+import type { FromWorker, ToWorker, WorkerReport } from './ipc.js';
+import { DeliveryCounter, LatencyRecorder, Timeline } from './measure.js';
+import { isProbe, probeBody, readStamp } from './payload.js';
+import { PublishSchedule } from './publisher.js';
+import { ReadinessTracker } from './readiness.js';
+import { rtcFactory } from './rtc.js';
+import type { ClientRole } from './scenarios.js';
+
+const PROBE_INTERVAL_MS = 100;
+const PROGRESS_INTERVAL_MS = 250;
+
+type Phase = 'connecting' | 'probing' | 'measuring' | 'finished';
+
+const clients = new Map<number, BrokerClient>();
+const counter = new DeliveryCounter();
+const latency = new LatencyRecorder();
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+let phase: Phase = 'connecting';
+let roles: ClientRole[] = [];
+let readiness = new ReadinessTracker([]);
+let probeTimer: ReturnType<typeof setInterval> | undefined;
+let schedule: PublishSchedule | undefined;
+let timeline = new Timeline(250);
+let epochMs: number | undefined;
+let disconnected = 0;
+let closing = false;
+
+function send(message: FromWorker): void {
+  if (process.connected) process.send!(message);
+}
+
+function onMessage(receiver: number, sender: number, body: Uint8Array): void {
+  if (phase === 'finished') return;
+  if (isProbe(body)) {
+    if (phase === 'probing' && readiness.heard(receiver, sender)) send({ type: 'ready' });
+    return;
+  }
+  const stamp = readStamp(body);
+  if (!stamp || counter.record(receiver, sender, stamp.sequence) !== 'delivered' || epochMs === undefined) return;
+  const sinceEpochMs = wallClockMs() - epochMs;
+  latency.recordMicros(sinceEpochMs * 1000 - stamp.sentMicros);
+  timeline.add(sinceEpochMs);
+}
+
+async function connect(command: Extract<ToWorker, { type: 'connect' }>): Promise<void> {
+  const rtc = await rtcFactory(command.rtc);
+  const outcomes = await connectClients(
+    command.indices,
+    () => BrokerClient.connect({ coordinatorUrl: command.coordinatorUrl, rtc, connectTimeoutMs: command.connectTimeoutMs }),
+    command.concurrency,
+    (index, client) => {
+      clients.set(index, client);
+      client.on('message', ({ from, body }) => onMessage(index, from, body));
+      client.on('close', () => closing || disconnected++);
+    },
+  );
+  send({ type: 'connected', outcomes });
+}
+
+function subscribe(command: Extract<ToWorker, { type: 'subscribe' }>): void {
+  for (const [receiver, senders] of command.expectFrom) counter.expect(receiver, senders);
+  readiness = new ReadinessTracker(command.probeFrom);
+  phase = 'probing';
+  for (const role of command.roles) {
+    if (role.subscribe.length > 0) clients.get(role.index)?.subscribe(role.subscribe);
+  }
+  const probe = probeBody(command.size);
+  const probers = command.roles.filter((role) => command.probers.includes(role.index) && role.publish !== undefined);
+  probeTimer = setInterval(() => {
+    for (const role of probers) clients.get(role.index)?.publish(role.publish!, probe);
+  }, PROBE_INTERVAL_MS);
+  roles = command.roles;
+  if (readiness.ready) send({ type: 'ready' });
+}
+
+async function start(command: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+  clearInterval(probeTimer);
+  epochMs = command.epochMs;
+  timeline = new Timeline(command.timelineBucketMs);
+  phase = 'measuring';
+  loopDelay.enable();
+  const reliable = command.channel === 'reliable';
+  const publishers = roles.flatMap((role) => {
+    const client = clients.get(role.index);
+    if (role.publish === undefined || !client) return [];
+    const topic = role.publish;
+    return [{
+      alias: client.alias,
+      publish: (body: Uint8Array) => {
+        try {
+          client.publish(topic, body, { reliable });
+          return true;
+        } catch {
+          return false; // BACKPRESSURE (reliable queue full) or CLOSED: not sent
+        }
+      },
+    }];
+  });
+  schedule = new PublishSchedule(publishers, command);
+  await schedule.run();
+  send({ type: 'published' });
+}
+
+function finish(): void {
+  phase = 'finished';
+  loopDelay.disable();
+  const report: WorkerReport = {
+    sentBySender: [...(schedule?.sentBySender ?? [])],
+    refused: schedule?.refused ?? 0,
+    ...counter.counts,
+    latency: latency.encode(),
+    timeline: timeline.counts,
+    eventLoopDelayP99Ms: loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0,
+    disconnected,
+  };
+  send({ type: 'report', report });
+}
+
+function shutdown(code: number): void {
+  if (closing) return;
+  closing = true;
+  clearInterval(probeTimer);
+  clearInterval(progressTimer);
+  schedule?.stop();
+  for (const client of clients.values()) client.close();
+  // Let the closes reach the wire, then go: native RTC threads must not keep the process alive.
+  setTimeout(() => process.exit(code), 200);
+}
+
+const progressTimer = setInterval(() => {
+  send({ type: 'progress', connected: clients.size, sent: schedule?.sent ?? 0, delivered: counter.counts.delivered });
+}, PROGRESS_INTERVAL_MS);
+
+function fail(error: unknown): void {
+  send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  shutdown(1);
+}
+
+process.on('message', (command: ToWorker) => {
+  switch (command.type) {
+    case 'connect':
+      connect(command).catch(fail);
+      return;
+    case 'subscribe':
+      subscribe(command);
+      return;
+    case 'start':
+      start(command).catch(fail);
+      return;
+    case 'finish':
+      finish();
+      return;
+    case 'close':
+      shutdown(0);
+  }
+});
+// The parent owns this process's life: if it goes, so do we.
+process.on('disconnect', () => shutdown(0));
+process.on('SIGINT', () => shutdown(130));
+process.on('SIGTERM', () => shutdown(143));
+process.on('uncaughtException', fail);
