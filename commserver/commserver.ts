@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import {
-  Auth, Connect, ConnectionRefused, ConnectionRefusedReason, MessageType, Ping, Role, Subscription, Topic,
+  Auth, Connect, ConnectionRefused, ConnectionRefusedReason, MessageType, Role, Subscription, Topic,
   TopicIdentity, WebRtc, decodeJson, encodeJson, peekType, type WelcomeMessage,
 } from '../shared/codec.js';
 import { allowAllPeers, noServerCredentials, type PeerAuthenticator, type ServerCredentials } from '../shared/auth.js';
@@ -13,11 +13,12 @@ import { silentLogger } from '../shared/log.js';
 import type { IceServer, RtcFactory } from '../shared/rtc.js';
 import { weriftFactory } from '../shared/rtc-werift.js';
 import { CoordinatorLink } from './coordinator-link.js';
+import { Admission, type WaitingFrame } from './admission.js';
 import { forwardTopic, forwardTopicIdentity } from './fanout.js';
-import { Interest } from './interest.js';
 import { Peer, type ChannelKind, type PeerCloseReason } from './peer.js';
 import { RoutingTable } from './router.js';
-import { decodeTopicSet, encodeTopicSet } from './subscription-decoder.js';
+import { ServerLinks } from './server-links.js';
+import { decodeTopicSet } from './subscription-decoder.js';
 
 export interface CommServerOptions {
   /** Base URL of the coordinator, e.g. ws://127.0.0.1:9090 */
@@ -63,15 +64,10 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #logger: Logger;
   #rtc: RtcFactory;
   #link: CoordinatorLink;
-  #authenticator: PeerAuthenticator;
   #credentials: ServerCredentials;
   #routing = new RoutingTable<Peer>();
-  #interest: Interest<Peer>;
-  #lastSentInterest = new Map<Peer, string>();
-  #interestScheduled = false;
-  #framesDuringAuth = new Map<Peer, Array<[ChannelKind, Uint8Array]>>();
-  #livenessTimer: ReturnType<typeof setInterval> | undefined;
-  #framesAtLastCheck = new Map<Peer, { frames: number; since: number }>();
+  #admission: Admission;
+  #serverLinks: ServerLinks;
   #closing = false;
 
   constructor(options: CommServerOptions) {
@@ -81,9 +77,21 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.limits = { ...commServerLimitDefaults, ...options.limits };
     this.#logger = (options.logger ?? silentLogger()).child({ serverId: this.serverId });
     this.#rtc = options.rtc ?? weriftFactory;
-    this.#authenticator = options.peerAuthenticator ?? allowAllPeers;
     this.#credentials = options.credentials ?? noServerCredentials;
-    this.#interest = new Interest({ relaysServerTopics: options.hub === true });
+    this.#admission = new Admission({
+      authenticator: options.peerAuthenticator ?? allowAllPeers,
+      maxFramesBeforeAuth: this.limits.maxFramesBeforeAuth,
+      hasLinkTo: (serverId) => [...this.peers.values()].some((peer) => peer.serverId === serverId && !peer.closed),
+      logger: this.#logger,
+      onAdmitted: (peer, waiting) => this.#admit(peer, waiting),
+      onRejected: (peer, reason, detail) => this.#reject(peer, reason, detail),
+    });
+    this.#serverLinks = new ServerLinks({
+      hub: options.hub === true,
+      pingIntervalMs: this.limits.serverPingIntervalMs,
+      timeoutMs: this.limits.serverTimeoutMs,
+      linkedServers: () => this.linkedServers(),
+    });
     this.#link = new CoordinatorLink({
       coordinatorUrl: options.coordinatorUrl,
       role: options.hub ? Role.COMMUNICATION_SERVER_HUB : Role.COMMUNICATION_SERVER,
@@ -122,15 +130,14 @@ export class CommServer extends EventEmitter<CommServerEvents> {
 
   start(): this {
     this.#link.start();
-    this.#livenessTimer = setInterval(() => this.#checkServerLinks(), this.limits.serverPingIntervalMs);
-    this.#livenessTimer.unref();
+    this.#serverLinks.start();
     return this;
   }
 
   async close(): Promise<void> {
     if (this.#closing) return;
     this.#closing = true;
-    clearInterval(this.#livenessTimer);
+    this.#serverLinks.stop();
     await this.#link.close();
     for (const peer of [...this.peers.values()]) peer.close('server-closing');
   }
@@ -266,22 +273,28 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#admit(peer);
   }
 
-  #admit(peer: Peer): void {
+  #admit(peer: Peer, waiting: WaitingFrame[] = []): void {
     peer.markAuthenticated();
     this.#logger.info({ alias: peer.alias, role: Role[peer.role], direction: peer.direction }, 'peer connected');
-    if (peer.isServer) this.#sendInterest(peer);
+    if (peer.isServer) this.#serverLinks.admitted(peer);
     this.emit('peerAuthenticated', peer);
+    for (const [channel, frame] of waiting) this.#onFrame(peer, channel, frame);
+  }
+
+  /** Closes a peer for what it sent; logged once, here. */
+  #reject(peer: Peer, reason: PeerCloseReason, detail: string): void {
+    this.#logger.info({ alias: peer.alias, reason, detail }, 'closing the peer');
+    if (reason === 'auth-failed') this.#refuse(peer.alias, ConnectionRefusedReason.AUTH_FAILED);
+    peer.close(reason);
   }
 
   #onPeerClosed(peer: Peer, reason: PeerCloseReason): void {
     if (this.peers.get(peer.alias) === peer) this.peers.delete(peer.alias);
-    this.#framesDuringAuth.delete(peer);
-    this.#lastSentInterest.delete(peer);
-    this.#framesAtLastCheck.delete(peer);
+    this.#admission.forget(peer);
+    this.#serverLinks.forget(peer);
     this.stats.closed[reason] = (this.stats.closed[reason] ?? 0) + 1;
-    const kind = peer.isServer ? 'server' : 'client';
-    const removed = this.#routing.remove(peer, kind);
-    if (this.#interest.apply(peer, kind, [], removed)) this.#scheduleInterest();
+    const removed = this.#routing.remove(peer, peer.isServer ? 'server' : 'client');
+    this.#serverLinks.topicsChanged(peer, [], removed);
     const level = reason === 'server-closing' || reason === 'channel-closed' ? 'debug' : 'info';
     this.#logger[level]({ alias: peer.alias, role: Role[peer.role], reason }, 'peer closed');
     this.emit('peerClosed', peer, reason);
@@ -289,11 +302,11 @@ export class CommServer extends EventEmitter<CommServerEvents> {
 
   #onFrame(peer: Peer, channel: ChannelKind, frame: Uint8Array): void {
     if (!peer.authenticated) {
-      this.#beforeAuth(peer, channel, frame);
+      if (peer.direction === 'incoming') this.#admission.handle(peer, channel, frame);
       return;
     }
     if (!peer.isServer && frame.length > this.limits.maxMessageBytes) {
-      this.#protocolError(peer, `message of ${frame.length} bytes is over the limit`);
+      this.#reject(peer, 'protocol-error', `message of ${frame.length} bytes is over the limit`);
       return;
     }
     try {
@@ -321,7 +334,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       }
     } catch (error) {
       this.stats.undecodable++;
-      this.#protocolError(peer, (error as Error).message);
+      this.#reject(peer, 'protocol-error', (error as Error).message);
     }
   }
 
@@ -336,85 +349,6 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.stats.deliveries += clients + servers;
   }
 
-  #protocolError(peer: Peer, detail: string): void {
-    this.#logger.info({ alias: peer.alias, detail }, 'protocol error, closing the peer');
-    peer.close('protocol-error');
-  }
-
-  /** AUTH must come first on `reliable`; frames that follow it while it is verified wait, within a bound. */
-  #beforeAuth(peer: Peer, channel: ChannelKind, frame: Uint8Array): void {
-    const waiting = this.#framesDuringAuth.get(peer);
-    if (waiting) {
-      if (waiting.length >= this.limits.maxFramesBeforeAuth) this.#protocolError(peer, 'too many frames before AUTH completed');
-      else waiting.push([channel, frame]);
-      return;
-    }
-    if (peer.direction === 'outgoing') return;
-    let auth;
-    try {
-      if (channel !== 'reliable' || peekType(frame) !== MessageType.AUTH) throw new Error('first message is not AUTH on reliable');
-      auth = Auth.decode(frame);
-    } catch (error) {
-      this.#protocolError(peer, (error as Error).message);
-      return;
-    }
-    this.#framesDuringAuth.set(peer, []);
-    Promise.resolve(this.#authenticator.authenticate({ alias: peer.alias, role: auth.role, body: auth.body }))
-      .then((result) => {
-        if (peer.closed) return;
-        if (!result.ok || !KNOWN_ROLES.has(auth.role)) {
-          this.#logger.info({ alias: peer.alias, role: Role[auth.role], reason: result.ok ? 'unknown role' : result.reason }, 'authentication failed');
-          this.#refuse(peer.alias, ConnectionRefusedReason.AUTH_FAILED);
-          peer.close('auth-failed');
-          return;
-        }
-        peer.role = auth.role;
-        peer.identity = result.identity;
-        if (peer.isServer && auth.serverId) {
-          if (this.#hasLinkTo(auth.serverId)) {
-            this.#logger.info({ alias: peer.alias, serverId: auth.serverId }, 'second link to a server, closing it');
-            peer.close('duplicate-link');
-            return;
-          }
-          peer.serverId = auth.serverId;
-        }
-        const waiting = this.#framesDuringAuth.get(peer) ?? [];
-        this.#framesDuringAuth.delete(peer);
-        this.#admit(peer);
-        for (const [waitingChannel, waitingFrame] of waiting) this.#onFrame(peer, waitingChannel, waitingFrame);
-      })
-      .catch((error: Error) => {
-        this.#logger.warn({ alias: peer.alias, err: error.message }, 'authenticator failed');
-        peer.close('auth-failed');
-      });
-  }
-
-  #hasLinkTo(serverId: string): boolean {
-    for (const peer of this.peers.values()) {
-      if (peer.serverId === serverId && !peer.closed) return true;
-    }
-    return false;
-  }
-
-  /**
-   * werift notices a vanished peer only when ICE consent expires (30 s). Server
-   * links carry a PING from each side every interval, so a link that received
-   * nothing for `serverTimeoutMs` is dead and its interest is dropped.
-   */
-  #checkServerLinks(): void {
-    const now = Date.now();
-    for (const server of this.linkedServers()) {
-      const last = this.#framesAtLastCheck.get(server);
-      if (!last || last.frames !== server.framesReceived) {
-        this.#framesAtLastCheck.set(server, { frames: server.framesReceived, since: now });
-      } else if (now - last.since >= this.limits.serverTimeoutMs) {
-        server.close('link-timeout');
-        continue;
-      }
-      server.reliable?.write(Ping.encode({ type: MessageType.PING, time: now }));
-    }
-  }
-
   // ---- subscriptions and interest ----
 
   #onSubscription(peer: Peer, frame: Uint8Array): void {
@@ -425,31 +359,10 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       maxTopics: fromServer ? Number.POSITIVE_INFINITY : this.limits.maxTopicsPerPeer,
       maxTopicLength: this.limits.maxTopicLength,
     });
-    const kind = fromServer ? 'server' : 'client';
-    const { added, removed } = this.#routing.replace(peer, kind, topics);
-    if (this.#interest.apply(peer, kind, added, removed)) this.#scheduleInterest();
+    const { added, removed } = this.#routing.replace(peer, fromServer ? 'server' : 'client', topics);
+    this.#serverLinks.topicsChanged(peer, added, removed);
     if (fromServer) this.emit('serverInterest', peer, topics);
-  }
-
-  /** Subscription changes come in bursts: tell the other servers once per turn of the event loop. */
-  #scheduleInterest(): void {
-    if (this.#interestScheduled) return;
-    this.#interestScheduled = true;
-    setImmediate(() => {
-      this.#interestScheduled = false;
-      for (const server of this.linkedServers()) this.#sendInterest(server);
-    });
-  }
-
-  #sendInterest(server: Peer): void {
-    const topics = [...this.#interest.topicsFor(server)].sort();
-    const key = topics.join(' ');
-    if (this.#lastSentInterest.get(server) === key) return;
-    this.#lastSentInterest.set(server, key);
-    const { format, topics: encoded } = encodeTopicSet(topics);
-    server.reliable?.write(Subscription.encode({ type: MessageType.SUBSCRIPTION, format, topics: encoded }));
   }
 }
 
-const KNOWN_ROLES = new Set<Role>([Role.CLIENT, Role.COMMUNICATION_SERVER, Role.COMMUNICATION_SERVER_HUB]);
 const NO_SUBSCRIBERS = { clients: new Set<Peer>(), servers: new Set<Peer>() };

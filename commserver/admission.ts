@@ -1,0 +1,79 @@
+// The AUTH gate: AUTH must be the first message on `reliable`. Frames that
+// follow it while the authenticator decides wait, within a bound, and are
+// handled in order once the peer is admitted.
+import { Auth, MessageType, Role, peekType } from '../shared/codec.js';
+import type { PeerAuthenticator } from '../shared/auth.js';
+import type { Logger } from '../shared/log.js';
+import type { ChannelKind, Peer, PeerCloseReason } from './peer.js';
+
+export type WaitingFrame = [ChannelKind, Uint8Array];
+
+export interface AdmissionOptions {
+  authenticator: PeerAuthenticator;
+  maxFramesBeforeAuth: number;
+  /** Whether a live link to the server with this identity already exists. */
+  hasLinkTo: (serverId: string) => boolean;
+  logger: Logger;
+  onAdmitted: (peer: Peer, waiting: WaitingFrame[]) => void;
+  /** The peer must be closed with `reason`. */
+  onRejected: (peer: Peer, reason: PeerCloseReason, detail: string) => void;
+}
+
+const KNOWN_ROLES = new Set<Role>([Role.CLIENT, Role.COMMUNICATION_SERVER, Role.COMMUNICATION_SERVER_HUB]);
+
+export class Admission {
+  #options: AdmissionOptions;
+  #waiting = new Map<Peer, WaitingFrame[]>();
+
+  constructor(options: AdmissionOptions) {
+    this.#options = options;
+  }
+
+  /** A frame from a peer not admitted yet. */
+  handle(peer: Peer, channel: ChannelKind, frame: Uint8Array): void {
+    const waiting = this.#waiting.get(peer);
+    if (waiting) {
+      if (waiting.length < this.#options.maxFramesBeforeAuth) waiting.push([channel, frame]);
+      else this.#reject(peer, 'protocol-error', 'too many frames before AUTH completed');
+      return;
+    }
+    let auth;
+    try {
+      if (channel !== 'reliable' || peekType(frame) !== MessageType.AUTH) throw new Error('first message is not AUTH on reliable');
+      auth = Auth.decode(frame);
+    } catch (error) {
+      this.#reject(peer, 'protocol-error', (error as Error).message);
+      return;
+    }
+    this.#waiting.set(peer, []);
+    const { role, body, serverId } = auth;
+    Promise.resolve(this.#options.authenticator.authenticate({ alias: peer.alias, role, body }))
+      .then((result) => {
+        if (peer.closed) return;
+        if (!result.ok) return this.#reject(peer, 'auth-failed', result.reason);
+        if (!KNOWN_ROLES.has(role)) return this.#reject(peer, 'auth-failed', `unknown role ${role}`);
+        peer.role = role;
+        peer.identity = result.identity;
+        if (peer.isServer && serverId) {
+          if (this.#options.hasLinkTo(serverId)) return this.#reject(peer, 'duplicate-link', `already linked to server ${serverId}`);
+          peer.serverId = serverId;
+        }
+        const frames = this.#waiting.get(peer) ?? [];
+        this.#waiting.delete(peer);
+        this.#options.onAdmitted(peer, frames);
+      })
+      .catch((error: Error) => {
+        this.#options.logger.warn({ alias: peer.alias, err: error.message }, 'authenticator failed');
+        this.#reject(peer, 'auth-failed', 'authenticator failed');
+      });
+  }
+
+  forget(peer: Peer): void {
+    this.#waiting.delete(peer);
+  }
+
+  #reject(peer: Peer, reason: PeerCloseReason, detail: string): void {
+    this.#waiting.delete(peer);
+    this.#options.onRejected(peer, reason, detail);
+  }
+}

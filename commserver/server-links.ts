@@ -1,0 +1,90 @@
+// The links to other comm servers: what we tell them we want (the interest,
+// sent when it changes) and whether they are still alive.
+import { MessageType, Ping, Subscription } from '../shared/codec.js';
+import { Interest } from './interest.js';
+import type { Peer } from './peer.js';
+import { encodeTopicSet } from './subscription-decoder.js';
+
+export interface ServerLinksOptions {
+  hub: boolean;
+  pingIntervalMs: number;
+  timeoutMs: number;
+  /** The live, authenticated server links. */
+  linkedServers: () => Peer[];
+}
+
+export class ServerLinks {
+  #options: ServerLinksOptions;
+  #interest: Interest<Peer>;
+  #lastSentInterest = new Map<Peer, string>();
+  #interestScheduled = false;
+  #framesAtLastCheck = new Map<Peer, { frames: number; since: number }>();
+  #livenessTimer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(options: ServerLinksOptions) {
+    this.#options = options;
+    this.#interest = new Interest({ relaysServerTopics: options.hub });
+  }
+
+  start(): void {
+    this.#livenessTimer = setInterval(() => this.#checkLiveness(), this.#options.pingIntervalMs);
+    this.#livenessTimer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.#livenessTimer);
+  }
+
+  /** A newly admitted server gets the current interest at once. */
+  admitted(server: Peer): void {
+    this.#sendInterest(server);
+  }
+
+  /** A peer's topics changed (a SUBSCRIPTION, or the peer left). */
+  topicsChanged(peer: Peer, added: readonly string[], removed: readonly string[]): void {
+    if (this.#interest.apply(peer, peer.isServer ? 'server' : 'client', added, removed)) this.#scheduleInterest();
+  }
+
+  forget(peer: Peer): void {
+    this.#lastSentInterest.delete(peer);
+    this.#framesAtLastCheck.delete(peer);
+  }
+
+  /** Subscription changes come in bursts: tell the other servers once per turn of the event loop. */
+  #scheduleInterest(): void {
+    if (this.#interestScheduled) return;
+    this.#interestScheduled = true;
+    setImmediate(() => {
+      this.#interestScheduled = false;
+      for (const server of this.#options.linkedServers()) this.#sendInterest(server);
+    });
+  }
+
+  #sendInterest(server: Peer): void {
+    const topics = [...this.#interest.topicsFor(server)].sort();
+    const key = topics.join(' ');
+    if (this.#lastSentInterest.get(server) === key) return;
+    this.#lastSentInterest.set(server, key);
+    const { format, topics: encoded } = encodeTopicSet(topics);
+    server.reliable?.write(Subscription.encode({ type: MessageType.SUBSCRIPTION, format, topics: encoded }));
+  }
+
+  /**
+   * werift notices a vanished peer only when ICE consent expires (30 s). Server
+   * links carry a PING from each side every interval, so a link that received
+   * nothing for `timeoutMs` is dead: it is closed and its interest dropped.
+   */
+  #checkLiveness(): void {
+    const now = Date.now();
+    for (const server of this.#options.linkedServers()) {
+      const last = this.#framesAtLastCheck.get(server);
+      if (!last || last.frames !== server.framesReceived) {
+        this.#framesAtLastCheck.set(server, { frames: server.framesReceived, since: now });
+      } else if (now - last.since >= this.#options.timeoutMs) {
+        server.close('link-timeout');
+        continue;
+      }
+      server.reliable?.write(Ping.encode({ type: MessageType.PING, time: now }));
+    }
+  }
+}
