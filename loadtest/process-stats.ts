@@ -1,6 +1,7 @@
 // CPU and memory of processes, read from /proc the way `top` does: CPU time
 // from /proc/<pid>/stat (utime + stime, in clock ticks), resident memory from
-// the VmRSS line of /proc/<pid>/status.
+// the VmRSS line of /proc/<pid>/status, and the whole host's busy time from
+// /proc/stat (so a run can tell when something else shared the machine).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { wallClockMs } from './clock.js';
@@ -44,6 +45,21 @@ export function parseRssBytes(status: string): number {
   return match ? Number(match[1]) * 1024 : 0;
 }
 
+/** Busy CPU ticks of all cores (everything but idle and iowait) from /proc/stat content. */
+export function parseHostBusyTicks(stat: string): number {
+  const [, ...ticks] = stat.slice(0, stat.indexOf('\n')).trim().split(/\s+/).map(Number);
+  const [user, nice, system, /* idle */, /* iowait */, irq, softirq, steal] = ticks;
+  return user + nice + system + irq + softirq + steal;
+}
+
+function readHost(atMs: number): ProcessSample | undefined {
+  try {
+    return { atMs, cpuSeconds: parseHostBusyTicks(readFileSync('/proc/stat', 'utf8')) / ticksPerSecond(), rssBytes: 0 };
+  } catch {
+    return undefined;
+  }
+}
+
 /** One reading of a process; undefined once it has exited. */
 export function readProcess(pid: number, atMs = wallClockMs()): ProcessSample | undefined {
   try {
@@ -71,6 +87,8 @@ export function usageBetween(samples: readonly ProcessSample[], fromMs: number, 
 /** Samples a set of processes at an interval (and on demand, at phase boundaries). */
 export class ProcessSampler {
   readonly samples = new Map<number, ProcessSample[]>();
+  /** The whole host, as if it were one process. */
+  readonly host: ProcessSample[] = [];
   #timer: ReturnType<typeof setInterval> | undefined;
 
   watch(pid: number): void {
@@ -91,6 +109,8 @@ export class ProcessSampler {
   /** Takes a sample of every watched process; returns the time it was taken. */
   sampleNow(): number {
     const atMs = wallClockMs();
+    const host = readHost(atMs);
+    if (host) this.host.push(host);
     for (const [pid, samples] of this.samples) {
       const sample = readProcess(pid, atMs);
       if (sample) samples.push(sample);
@@ -100,6 +120,11 @@ export class ProcessSampler {
 
   usage(pid: number, fromMs: number, toMs: number): ProcessUsage {
     return usageBetween(this.samples.get(pid) ?? [], fromMs, toMs);
+  }
+
+  /** Cores busy on the whole host, whoever used them. */
+  hostBusyCores(fromMs: number, toMs: number): number {
+    return usageBetween(this.host, fromMs, toMs).cpuCores;
   }
 
   /** CPU cores per sampling interval, for charts: [seconds since `fromMs`, cores]. */

@@ -40,6 +40,7 @@ export function resultTable(result: LoadTestResult): string {
     ...(result.coordinator ? [['coordinator', `${cores(result.coordinator.cpuCores)} cores, ${mib(result.coordinator.rssBytes)} RSS`]] : []),
     ['generator', `${cores(result.generator.cpuCores)} cores: ${result.generator.workers
       .map((worker) => `${cores(worker.cpuCores)} (loop p99 ${worker.eventLoopDelayP99Ms.toFixed(0)} ms)`).join(', ')}`],
+    ['host', `${cores(result.host.busyCores)} of ${result.machine.cores} cores busy (${cores(result.host.otherCores)} outside this run)`],
     ['limited by', result.bottleneck],
     ...result.notes.map((note) => ['note', note]),
   ];

@@ -46,6 +46,8 @@ export interface LoadTestResult {
   servers: ServerFigures[];
   coordinator?: ProcessFigures;
   generator: { cpuCores: number; parent: ProcessFigures; workers: WorkerFigures[] };
+  /** The whole host while measuring: `otherCores` is what processes outside this run used. */
+  host: { busyCores: number; otherCores: number };
   bottleneck: Bottleneck;
   /** Why the bottleneck was judged so, and anything else a reader must know. */
   notes: string[];
@@ -70,28 +72,35 @@ export function machineDescription(): LoadTestResult['machine'] {
 
 /** A single-threaded process past this share of one core is saturated. */
 const SATURATED_CORES = 0.85;
-/** A worker whose event loop stalls this long cannot keep its schedule or timestamps honest. */
-const STALLED_LOOP_MS = 50;
+/** Generator event-loop delay worth telling: measured latencies include it. */
+const NOTABLE_LOOP_DELAY_MS = 50;
+/** CPU used by processes outside the run worth telling: they competed for the cores. */
+const NOTABLE_OTHER_CORES = 0.2;
 
 /**
  * What limited the run. A saturated generator makes every other figure a
- * measure of the generator, so it is named first.
+ * measure of the generator, so it is named first; then a saturated server;
+ * then a host with no idle core left, whoever used it.
  */
 export function judgeBottleneck(
-  servers: readonly ProcessFigures[], generator: LoadTestResult['generator'], machineCores: number,
+  servers: readonly ProcessFigures[],
+  generator: LoadTestResult['generator'],
+  host: LoadTestResult['host'] & { cores: number },
 ): { bottleneck: Bottleneck; notes: string[] } {
   const notes: string[] = [];
+  const saturated = (figures: ProcessFigures) => figures.cpuCores >= SATURATED_CORES;
   for (const worker of generator.workers) {
-    if (worker.cpuCores >= SATURATED_CORES) notes.push(`generator worker ${worker.pid} used ${worker.cpuCores.toFixed(2)} cores (saturated)`);
-    else if (worker.eventLoopDelayP99Ms >= STALLED_LOOP_MS) notes.push(`generator worker ${worker.pid} event loop p99 delay ${worker.eventLoopDelayP99Ms.toFixed(0)} ms`);
+    if (saturated(worker)) notes.push(`generator worker ${worker.pid} used ${worker.cpuCores.toFixed(2)} cores (saturated)`);
+    if (worker.eventLoopDelayP99Ms >= NOTABLE_LOOP_DELAY_MS) {
+      notes.push(`generator worker ${worker.pid}: event-loop delay p99 ${worker.eventLoopDelayP99Ms.toFixed(0)} ms, part of the measured latency`);
+    }
   }
-  if (notes.length > 0) return { bottleneck: 'generator', notes };
-  const busyServers = servers.filter((server) => server.cpuCores >= SATURATED_CORES);
-  for (const server of busyServers) notes.push(`comm server ${server.pid} used ${server.cpuCores.toFixed(2)} cores (saturated)`);
-  if (busyServers.length > 0) return { bottleneck: 'server', notes };
-  const total = generator.cpuCores + servers.reduce((sum, server) => sum + server.cpuCores, 0);
-  if (total >= 0.9 * machineCores) {
-    return { bottleneck: 'machine', notes: [`servers and generator together used ${total.toFixed(2)} of ${machineCores} cores`] };
-  }
-  return { bottleneck: 'none', notes };
+  for (const server of servers.filter(saturated)) notes.push(`comm server ${server.pid} used ${server.cpuCores.toFixed(2)} cores (saturated)`);
+  if (host.otherCores >= NOTABLE_OTHER_CORES) notes.push(`other processes on the host used ${host.otherCores.toFixed(2)} cores during the run`);
+  const hostFull = host.busyCores >= 0.9 * host.cores;
+  if (hostFull) notes.push(`the host was busy on ${host.busyCores.toFixed(2)} of ${host.cores} cores`);
+  const bottleneck: Bottleneck = generator.workers.some(saturated) ? 'generator'
+    : servers.some(saturated) ? 'server'
+      : hostFull ? 'machine' : 'none';
+  return { bottleneck, notes };
 }

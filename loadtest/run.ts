@@ -222,7 +222,11 @@ function composeResult(c: Collected): LoadTestResult {
   const parent = usage(process.pid);
   const generator = { cpuCores: parent.cpuCores + workers.reduce((total, worker) => total + worker.cpuCores, 0), parent, workers };
   const machine = machineDescription();
-  const { bottleneck, notes } = judgeBottleneck(servers, generator, machine.cores);
+  const busyCores = sampler.hostBusyCores(windows.measureStartMs, windows.measureEndMs);
+  const coordinator = c.cluster.coordinatorPid ? usage(c.cluster.coordinatorPid) : undefined;
+  const ours = [...servers, ...(coordinator ? [coordinator] : [])].reduce((total, figures) => total + figures.cpuCores, generator.cpuCores);
+  const host = { busyCores, otherCores: Math.max(0, busyCores - ours) };
+  const { bottleneck, notes } = judgeBottleneck(servers, generator, { ...host, cores: machine.cores });
   const failed = c.outcomes.filter((outcome) => outcome.error !== undefined);
   if (failed.length > 0) notes.push(`${failed.length} clients failed to connect (first: ${failed[0].error})`);
   if (loss.expected === 0) notes.push('no delivery was expected: every publisher lacked subscribers (mesh: all clients on one server?)');
@@ -252,8 +256,9 @@ function composeResult(c: Collected): LoadTestResult {
     measuredSeconds,
     drainSeconds: c.drainSeconds,
     servers,
-    coordinator: c.cluster.coordinatorPid ? usage(c.cluster.coordinatorPid) : undefined,
+    coordinator,
     generator,
+    host,
     bottleneck,
     notes,
     charts: {

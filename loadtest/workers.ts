@@ -25,8 +25,9 @@ class WorkerHandle {
   #closing = false;
 
   constructor(readonly index: number, onProgress: (worker: number, message: Answer<'progress'>) => void) {
-    // No inherited node flags (a --cpu-prof or test-runner flag of the parent is not meant for workers).
-    this.child = fork(workerEntry, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // No inherited node flags (a --cpu-prof or test-runner flag of the parent is not meant for workers);
+    // anything a worker prints goes to stderr: stdout carries only the result.
+    this.child = fork(workerEntry, [], { execArgv: [], stdio: ['ignore', 2, 2, 'ipc'] });
     this.exited = once(this.child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
     this.child.on('message', (message: FromWorker) => {
       if (message.type === 'progress') onProgress(index, message);
