@@ -2,6 +2,7 @@
 // print the table, write the JSON and HTML reports. Returns the exit code.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { PROFILE_DIR_VARIABLE } from './cpu-profile-preload.js';
 import { renderHtmlReport } from './report-html.js';
 import { resultTable } from './report-table.js';
 import { terminalProgress } from './progress.js';
@@ -56,8 +57,9 @@ export async function runFromCommandLine(request: CommandLineRequest): Promise<n
 async function profilingEnv(directory: string): Promise<NodeJS.ProcessEnv> {
   const absolute = resolve(directory);
   await mkdir(absolute, { recursive: true });
+  const preload = new URL('./cpu-profile-preload.js', import.meta.url).href;
   const inherited = process.env.NODE_OPTIONS ? `${process.env.NODE_OPTIONS} ` : '';
-  return { ...process.env, NODE_OPTIONS: `${inherited}--cpu-prof --cpu-prof-dir=${absolute}` };
+  return { ...process.env, NODE_OPTIONS: `${inherited}--import=${preload}`, [PROFILE_DIR_VARIABLE]: absolute };
 }
 
 export async function writeReports(result: LoadTestResult, files: { jsonFile?: string; htmlFile?: string }): Promise<void> {
