@@ -139,7 +139,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#closing = true;
     this.#serverLinks.stop();
     await this.#link.close();
-    for (const peer of [...this.peers.values()]) peer.close('server-closing');
+    await Promise.all([...this.peers.values()].map((peer) => peer.close('server-closing')));
   }
 
   // ---- coordinator signaling ----

@@ -50,6 +50,7 @@ export class Peer {
   #openChannels = 0;
   #connectTimer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
+  #closing: Promise<void> = Promise.resolve();
 
   constructor(options: PeerOptions) {
     this.#options = options;
@@ -90,8 +91,9 @@ export class Peer {
     return channel === 'reliable' ? this.reliable : this.unreliable;
   }
 
-  close(reason: PeerCloseReason): void {
-    if (this.#closed) return;
+  /** Closes the connection and its channels; resolves once the peer connection is closed. */
+  close(reason: PeerCloseReason): Promise<void> {
+    if (this.#closed) return this.#closing;
     this.#closed = true;
     clearTimeout(this.#connectTimer);
     const { pc } = this.#options;
@@ -105,10 +107,11 @@ export class Peer {
         // already closing with its connection
       }
     }
-    Promise.resolve()
+    this.#closing = Promise.resolve()
       .then(() => pc.close())
-      .catch(() => undefined);
+      .then(() => undefined, () => undefined);
     this.#options.onClose(this, reason);
+    return this.#closing;
   }
 
   #attach(channel: DataChannelLike): void {
