@@ -81,7 +81,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#admission = new Admission({
       authenticator: options.peerAuthenticator ?? allowAllPeers,
       maxFramesBeforeAuth: this.limits.maxFramesBeforeAuth,
-      hasLinkTo: (serverId) => [...this.peers.values()].some((peer) => peer.serverId === serverId && !peer.closed),
+      hasLinkTo: (serverId) => this.#hasLinkTo(serverId),
       logger: this.#logger,
       onAdmitted: (peer, waiting) => this.#admit(peer, waiting),
       onRejected: (peer, reason, detail) => this.#reject(peer, reason, detail),
@@ -95,7 +95,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#link = new CoordinatorLink({
       coordinatorUrl: options.coordinatorUrl,
       role: options.hub ? Role.COMMUNICATION_SERVER_HUB : Role.COMMUNICATION_SERVER,
-      query: () => this.#credentials.discoverQuery(),
+      query: () => ({ ...this.#credentials.discoverQuery(), server_id: this.serverId }),
       retryMinMs: this.limits.coordinatorRetryMinMs,
       retryMaxMs: this.limits.coordinatorRetryMaxMs,
       maxFrameBytes: coordinatorLimitDefaults.maxFrameBytes,
@@ -144,22 +144,37 @@ export class CommServer extends EventEmitter<CommServerEvents> {
 
   // ---- coordinator signaling ----
 
+  /**
+   * WELCOME lists the servers to link to. After a coordinator restart it
+   * renames everyone: a listed server we are still linked to (same stable
+   * identity) keeps its link instead of getting a second one.
+   */
   #onWelcome(welcome: WelcomeMessage): void {
     this.alias = welcome.alias;
     this.#logger.info({ alias: welcome.alias, servers: welcome.availableServers.length }, 'registered with the coordinator');
-    for (const serverAlias of welcome.availableServers) {
-      if (serverAlias !== welcome.alias && !this.peers.has(serverAlias)) this.#linkTo(serverAlias);
-    }
+    welcome.availableServers.forEach((serverAlias, index) => {
+      const serverId = welcome.serverIds[index] || undefined;
+      if (serverAlias === welcome.alias || this.peers.has(serverAlias)) return;
+      if (serverId !== undefined && this.#hasLinkTo(serverId)) return;
+      this.#linkTo(serverAlias, serverId);
+    });
     this.emit('registered', welcome.alias);
   }
 
-  #linkTo(serverAlias: number): void {
+  #linkTo(serverAlias: number, serverId: string | undefined): void {
     if (this.#isFull()) {
       this.#logger.warn({ alias: serverAlias }, 'not linking to a server: this server is full');
       return;
     }
-    this.#createPeer(serverAlias, 'outgoing');
+    this.#createPeer(serverAlias, 'outgoing').serverId = serverId;
     this.#send(Connect.encode({ type: MessageType.CONNECT, fromAlias: this.alias, toAlias: serverAlias }));
+  }
+
+  #hasLinkTo(serverId: string): boolean {
+    for (const peer of this.peers.values()) {
+      if (peer.serverId === serverId && !peer.closed) return true;
+    }
+    return false;
   }
 
   #onSignal(type: MessageType, frame: Uint8Array): void {

@@ -91,7 +91,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
       maxFrameBytes: this.limits.maxFrameBytes,
       authenticator: options.upgradeAuthenticator ?? allowAllUpgrades,
       httpHandler: (request, response) => httpHandler(request, response, this),
-      onConnection: (socket, role) => this.#accept(socket, role),
+      onConnection: (socket, role, url) => this.#accept(socket, role, url),
       stats: this.stats,
       logger: this.#logger,
     });
@@ -135,7 +135,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     this.#logger.info('coordinator closed');
   }
 
-  #accept(socket: WebSocket, role: Role): void {
+  #accept(socket: WebSocket, role: Role, url: URL): void {
     socket.on('error', (error) => this.#logger.debug({ err: error }, 'peer socket error'));
     if (this.#closed !== undefined) {
       socket.close(CLOSE_GOING_AWAY, 'coordinator shutting down');
@@ -144,7 +144,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     let peer: Peer;
     let availableServers: number[];
     try {
-      peer = { alias: this.#aliases.next(), role, socket };
+      peer = { alias: this.#aliases.next(), role, socket, serverId: serverIdOf(role, url) };
       availableServers = this.#serversFor(peer);
     } catch (error) {
       this.#logger.error({ err: error, role: Role[role] }, 'cannot welcome a peer');
@@ -160,7 +160,8 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
       this.#logger.debug({ alias: peer.alias, role: Role[role], code }, 'peer removed');
       this.emit('peerRemoved', info);
     });
-    socket.send(Welcome.encode({ type: MessageType.WELCOME, alias: peer.alias, availableServers }));
+    const serverIds = role === Role.CLIENT ? [] : availableServers.map((alias) => this.registry.get(alias)?.serverId ?? '');
+    socket.send(Welcome.encode({ type: MessageType.WELCOME, alias: peer.alias, availableServers, serverIds }));
     this.#logger.debug({ alias: peer.alias, role: Role[role], availableServers }, 'peer registered');
     this.emit('peerRegistered', info);
   }
@@ -220,4 +221,13 @@ function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
   if (host === '::') return '[::1]';
   return host.includes(':') ? `[${host}]` : host;
+}
+
+const MAX_SERVER_ID_LENGTH = 128;
+
+/** A comm server's stable identity from its /discover query; ignored when absent, for clients, or oversized. */
+function serverIdOf(role: Role, url: URL): string | undefined {
+  const serverId = url.searchParams.get('server_id');
+  if (role === Role.CLIENT || !serverId || serverId.length > MAX_SERVER_ID_LENGTH) return undefined;
+  return serverId;
 }

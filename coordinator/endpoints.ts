@@ -52,7 +52,7 @@ export interface EndpointsOptions {
   authenticator: UpgradeAuthenticator;
   httpHandler: HttpHandler;
   /** A WebSocket accepted for `role`, handshake complete. */
-  onConnection: (socket: WebSocket, role: Role) => void;
+  onConnection: (socket: WebSocket, role: Role, url: URL) => void;
   stats: CoordinatorStats;
   logger: Logger;
 }
@@ -137,7 +137,7 @@ export class Endpoints {
       socket.destroy();
       return;
     }
-    this.#webSockets.handleUpgrade(request, socket, head, (webSocket) => this.#options.onConnection(webSocket, role));
+    this.#webSockets.handleUpgrade(request, socket, head, (webSocket) => this.#options.onConnection(webSocket, role, url));
   }
 
   async #authenticate(socket: Duplex, role: Role, url: URL, request: IncomingMessage): Promise<boolean> {

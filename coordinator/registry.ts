@@ -12,6 +12,8 @@ export interface PeerInfo {
 
 export interface Peer extends PeerInfo {
   readonly socket: WebSocket;
+  /** A comm server's stable identity (`server_id` on /discover), if it gave one. */
+  readonly serverId?: string;
 }
 
 export function isServerRole(role: Role): boolean {

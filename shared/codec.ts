@@ -13,7 +13,7 @@ export type Format = protocol.Format;
 export const ConnectionRefusedReason = protocol.ConnectionRefusedReason;
 export type ConnectionRefusedReason = protocol.ConnectionRefusedReason;
 
-export interface WelcomeMessage { type: MessageType; alias: number; availableServers: number[] }
+export interface WelcomeMessage { type: MessageType; alias: number; availableServers: number[]; serverIds: string[] }
 export interface ConnectMessage { type: MessageType; fromAlias: number; toAlias: number }
 export interface WebRtcMessage { type: MessageType; fromAlias: number; toAlias: number; data: Uint8Array }
 export interface ConnectionRefusedMessage {

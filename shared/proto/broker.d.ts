@@ -93,6 +93,7 @@ export namespace protocol {
         type: protocol.MessageType;
         alias: (number|Long);
         availableServers: (number|Long)[];
+        serverIds: string[];
         static create(properties: protocol.WelcomeMessage.$Shape): protocol.WelcomeMessage & protocol.WelcomeMessage.$Shape;
         static create(properties?: protocol.WelcomeMessage.$Properties): protocol.WelcomeMessage;
         static encode(m: protocol.WelcomeMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -105,6 +106,7 @@ export namespace protocol {
             type?: (protocol.MessageType|null);
             alias?: (number|Long|null);
             availableServers?: ((number|Long)[]|null);
+            serverIds?: (string[]|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.WelcomeMessage.$Properties;

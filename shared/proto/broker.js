@@ -447,6 +447,7 @@ export const protocol = $root.protocol = (() => {
          * @property {protocol.MessageType|null} [type] WelcomeMessage type
          * @property {number|Long|null} [alias] WelcomeMessage alias
          * @property {Array.<number|Long>|null} [availableServers] WelcomeMessage availableServers
+         * @property {Array.<string>|null} [serverIds] WelcomeMessage serverIds
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -473,6 +474,7 @@ export const protocol = $root.protocol = (() => {
          */
         const WelcomeMessage = function (p) {
             this.availableServers = [];
+            this.serverIds = [];
             if (p)
                 for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                     if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -502,6 +504,14 @@ export const protocol = $root.protocol = (() => {
          * @instance
          */
         WelcomeMessage.prototype.availableServers = $util.emptyArray;
+
+        /**
+         * WelcomeMessage serverIds.
+         * @member {Array.<string>} serverIds
+         * @memberof protocol.WelcomeMessage
+         * @instance
+         */
+        WelcomeMessage.prototype.serverIds = $util.emptyArray;
 
         /**
          * Creates a new WelcomeMessage instance using the specified properties.
@@ -541,6 +551,10 @@ export const protocol = $root.protocol = (() => {
                 w.uint32(/* id 2, wireType 0 =*/16).uint64(m.alias);
             if (m.availableServers != null && m.availableServers.length) {
                 w.uint32(/* id 3, wireType 2 =*/26).uint64s(m.availableServers);
+            }
+            if (m.serverIds != null && m.serverIds.length) {
+                for (var i = 0; i < m.serverIds.length; ++i)
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.serverIds[i]);
             }
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
@@ -616,6 +630,14 @@ export const protocol = $root.protocol = (() => {
                         if (!(m.availableServers && m.availableServers.length))
                             m.availableServers = [];
                         m.availableServers.push(r.uint64());
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.serverIds && m.serverIds.length))
+                            m.serverIds = [];
+                        m.serverIds.push(r.stringVerify());
                         continue;
                     }
                 }
