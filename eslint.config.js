@@ -11,4 +11,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The demo page's plain browser modules.
+    files: ['demo/**/*.js'],
+    languageOptions: {
+      globals: {
+        document: 'readonly', location: 'readonly', fetch: 'readonly', performance: 'readonly',
+        TextEncoder: 'readonly', TextDecoder: 'readonly', URLSearchParams: 'readonly',
+      },
+    },
+  },
 );

@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { portFrom } from './limit-flags.js';
+import { DemoServer, demoFlags, demoPortOf } from './demo-server.js';
 import { BrokerProcess, serversLinked, startCommServerProcess, startCoordinatorProcess } from './processes.js';
 
 export function clusterCommand(yargs: Argv) {
@@ -13,14 +14,17 @@ export function clusterCommand(yargs: Argv) {
         choices: ['mesh', 'star'] as const, default: 'mesh' as const,
         description: 'star adds a HUB server that the others link to',
       },
+      ...demoFlags,
       'log-level': { type: 'string', default: 'warn', description: "Children's pino level" },
     }),
     async (argv) => {
       if (!Number.isInteger(argv.servers) || argv.servers < 1) throw new Error('--servers must be a positive integer');
       const children: BrokerProcess[] = [];
       let stopping = false;
+      let demo: DemoServer | undefined;
       const stopAll = async () => {
         stopping = true;
+        await demo?.close();
         await Promise.all(children.map((child) => child.stop()));
         process.exit(0);
       };
@@ -36,12 +40,14 @@ export function clusterCommand(yargs: Argv) {
           startCommServerProcess({ coordinatorUrl: coordinator.url, logLevel })));
         children.push(...servers.map((server) => server.process));
         await Promise.all(servers.map((server) => serversLinked(server.process, star ? 1 : argv.servers - 1)));
+        if (argv.demo) demo = await DemoServer.start({ coordinatorUrl: coordinator.url, port: demoPortOf(argv['demo-port'], argv.port) });
         for (const child of children) {
           void child.exited.then((code) => stopping || process.stderr.write(`broker process ${child.pid} exited (${code})\n`));
         }
         process.stdout.write([
           `local cluster up: coordinator ${coordinator.url}, ${argv.servers} comm servers (${argv.topology})`,
           `comm server aliases: ${servers.map((server) => server.alias).join(', ')}`,
+          ...(demo ? [`demo page: ${demo.url}  (open it in several tabs)`] : []),
           '',
           'Connect a client:',
           "  import { BrokerClient } from 'webrtc-broker';",
@@ -53,6 +59,7 @@ export function clusterCommand(yargs: Argv) {
           '',
         ].join('\n'));
       } catch (error) {
+        await demo?.close();
         await Promise.all(children.map((child) => child.stop()));
         throw error;
       }

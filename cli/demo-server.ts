@@ -123,3 +123,21 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   });
   response.end(headOnly ? undefined : body);
 }
+
+/** `broker cluster`'s demo flags. */
+export const demoFlags = {
+  demo: { type: 'boolean', default: true, description: 'Serve the demo page (--no-demo: do not)' },
+  'demo-port': {
+    type: 'number',
+    description: "Demo page's TCP port on 127.0.0.1 (default: the coordinator's port + 1; 0 picks a free one)",
+  },
+} as const;
+
+/** The demo page's port: --demo-port, else the coordinator's port + 1 (0 if that is 0). */
+export function demoPortOf(demoPort: number | undefined, coordinatorPort: number): number {
+  const port = demoPort ?? (coordinatorPort === 0 ? 0 : coordinatorPort + 1);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--demo-port must be an integer from 0 to 65535, got ${String(port)}`);
+  }
+  return port;
+}

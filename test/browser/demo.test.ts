@@ -1,0 +1,104 @@
+// The demo page (demo/, served by cli/demo-server.ts) in Chromium: it loads,
+// connects, shows a chat message and a cursor from a Node client, and a Node
+// client gets what the page publishes. Screenshot: test-output/demo.png.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { bodyText } from '../helpers/messages.js';
+import { startBrowserFixture, testOutputDir, type BrowserFixture, type NodePeer } from './harness.js';
+
+describe('the demo page', () => {
+  let fixture: BrowserFixture;
+  let page: Page;
+  let node: NodePeer;
+  let pageAlias: number;
+  const errors: string[] = [];
+
+  before(async () => {
+    fixture = await startBrowserFixture(2);
+    const [s0] = fixture.cluster.servers.map((server) => server.alias!);
+    // The page and the Node client share a server: a PING answered after a
+    // SUBSCRIPTION on the same ordered channel proves the server applied it.
+    node = await fixture.connectNode('node', s0);
+    node.client.subscribe(['chat', 'cursors']);
+    await node.client.ping();
+    page = await fixture.chromium.context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    fixture.cluster.nextClientServer = s0;
+    try {
+      await page.goto(fixture.demo.url);
+      await page.waitForSelector('#status[data-state="connected"]', { timeout: 15_000 });
+    } finally {
+      fixture.cluster.nextClientServer = undefined;
+    }
+    // The page pings every second, the first time right after subscribing.
+    await page.waitForFunction(() => /ms$/.test(document.getElementById('rtt')!.textContent ?? ''), undefined, { timeout: 10_000 });
+    pageAlias = Number((await page.textContent('#alias'))!.replace('#', ''));
+  });
+
+  after(() => fixture?.close());
+
+  test('shows its alias and comm server', async () => {
+    assert.ok(pageAlias > 0);
+    assert.equal(await page.textContent('#server'), `#${fixture.cluster.servers[0].alias}`);
+    assert.deepEqual(await page.$$eval('#topic-list li', (items) => items.map((item) => (item as HTMLElement).dataset.topic)), ['chat', 'cursors']);
+  });
+
+  test('shows a chat message published by a Node client', async () => {
+    node.client.publish('chat', 'hello from Node');
+    const line = await page.waitForSelector(`#chat-log li[data-from="${node.alias}"]`, { timeout: 10_000 });
+    assert.equal(await line.textContent(), `#${node.alias}hello from Node`);
+  });
+
+  test("shows a Node client's cursor", async () => {
+    // A cursor is a stream of unreliable updates: send one every 66 ms until the page draws it.
+    const stream = setInterval(() => node.client.publish('cursors', JSON.stringify({ x: 0.62, y: 0.4 }), { reliable: false }), 66);
+    try {
+      await page.waitForSelector(`#board .cursor[data-alias="${node.alias}"]`, { timeout: 10_000 });
+    } finally {
+      clearInterval(stream);
+    }
+  });
+
+  test("the page's chat and cursor reach the Node client", async () => {
+    await page.fill('#chat-input', 'hello from Chromium');
+    await page.click('#chat-form button');
+    const chat = await node.waitFor({ topic: 'chat', body: 'hello from Chromium' });
+    assert.deepEqual(chat, { topic: 'chat', from: pageAlias, body: 'hello from Chromium', reliable: true });
+
+    const box = (await (await page.$('#board'))!.boundingBox())!;
+    const cursorSeen = node.inbox.until((messages) => messages.some((m) => m.topic === 'cursors' && m.from === pageAlias), 10_000);
+    for (let step = 0; step <= 10; step++) {
+      await page.mouse.move(box.x + box.width * (0.2 + step * 0.01), box.y + box.height * (0.6 - step * 0.01));
+    }
+    await cursorSeen;
+    const cursor = node.inbox.messages.find((m) => m.topic === 'cursors' && m.from === pageAlias)!;
+    assert.equal(cursor.reliable, false);
+    const position = JSON.parse(bodyText(cursor)) as { x: number; y: number };
+    assert.ok(position.x > 0.15 && position.x < 0.35 && position.y > 0.45 && position.y < 0.65, JSON.stringify(position));
+  });
+
+  test('subscribing from the page adds a topic, and messages on it are listed', async () => {
+    await page.fill('#subscribe-input', 'news');
+    await page.click('#subscribe-form button');
+    await page.waitForSelector('#topic-list li[data-topic="news"]');
+    // The page's next ping answer proves its server applied the new SUBSCRIPTION.
+    const rtt = await page.textContent('#rtt');
+    await page.waitForFunction((before) => document.getElementById('rtt')!.textContent !== before, rtt, { timeout: 10_000 });
+    node.client.publish('news', 'breaking', { reliable: false });
+    const line = await page.waitForSelector('#message-log li:has-text("breaking")', { timeout: 10_000 });
+    assert.match((await line.textContent())!, new RegExp(`^news · unreliable#${node.alias}breaking$`));
+  });
+
+  test('looks right (screenshot in test-output/demo.png) with no page errors', async () => {
+    // Our own cursor on the board too.
+    const box = (await (await page.$('#board'))!.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.65);
+    await page.waitForSelector(`#board .cursor[data-alias="${pageAlias}"]`);
+    await mkdir(testOutputDir, { recursive: true });
+    await page.screenshot({ path: join(testOutputDir, 'demo.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+  });
+});
