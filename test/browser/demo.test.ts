@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { bodyText } from '../helpers/messages.js';
-import { startBrowserFixture, testOutputDir, type BrowserFixture, type NodePeer } from './harness.js';
+import { BrokerProcess } from '../../cli/processes.js';
+import { launchChromium, startBrowserFixture, testOutputDir, type BrowserFixture, type Chromium, type NodePeer } from './harness.js';
 
 describe('the demo page', () => {
   let fixture: BrowserFixture;
@@ -100,5 +101,28 @@ describe('the demo page', () => {
     await mkdir(testOutputDir, { recursive: true });
     await page.screenshot({ path: join(testOutputDir, 'demo.png'), fullPage: true });
     assert.deepEqual(errors, []);
+  });
+});
+
+describe('broker cluster (npm start) serves the demo page', () => {
+  test('prints the URL; a page from it connects to one of its comm servers', async () => {
+    const cluster = new BrokerProcess(['cluster', '--servers', '2', '--port', '0', '--demo-port', '0'], { stderr: 'ignore' });
+    let browser: Chromium | undefined;
+    try {
+      const [, url] = await cluster.waitForLine(/^demo page: (http:\/\/127\.0\.0\.1:\d+\/)/);
+      const [, aliases] = await cluster.waitForLine(/^comm server aliases: (.+)$/);
+      browser = await launchChromium();
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      await page.waitForSelector('#status[data-state="connected"]', { timeout: 15_000 });
+      const server = (await page.textContent('#server'))!.replace('#', '');
+      assert.ok(aliases.split(', ').includes(server), `${server} is one of ${aliases}`);
+      await browser.close();
+      await cluster.stop(); // SIGTERM, as Ctrl-C: the cluster stops its children and exits 0 (SIGKILL after 5 s)
+      assert.equal(await cluster.exited, 0);
+    } finally {
+      await browser?.close();
+      await cluster.kill();
+    }
   });
 });
