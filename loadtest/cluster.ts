@@ -1,8 +1,6 @@
 // The cluster a load test runs against: a local one it starts (a coordinator
 // and S comm servers as child processes), or an existing coordinator.
-import {
-  serversLinked, startCommServerProcess, startCoordinatorProcess, type BrokerProcess,
-} from '../cli/processes.js';
+import { BrokerProcess, serversLinked, type BrokerProcessOptions } from '../cli/processes.js';
 
 export interface ServerProcess {
   pid: number;
@@ -20,31 +18,42 @@ export interface LocalClusterOptions {
   servers: number;
   /** Extra comm server flags, e.g. ['--unreliable-queue-bytes', '2048']. */
   serverArgs?: string[];
-  /** The comm servers' environment, e.g. NODE_OPTIONS with --cpu-prof. */
+  /** The comm servers' environment, e.g. NODE_OPTIONS preloading the CPU profiler. */
   serverEnv?: NodeJS.ProcessEnv;
   logLevel?: string;
 }
 
+/**
+ * Each process is owned (and stopped on failure) from the moment it is
+ * spawned: cli/processes.ts's start helpers leave a child running when its
+ * readiness line never comes, which would outlive a failed run.
+ */
 export async function startLocalCluster(options: LocalClusterOptions): Promise<TargetCluster> {
   const children: BrokerProcess[] = [];
+  const spawn = (args: string[], processOptions: BrokerProcessOptions = {}) => {
+    const child = new BrokerProcess(args, processOptions);
+    children.push(child);
+    return child;
+  };
   const stop = async () => {
     await Promise.all(children.map((child) => child.stop()));
   };
   try {
     const logLevel = options.logLevel ?? 'error';
-    const coordinator = await startCoordinatorProcess({ logLevel });
-    children.push(coordinator.process);
+    const coordinator = spawn(['coordinator', '--port', '0', '--log-level', logLevel]);
+    const [, coordinatorUrl] = await coordinator.waitForLine(/^coordinator listening on (\S+)/);
     const servers = await Promise.all(Array.from({ length: options.servers }, async () => {
-      const server = await startCommServerProcess({
-        coordinatorUrl: coordinator.url, logLevel, args: options.serverArgs, env: options.serverEnv,
-      });
-      children.push(server.process);
-      return server;
+      const server = spawn(
+        ['commserver', '--coordinator-url', coordinatorUrl, '--log-level', logLevel, ...(options.serverArgs ?? [])],
+        { env: options.serverEnv },
+      );
+      const [, alias] = await server.waitForLine(/^comm server registered as alias (\d+)/);
+      return { process: server, alias: Number(alias) };
     }));
     if (options.servers > 1) await Promise.all(servers.map((server) => serversLinked(server.process, options.servers - 1)));
     return {
-      coordinatorUrl: coordinator.url,
-      coordinatorPid: coordinator.process.pid,
+      coordinatorUrl,
+      coordinatorPid: coordinator.pid,
       servers: servers.map((server) => ({ pid: server.process.pid!, alias: server.alias })),
       stop,
     };

@@ -55,7 +55,7 @@ export const SUMMARY_HEADER = [
 export function summaryRow(name: string, result: LoadTestResult): string[] {
   return [
     name,
-    String(result.parameters.clients),
+    result.clients.failed > 0 ? `${result.clients.connected}/${result.clients.connected + result.clients.failed}` : String(result.parameters.clients),
     String(result.servers.length || result.parameters.servers),
     count(result.deliveredPerSecond),
     result.expected === 0 ? '-' : percent(result.lossRatio),
