@@ -84,6 +84,8 @@ export function usageBetween(samples: readonly ProcessSample[], fromMs: number, 
   };
 }
 
+const MIN_CHART_INTERVAL_MS = 250;
+
 /** Samples a set of processes at an interval (and on demand, at phase boundaries). */
 export class ProcessSampler {
   readonly samples = new Map<number, ProcessSample[]>();
@@ -127,14 +129,20 @@ export class ProcessSampler {
     return usageBetween(this.host, fromMs, toMs).cpuCores;
   }
 
-  /** CPU cores per sampling interval, for charts: [seconds since `fromMs`, cores]. */
+  /**
+   * CPU cores per sampling interval, for charts: [seconds since `fromMs`, cores].
+   * Intervals shorter than MIN_CHART_INTERVAL_MS (extra samples at phase
+   * boundaries) are merged into the next: CPU time counts in 10 ms ticks.
+   */
   coresOverTime(pid: number, fromMs: number): Array<[number, number]> {
     const samples = this.samples.get(pid) ?? [];
     const points: Array<[number, number]> = [];
-    for (let i = 1; i < samples.length; i++) {
-      const seconds = (samples[i].atMs - samples[i - 1].atMs) / 1000;
-      if (seconds <= 0) continue;
-      points.push([(samples[i].atMs - fromMs) / 1000, (samples[i].cpuSeconds - samples[i - 1].cpuSeconds) / seconds]);
+    let previous = samples[0];
+    for (const sample of samples.slice(1)) {
+      const seconds = (sample.atMs - previous.atMs) / 1000;
+      if (seconds * 1000 < MIN_CHART_INTERVAL_MS) continue;
+      points.push([(sample.atMs - fromMs) / 1000, (sample.cpuSeconds - previous.cpuSeconds) / seconds]);
+      previous = sample;
     }
     return points;
   }

@@ -32,6 +32,14 @@ export function niceTicks(max: number, count = 5): number[] {
   return Array.from({ length: Math.ceil(max / step) + 1 }, (_, i) => Number((i * step).toPrecision(12)));
 }
 
+/** Round values (multiples of a nice step) inside [min, max]. */
+function evenTicks(min: number, max: number): number[] {
+  const [, step] = niceTicks(max - min, 8);
+  const ticks: number[] = [];
+  for (let value = Math.ceil(min / step) * step; value <= max; value += step) ticks.push(Number(value.toPrecision(12)));
+  return ticks;
+}
+
 const label = (value: number) => (Math.abs(value) >= 1000 ? value.toLocaleString('en-US') : String(Number(value.toPrecision(4))));
 
 export function lineChart(spec: ChartSpec): string {
@@ -45,8 +53,7 @@ export function lineChart(spec: ChartSpec): string {
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const px = (x: number) => MARGIN.left + ((x - xMin) / (xMax - xMin || 1)) * plotWidth;
   const py = (y: number) => MARGIN.top + plotHeight - (y / yMax) * plotHeight;
-  const xTicks = spec.xTicks ?? niceTicks(xMax - xMin, 8).map((offset) => xMin + offset).filter((x) => x <= xMax)
-    .map((value) => ({ value, label: label(value) }));
+  const xTicks = spec.xTicks ?? evenTicks(xMin, xMax).map((value) => ({ value, label: label(value) }));
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" font-family="sans-serif" font-size="11">`,
     `<text x="${WIDTH / 2}" y="18" text-anchor="middle" font-size="14">${escapeXml(spec.title)}</text>`,
