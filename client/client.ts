@@ -7,8 +7,9 @@ import { TypedEmitter } from '../shared/emitter.js';
 import type { IceServer, RtcFactory } from '../shared/rtc.js';
 import { assertTopicName, encodeTopicList } from '../shared/subscription.js';
 import { BrokerClientError } from './errors.js';
+import { reconnectDefaults, reopenSession, type ReconnectAttempt, type ReconnectOptions } from './reconnect.js';
 import { clientRuntime, type WebSocketConstructor } from './runtime.js';
-import { Session, type Channel } from './session.js';
+import { Session, type Channel, type SessionOptions } from './session.js';
 
 export interface BrokerClientOptions {
   /** The coordinator's base URL, e.g. ws://127.0.0.1:9090 (the client connects to its /connect). */
@@ -31,6 +32,12 @@ export interface BrokerClientOptions {
   unreliableQueueBytes?: number;
   /** Bytes in flight per channel before sends wait in the queue. Default 256 KiB. */
   sendWindowBytes?: number;
+  /** Interval of the liveness PING to the comm server. Default 1000; 0 turns liveness off. */
+  heartbeatIntervalMs?: number;
+  /** The connection counts as lost after this long without a word from the comm server. Default 5000. */
+  heartbeatTimeoutMs?: number;
+  /** Re-homing after a lost connection; see ReconnectOptions for the defaults. */
+  reconnect?: Partial<ReconnectOptions>;
   /** RTCPeerConnection factory; defaults to werift in Node, the browser's own in a browser. */
   rtc?: RtcFactory;
   /** WebSocket class; defaults to `ws` in Node, the browser's own in a browser. */
@@ -55,7 +62,13 @@ export interface PublishOptions {
 
 interface BrokerClientEvents {
   message: [ReceivedMessage];
-  /** The connection ended: `error.code` is CLOSED after `close()`, something else when it was lost. */
+  /** The connection to the comm server was lost; the client re-homes (unless reconnect is off). */
+  disconnected: [BrokerClientError];
+  /** A re-homing attempt failed; the next one follows after a backoff. */
+  reconnecting: [ReconnectAttempt];
+  /** Connected again, to the comm server the coordinator picked, with the subscriptions restored. */
+  reconnected: [{ alias: number; serverAlias: number }];
+  /** The client is done: `error.code` is CLOSED after `close()`, else why it gave up. */
   close: [BrokerClientError];
 }
 
@@ -63,41 +76,32 @@ const utf8 = new TextEncoder();
 
 export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   #session: Session;
+  #openSession: () => Promise<Session>;
+  #reconnect: ReconnectOptions;
+  #reconnecting: AbortController | undefined;
+  /** Reliable frames published while re-homing, sent once connected again. */
+  #heldFrames: Uint8Array[] = [];
+  #heldBytes = 0;
+  #maxHeldBytes: number;
   #topics = new Set<string>();
-  #pings = new Map<number, { resolve: (rtt: number) => void; timer: ReturnType<typeof setTimeout> }>();
+  #pings = new Map<number, { resolve: (rtt: number) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>();
   #pingTimeoutMs: number;
   #closed = false;
 
-  private constructor(session: Session, pingTimeoutMs: number) {
+  private constructor(session: Session, openSession: () => Promise<Session>, options: BrokerClientOptions) {
     super();
-    this.#session = session;
-    this.#pingTimeoutMs = pingTimeoutMs;
-    session.setHandlers({
-      onFrame: (channel, frame) => this.#onFrame(channel, frame),
-      onClose: (error) => this.#onSessionClosed(error),
-    });
+    this.#openSession = openSession;
+    this.#reconnect = { ...reconnectDefaults, ...options.reconnect };
+    this.#pingTimeoutMs = options.pingTimeoutMs ?? 5_000;
+    this.#maxHeldBytes = options.reliableQueueBytes ?? DEFAULT_RELIABLE_QUEUE_BYTES;
+    this.#session = this.#adopt(session);
   }
 
   /** Connects through the coordinator to a comm server. Rejects with a BrokerClientError. */
   static async connect(options: BrokerClientOptions): Promise<BrokerClient> {
-    const runtime = clientRuntime();
-    const rtc = options.rtc ?? runtime?.rtc;
-    const WebSocket = options.WebSocket ?? runtime?.WebSocket;
-    if (!rtc || !WebSocket) throw new TypeError('no RTCPeerConnection/WebSocket runtime: import the client from its Node or browser entry, or pass `rtc` and `WebSocket`');
-    const body = options.auth?.body;
-    const session = await Session.open({
-      coordinatorUrl: options.coordinatorUrl,
-      rtc,
-      WebSocket,
-      iceServers: options.iceServers ?? [],
-      authBody: typeof body === 'string' ? utf8.encode(body) : body ?? new Uint8Array(0),
-      authQuery: options.auth?.query ?? {},
-      connectTimeoutMs: options.connectTimeoutMs ?? 15_000,
-      reliableQueueBytes: options.reliableQueueBytes ?? 4 * 1024 * 1024,
-      unreliableQueueBytes: options.unreliableQueueBytes ?? 256 * 1024,
-      sendWindowBytes: options.sendWindowBytes ?? 256 * 1024,
-    });
-    return new BrokerClient(session, options.pingTimeoutMs ?? 5_000);
+    const sessionOptions = sessionOptionsFrom(options);
+    const openSession = () => Session.open(sessionOptions);
+    return new BrokerClient(await openSession(), openSession, options);
   }
 
   /** This client's alias, as other clients see it in `message.from`. */
@@ -116,6 +120,11 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
 
   get closed(): boolean {
     return this.#closed;
+  }
+
+  /** True while re-homing after a lost connection. */
+  get reconnecting(): boolean {
+    return this.#reconnecting !== undefined;
   }
 
   subscribe(topics: string | Iterable<string>): void {
@@ -146,6 +155,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
 
   /** Round-trip time to the comm server, in milliseconds. */
   ping(options: PublishOptions = {}): Promise<number> {
+    if (this.reconnecting) return Promise.reject(new BrokerClientError('CLOSED', 'reconnecting to a comm server'));
     let time = performance.now();
     while (this.#pings.has(time)) time += 1e-6;
     return new Promise((resolve, reject) => {
@@ -153,7 +163,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
         this.#pings.delete(time);
         reject(new BrokerClientError('TIMEOUT', `no answer to ping within ${this.#pingTimeoutMs} ms`));
       }, this.#pingTimeoutMs);
-      this.#pings.set(time, { resolve, timer });
+      this.#pings.set(time, { resolve, reject, timer });
       try {
         this.#send(channelOf(options), Ping.encode({ type: MessageType.PING, time }));
       } catch (error) {
@@ -165,19 +175,46 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   }
 
   close(): void {
+    if (this.#closed) return;
+    this.#reconnecting?.abort();
+    this.#end(new BrokerClientError('CLOSED', 'client closed'));
     this.#session.close();
+  }
+
+  #adopt(session: Session): Session {
+    session.setHandlers({
+      onFrame: (channel, frame) => this.#onFrame(channel, frame),
+      onClose: (error) => this.#onSessionLost(session, error),
+    });
+    return session;
   }
 
   #replaceTopics(topics: Set<string>): void {
     this.#topics = topics;
-    this.#send('reliable', Subscription.encode({ type: MessageType.SUBSCRIPTION, format: Format.PLAIN, topics: encodeTopicList(topics) }));
+    if (!this.reconnecting) this.#sendSubscription();
+  }
+
+  #sendSubscription(): void {
+    this.#send('reliable', Subscription.encode({ type: MessageType.SUBSCRIPTION, format: Format.PLAIN, topics: encodeTopicList(this.#topics) }));
   }
 
   #send(channel: Channel, frame: Uint8Array): void {
     if (this.#closed) throw new BrokerClientError('CLOSED', 'the client is closed');
+    if (this.reconnecting) {
+      if (channel === 'reliable') this.#hold(frame);
+      return;
+    }
     if (!this.#session.send(channel, frame) && channel === 'reliable') {
       throw new BrokerClientError('BACKPRESSURE', 'the reliable send queue is full');
     }
+  }
+
+  #hold(frame: Uint8Array): void {
+    if (this.#heldBytes + frame.length > this.#maxHeldBytes) {
+      throw new BrokerClientError('BACKPRESSURE', 'reconnecting, and the reliable send queue is full');
+    }
+    this.#heldFrames.push(frame);
+    this.#heldBytes += frame.length;
   }
 
   #onFrame(channel: Channel, frame: Uint8Array): void {
@@ -211,12 +248,84 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     }
   }
 
-  #onSessionClosed(error: BrokerClientError): void {
-    this.#closed = true;
-    for (const [, pending] of this.#pings) clearTimeout(pending.timer);
+  #onSessionLost(session: Session, error: BrokerClientError): void {
+    if (this.#closed || session !== this.#session) return;
+    this.#failPings(error);
+    if (!this.#reconnect.enabled) {
+      this.#end(error);
+      return;
+    }
+    this.emit('disconnected', error);
+    void this.#rehome();
+  }
+
+  async #rehome(): Promise<void> {
+    const controller = new AbortController();
+    this.#reconnecting = controller;
+    let session: Session;
+    try {
+      session = await reopenSession(this.#openSession, this.#reconnect, controller.signal, (attempt) => {
+        if (!controller.signal.aborted) this.emit('reconnecting', attempt);
+      });
+    } catch (error) {
+      this.#reconnecting = undefined;
+      if (!this.#closed) this.#end(error instanceof BrokerClientError ? error : new BrokerClientError('CLOSED', String(error)));
+      return;
+    }
+    this.#reconnecting = undefined;
+    if (this.#closed) {
+      session.close();
+      return;
+    }
+    this.#session = this.#adopt(session);
+    if (this.#topics.size > 0) this.#sendSubscription();
+    const held = this.#heldFrames;
+    this.#heldFrames = [];
+    this.#heldBytes = 0;
+    for (const frame of held) this.#session.send('reliable', frame);
+    this.emit('reconnected', { alias: session.alias, serverAlias: session.serverAlias });
+  }
+
+  #failPings(error: BrokerClientError): void {
+    for (const pending of this.#pings.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
+    }
     this.#pings.clear();
+  }
+
+  #end(error: BrokerClientError): void {
+    this.#closed = true;
+    this.#failPings(error);
+    this.#heldFrames = [];
     this.emit('close', error);
   }
+}
+
+const DEFAULT_RELIABLE_QUEUE_BYTES = 4 * 1024 * 1024;
+
+function sessionOptionsFrom(options: BrokerClientOptions): SessionOptions {
+  const runtime = clientRuntime();
+  const rtc = options.rtc ?? runtime?.rtc;
+  const WebSocket = options.WebSocket ?? runtime?.WebSocket;
+  if (!rtc || !WebSocket) {
+    throw new TypeError('no RTCPeerConnection/WebSocket runtime: import the client from its Node or browser entry, or pass `rtc` and `WebSocket`');
+  }
+  const body = options.auth?.body;
+  return {
+    coordinatorUrl: options.coordinatorUrl,
+    rtc,
+    WebSocket,
+    iceServers: options.iceServers ?? [],
+    authBody: typeof body === 'string' ? utf8.encode(body) : body ?? new Uint8Array(0),
+    authQuery: options.auth?.query ?? {},
+    connectTimeoutMs: options.connectTimeoutMs ?? 15_000,
+    reliableQueueBytes: options.reliableQueueBytes ?? DEFAULT_RELIABLE_QUEUE_BYTES,
+    unreliableQueueBytes: options.unreliableQueueBytes ?? 256 * 1024,
+    sendWindowBytes: options.sendWindowBytes ?? 256 * 1024,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 1_000,
+    heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? 5_000,
+  };
 }
 
 function toList(topics: string | Iterable<string>): Iterable<string> {

@@ -27,6 +27,10 @@ export interface SessionOptions {
   reliableQueueBytes: number;
   unreliableQueueBytes: number;
   sendWindowBytes: number;
+  /** Interval of the liveness PING once established; 0 turns liveness off. */
+  heartbeatIntervalMs: number;
+  /** The session is declared dead after this long without any frame from the server. */
+  heartbeatTimeoutMs: number;
 }
 
 export interface SessionHandlers {
@@ -45,6 +49,8 @@ export class Session {
   #writers = new Map<Channel, ChannelWriter>();
   #established = false;
   #closed = false;
+  #framesReceived = 0;
+  #heartbeat: ReturnType<typeof setInterval> | undefined;
   #handlers: SessionHandlers | undefined;
   #settle: { resolve: () => void; reject: (error: BrokerClientError) => void } | undefined;
 
@@ -77,6 +83,7 @@ export class Session {
   close(error = new BrokerClientError('CLOSED', 'client closed')): void {
     if (this.#closed) return;
     this.#closed = true;
+    clearInterval(this.#heartbeat);
     this.#socket?.close(1000);
     for (const channel of this.#channels.values()) channel.close();
     try {
@@ -212,6 +219,7 @@ export class Session {
     channel.addEventListener('message', (event) => {
       const frame = messageBytes(event.data);
       if (!frame || this.#closed) return;
+      this.#framesReceived++;
       if (this.#settle) this.#onSetupFrame(kind, frame);
       else this.#handlers?.onFrame(kind, frame);
     });
@@ -240,8 +248,33 @@ export class Session {
   #onSetupFrame(channel: Channel, frame: Uint8Array): void {
     if (channel === 'reliable' && peekType(frame) === MessageType.PING && Ping.decode(frame).time === SETUP_PING_TIME) {
       this.#established = true;
+      this.#startHeartbeat();
       this.#settle?.resolve();
     }
+  }
+
+  /**
+   * A comm server that dies without closing (a crash, a lost network) is only
+   * noticed by ICE after 30 s. The session PINGs the server and declares it
+   * dead when nothing at all arrived for `heartbeatTimeoutMs`.
+   */
+  #startHeartbeat(): void {
+    const { heartbeatIntervalMs, heartbeatTimeoutMs } = this.#options;
+    if (heartbeatIntervalMs <= 0) return;
+    let seen = this.#framesReceived;
+    let silentSince = Date.now();
+    this.#heartbeat = setInterval(() => {
+      const now = Date.now();
+      if (this.#framesReceived !== seen) {
+        seen = this.#framesReceived;
+        silentSince = now;
+      } else if (now - silentSince >= heartbeatTimeoutMs) {
+        this.close(new BrokerClientError('TIMEOUT', `no word from comm server ${this.serverAlias} for ${now - silentSince} ms`));
+        return;
+      }
+      this.send('reliable', Ping.encode({ type: MessageType.PING, time: HEARTBEAT_PING_TIME }));
+    }, heartbeatIntervalMs);
+    (this.#heartbeat as { unref?: () => void }).unref?.();
   }
 
   #sendWebRtc(type: MessageType, data: unknown): void {
@@ -253,5 +286,6 @@ export class Session {
   }
 }
 
-/** A PING time no application ping uses (those are positive clock readings). */
+/** PING times no application ping uses (those are positive clock readings). */
 const SETUP_PING_TIME = -1;
+const HEARTBEAT_PING_TIME = -2;

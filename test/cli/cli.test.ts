@@ -38,11 +38,12 @@ test('broker cluster starts a coordinator and comm servers that serve clients, a
     clients[0].publish('chat', 'hello');
     await inboxes[1].until((messages) => messages.some((m) => bodyText(m) === 'hello'));
 
-    const closed = clients.map((client) => new Promise((resolve) => client.on('close', resolve)));
+    const lost = clients.map((client) => new Promise((resolve) => client.on('disconnected', resolve)));
     cluster.child.kill('SIGINT');
     assert.equal(await cluster.exited, 0);
-    // The comm servers are gone: their clients' connections end.
-    await Promise.all(closed);
+    // The comm servers are gone: their clients lose their connections.
+    await Promise.all(lost);
+    for (const client of clients) client.close();
   } finally {
     await cluster.kill();
   }

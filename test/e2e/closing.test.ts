@@ -5,14 +5,15 @@ import { test } from 'node:test';
 import type { BrokerClientError } from '../../client/index.js';
 import { startCluster } from '../helpers/cluster.js';
 
-test('clients see their comm server close', { timeout: 10_000 }, async () => {
+test('clients see their comm server close', { timeout: 10_000 }, async (t) => {
   const cluster = await startCluster({ servers: 1 });
-  try {
-    const clients = await Promise.all([cluster.connect(), cluster.connect()]);
-    const closed = clients.map((client) => new Promise<BrokerClientError>((resolve) => client.once('close', resolve)));
-    await cluster.servers[0].close();
-    for (const error of await Promise.all(closed)) assert.equal(error.code, 'CLOSED');
-  } finally {
-    await cluster.close();
-  }
+  t.after(() => cluster.close());
+  const rehoming = await cluster.connect();
+  const final = await cluster.connect({ reconnect: { enabled: false } });
+  const disconnected = new Promise<BrokerClientError>((resolve) => rehoming.once('disconnected', resolve));
+  const closed = new Promise<BrokerClientError>((resolve) => final.once('close', resolve));
+  await cluster.servers[0].close();
+  assert.equal((await disconnected).code, 'CLOSED');
+  assert.equal((await closed).code, 'CLOSED');
+  assert.equal(final.closed, true);
 });

@@ -1,0 +1,44 @@
+// Re-homing after a lost connection: open a new session through the
+// coordinator (which picks a live comm server), with capped exponential
+// backoff, until it works, the client is closed, or the attempts run out.
+import pRetry, { AbortError } from 'p-retry';
+import { BrokerClientError } from './errors.js';
+import type { Session } from './session.js';
+
+export interface ReconnectOptions {
+  /** Re-home automatically when the connection is lost (not after `close()`). Default true. */
+  enabled: boolean;
+  /** Delay before the second attempt; the first is immediate. Default 250. */
+  minDelayMs: number;
+  /** Cap of the exponential backoff. Default 5000. */
+  maxDelayMs: number;
+  /** Attempts before giving up and closing. Default Infinity. */
+  maxAttempts: number;
+}
+
+export const reconnectDefaults: ReconnectOptions = { enabled: true, minDelayMs: 250, maxDelayMs: 5_000, maxAttempts: Number.POSITIVE_INFINITY };
+
+export interface ReconnectAttempt {
+  attempt: number;
+  error: BrokerClientError;
+}
+
+/** Resolves with the new session, or rejects with the last error (or CLOSED once `signal` aborts). */
+export function reopenSession(
+  open: () => Promise<Session>, options: ReconnectOptions, signal: AbortSignal, onFailedAttempt: (attempt: ReconnectAttempt) => void,
+): Promise<Session> {
+  return pRetry(async () => {
+    if (signal.aborted) throw new AbortError(new BrokerClientError('CLOSED', 'client closed'));
+    return open();
+  }, {
+    retries: options.maxAttempts - 1,
+    minTimeout: options.minDelayMs,
+    maxTimeout: options.maxDelayMs,
+    randomize: true,
+    signal,
+    onFailedAttempt: ({ error, attemptNumber }) => onFailedAttempt({
+      attempt: attemptNumber,
+      error: error instanceof BrokerClientError ? error : new BrokerClientError('CLOSED', error.message, { cause: error }),
+    }),
+  });
+}
