@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { after, test } from 'node:test';
 import type { CommServer, Peer } from '../../commserver/index.js';
 import { serversLinked, startCommServerProcess, type BrokerProcess } from '../../cli/processes.js';
-import { connectTo, meshFormed, startCluster, type TestCluster } from '../helpers/cluster.js';
+import { connectTo, startCluster, type TestCluster } from '../helpers/cluster.js';
 import { Inbox, bodyText, untilRouted } from '../helpers/messages.js';
 
 let cluster: TestCluster;
@@ -29,8 +29,9 @@ test('a SIGKILLed comm server leaves the coordinator and the mesh; a new one joi
   const victim = await startCommServerProcess({ coordinatorUrl, stderr: 'ignore' });
   processes.push(victim.process);
   await serversLinked(victim.process, 2);
-  await meshFormed(cluster.servers.concat());
-  while (!linkTo(server0, victim.alias) || !linkTo(server1, victim.alias)) await once(server0, 'peerAuthenticated');
+  await Promise.all([server0, server1].map(async (server) => {
+    while (!linkTo(server, victim.alias)) await once(server, 'peerAuthenticated');
+  }));
 
   // The victim's client must not re-home during this test: it would bring its topics back.
   const [onVictim] = await connectTo(cluster, [victim.alias], { reconnect: { enabled: false } });
