@@ -13,7 +13,7 @@ export type Format = protocol.Format;
 export const ConnectionRefusedReason = protocol.ConnectionRefusedReason;
 export type ConnectionRefusedReason = protocol.ConnectionRefusedReason;
 
-export interface WelcomeMessage { type: MessageType; alias: number; availableServers: number[]; serverIds: string[] }
+export interface WelcomeMessage { type: MessageType; alias: number; availableServers: number[]; serverIds: string[]; token: Uint8Array }
 export interface ConnectMessage { type: MessageType; fromAlias: number; toAlias: number }
 export interface WebRtcMessage { type: MessageType; fromAlias: number; toAlias: number; data: Uint8Array }
 export interface ConnectionRefusedMessage {
@@ -21,7 +21,7 @@ export interface ConnectionRefusedMessage {
 }
 export interface PingMessage { type: MessageType; time: number }
 export interface SubscriptionMessage { type: MessageType; format: Format; topics: Uint8Array }
-export interface AuthMessage { type: MessageType; role: Role; body: Uint8Array; serverId: string }
+export interface AuthMessage { type: MessageType; role: Role; body: Uint8Array; serverId: string; extensions: string[] }
 export interface TopicMessage { type: MessageType; fromAlias: number; topic: string; body: Uint8Array }
 export interface TopicFWMessage { type: MessageType; fromAlias: number; body: Uint8Array; topic: string }
 export interface TopicIdentityMessage {

@@ -18,7 +18,8 @@ export namespace protocol {
         TOPIC_IDENTITY = 11,
         TOPIC_IDENTITY_FW = 12,
         CONNECTION_REFUSED = 13,
-        ERROR = 14
+        ERROR = 14,
+        DRAIN = 16
     }
 
     enum Role {
@@ -256,6 +257,7 @@ export namespace protocol {
         role: protocol.Role;
         body: Uint8Array;
         serverId: string;
+        extensions: string[];
         static create(properties: protocol.AuthMessage.$Shape): protocol.AuthMessage & protocol.AuthMessage.$Shape;
         static create(properties?: protocol.AuthMessage.$Properties): protocol.AuthMessage;
         static encode(m: protocol.AuthMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -269,6 +271,7 @@ export namespace protocol {
             role?: (protocol.Role|null);
             body?: (Uint8Array|null);
             serverId?: (string|null);
+            extensions?: (string[]|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.AuthMessage.$Properties;

@@ -36,6 +36,7 @@ export const protocol = $root.protocol = (() => {
      * @property {number} TOPIC_IDENTITY_FW=12 TOPIC_IDENTITY_FW value
      * @property {number} CONNECTION_REFUSED=13 CONNECTION_REFUSED value
      * @property {number} ERROR=14 ERROR value
+     * @property {number} DRAIN=16 DRAIN value
      */
     protocol.MessageType = (function() {
         const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -54,6 +55,7 @@ export const protocol = $root.protocol = (() => {
         values[valuesById[12] = "TOPIC_IDENTITY_FW"] = 12;
         values[valuesById[13] = "CONNECTION_REFUSED"] = 13;
         values[valuesById[14] = "ERROR"] = 14;
+        values[valuesById[16] = "DRAIN"] = 16;
         return values;
     })();
 
@@ -448,6 +450,7 @@ export const protocol = $root.protocol = (() => {
          * @property {number|Long|null} [alias] WelcomeMessage alias
          * @property {Array.<number|Long>|null} [availableServers] WelcomeMessage availableServers
          * @property {Array.<string>|null} [serverIds] WelcomeMessage serverIds
+         * @property {Uint8Array|null} [token] WelcomeMessage token
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -514,6 +517,14 @@ export const protocol = $root.protocol = (() => {
         WelcomeMessage.prototype.serverIds = $util.emptyArray;
 
         /**
+         * WelcomeMessage token.
+         * @member {Uint8Array} token
+         * @memberof protocol.WelcomeMessage
+         * @instance
+         */
+        WelcomeMessage.prototype.token = $util.newBuffer([]);
+
+        /**
          * Creates a new WelcomeMessage instance using the specified properties.
          * @function create
          * @memberof protocol.WelcomeMessage
@@ -556,6 +567,8 @@ export const protocol = $root.protocol = (() => {
                 for (var i = 0; i < m.serverIds.length; ++i)
                     w.uint32(/* id 4, wireType 2 =*/34).string(m.serverIds[i]);
             }
+            if (m.token != null && $Object.hasOwnProperty.call(m, "token") && m.token.length)
+                w.uint32(/* id 5, wireType 2 =*/42).bytes(m.token);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -638,6 +651,15 @@ export const protocol = $root.protocol = (() => {
                         if (!(m.serverIds && m.serverIds.length))
                             m.serverIds = [];
                         m.serverIds.push(r.stringVerify());
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.token = v;
+                        else
+                            delete m.token;
                         continue;
                     }
                 }
@@ -1753,6 +1775,7 @@ export const protocol = $root.protocol = (() => {
          * @property {protocol.Role|null} [role] AuthMessage role
          * @property {Uint8Array|null} [body] AuthMessage body
          * @property {string|null} [serverId] AuthMessage serverId
+         * @property {Array.<string>|null} [extensions] AuthMessage extensions
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -1778,6 +1801,7 @@ export const protocol = $root.protocol = (() => {
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
         const AuthMessage = function (p) {
+            this.extensions = [];
             if (p)
                 for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                     if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -1815,6 +1839,14 @@ export const protocol = $root.protocol = (() => {
          * @instance
          */
         AuthMessage.prototype.serverId = "";
+
+        /**
+         * AuthMessage extensions.
+         * @member {Array.<string>} extensions
+         * @memberof protocol.AuthMessage
+         * @instance
+         */
+        AuthMessage.prototype.extensions = $util.emptyArray;
 
         /**
          * Creates a new AuthMessage instance using the specified properties.
@@ -1856,6 +1888,10 @@ export const protocol = $root.protocol = (() => {
                 w.uint32(/* id 3, wireType 2 =*/26).bytes(m.body);
             if (m.serverId != null && $Object.hasOwnProperty.call(m, "serverId") && m.serverId !== "")
                 w.uint32(/* id 4, wireType 2 =*/34).string(m.serverId);
+            if (m.extensions != null && m.extensions.length) {
+                for (var i = 0; i < m.extensions.length; ++i)
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.extensions[i]);
+            }
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -1934,6 +1970,14 @@ export const protocol = $root.protocol = (() => {
                             m.serverId = v;
                         else
                             delete m.serverId;
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.extensions && m.extensions.length))
+                            m.extensions = [];
+                        m.extensions.push(r.stringVerify());
                         continue;
                     }
                 }

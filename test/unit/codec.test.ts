@@ -63,7 +63,7 @@ const cases: Case[] = [
   }),
   c('PING', Ping, { type: MessageType.PING, time: 1234.5678 }),
   c('SUBSCRIPTION', Subscription, { type: MessageType.SUBSCRIPTION, format: Format.GZIP, topics: bytes('a b c') }),
-  c('AUTH', Auth, { type: MessageType.AUTH, role: Role.COMMUNICATION_SERVER_HUB, body: bytes('token'), serverId: 'srv-1' }),
+  c('AUTH', Auth, { type: MessageType.AUTH, role: Role.COMMUNICATION_SERVER_HUB, body: bytes('token'), serverId: 'srv-1', extensions: ['drain'] }),
   c('TOPIC', Topic, { type: MessageType.TOPIC, fromAlias: 42, topic: 'news', body: bytes('hello') }),
   c('TOPIC_FW', TopicFW, { type: MessageType.TOPIC_FW, fromAlias: 42, body: bytes('hello'), topic: 'news' }),
   c('TOPIC_IDENTITY', TopicIdentity, {
