@@ -1,0 +1,192 @@
+// Hostile or broken input on a comm server's data channels, from a raw
+// libwebrtc peer that speaks the protocol by hand. Each input gets its
+// bounded response (ignored and counted, or that peer closed with a counted
+// reason and a log line) and a bystander pair of real clients keeps
+// exchanging messages afterwards.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import type { ReceivedMessage } from '../../client/index.js';
+import { WireMessage, bytesField, message, varintField } from '../helpers/protobuf-wire.js';
+import { Bystanders, closeReason, startHostileCluster, type HostileCluster } from './helpers.js';
+import { FORMAT_GZIP, RawPeer, T, frames, type Label } from './raw-peer.js';
+
+const MAX_MESSAGE_BYTES = 16 * 1024;
+
+let cluster: HostileCluster;
+let bystanders: Bystanders;
+
+before(async () => {
+  cluster = await startHostileCluster({ maxMessageBytes: MAX_MESSAGE_BYTES, connectTimeoutMs: 5_000 });
+  bystanders = await Bystanders.start(cluster);
+});
+
+after(async () => {
+  await RawPeer.closeAll();
+  await cluster?.close();
+});
+
+const closedCount = (reason: string): number => cluster.server.stats.closed[reason as 'protocol-error'] ?? 0;
+
+/**
+ * Sends `frame` from an authenticated raw peer and expects the server to close
+ * that peer as a protocol error, counted and logged with `detail`.
+ */
+async function expectClosed(
+  frame: Uint8Array, detail: RegExp, { label = 'reliable', authenticate = true }: { label?: Label; authenticate?: boolean } = {},
+): Promise<void> {
+  const peer = authenticate ? await RawPeer.authenticated(cluster.coordinator.url) : await RawPeer.connect(cluster.coordinator.url);
+  const before = closedCount('protocol-error');
+  const reason = closeReason(cluster.server, peer.alias);
+  peer.send(label, frame);
+  assert.equal(await reason, 'protocol-error');
+  assert.equal(closedCount('protocol-error'), before + 1, 'counted under closed.protocol-error');
+  assert.equal(cluster.server.peers.has(peer.alias), false);
+  const logged = cluster.log.about(peer.alias).find((line) => line.msg === 'closing the peer');
+  assert.ok(logged, 'the close is logged');
+  assert.match(String(logged.detail), detail);
+  await peer.closed;
+  await peer.close();
+  await bystanders.exchange();
+}
+
+/** Sends `frame` from an authenticated raw peer and expects it ignored: counted, and the peer still served. */
+async function expectIgnored(frame: Uint8Array, counter: 'ignored' | 'noSubscribers'): Promise<RawPeer> {
+  const peer = await RawPeer.authenticated(cluster.coordinator.url);
+  const before = cluster.server.stats[counter];
+  peer.send('reliable', frame);
+  await peer.roundTrip();
+  assert.equal(cluster.server.stats[counter], before + 1, `counted under stats.${counter}`);
+  assert.ok(cluster.server.peers.get(peer.alias)?.authenticated, 'the peer is still served');
+  await bystanders.exchange();
+  return peer;
+}
+
+describe('hostile data-channel input to a comm server', () => {
+  test('undecodable protobuf closes the peer (counted as undecodable)', async () => {
+    const undecodable = cluster.server.stats.undecodable;
+    // A TOPIC header, then a length-delimited field that runs past the end.
+    await expectClosed(Uint8Array.from([0x08, T.TOPIC, 0x1a, 0xff, 0xff, 0x03, 0x61]), /decode|index out of range/i);
+    // Not even a header: a truncated varint.
+    await expectClosed(Uint8Array.from([0xff, 0xff, 0xff]), /decode|index out of range|invalid/i);
+    assert.equal(cluster.server.stats.undecodable, undecodable + 2);
+  });
+
+  test('unknown message types are ignored and counted', async () => {
+    const peer = await expectIgnored(message(varintField(1, 99), bytesField(2, 'future')), 'ignored');
+    // The same peer keeps working: ERROR (14), a type past the one-byte fast path and type 0 are ignored too.
+    const before = cluster.server.stats.ignored;
+    peer.send('reliable', message(varintField(1, T.ERROR)));
+    peer.send('reliable', message(varintField(1, 300)));
+    peer.send('reliable', Uint8Array.from([0x08, 0x00]));
+    await peer.roundTrip();
+    assert.equal(cluster.server.stats.ignored, before + 3);
+    await peer.close();
+  });
+
+  test('types that belong to another channel or direction (WELCOME, CONNECT, TOPIC_FW, a second AUTH) are ignored', async () => {
+    const peer = await RawPeer.authenticated(cluster.coordinator.url);
+    const before = cluster.server.stats.ignored;
+    const wrong = [
+      message(varintField(1, T.WELCOME), varintField(2, 1), varintField(3, 2)),
+      frames.connect(peer.alias, cluster.server.alias!),
+      frames.webRtc(T.WEBRTC_OFFER, peer.alias, cluster.server.alias!, '{"type":"offer","sdp":"v=0"}'),
+      message(varintField(1, T.TOPIC_FW), varintField(2, bystanders.a.alias), bytesField(3, 'forged fw'), bytesField(4, bystanders.topic)),
+      message(varintField(1, T.TOPIC_IDENTITY_FW), varintField(2, bystanders.a.alias), bytesField(5, 'forged idfw')),
+      message(varintField(1, T.CONNECTION_REFUSED), varintField(4, 1)),
+      frames.auth('again'),
+    ];
+    for (const frame of wrong) peer.send('reliable', frame);
+    await peer.roundTrip();
+    assert.equal(cluster.server.stats.ignored, before + wrong.length);
+    assert.ok(cluster.server.peers.get(peer.alias)?.authenticated);
+    await bystanders.exchange();
+    await peer.close();
+  });
+
+  test('an oversize data-channel frame closes the peer', async () => {
+    const body = new Uint8Array(MAX_MESSAGE_BYTES + 1024);
+    await expectClosed(frames.topic(bystanders.topic, body), /over the limit/);
+  });
+
+  test('anything before AUTH, or AUTH on the wrong channel, closes the peer', async () => {
+    await expectClosed(frames.topic(bystanders.topic, 'too early'), /not AUTH/, { authenticate: false });
+    await expectClosed(frames.subscription('a b'), /not AUTH/, { authenticate: false });
+    await expectClosed(frames.auth(), /not AUTH on reliable/, { authenticate: false, label: 'unreliable' });
+    await expectClosed(Uint8Array.from([0xff]), /not AUTH|decode/, { authenticate: false });
+  });
+
+  test("a TOPIC or TOPIC_IDENTITY with someone else's from_alias is stamped with the sender's real alias and identity", async () => {
+    const peer = await RawPeer.authenticated(cluster.coordinator.url);
+    const received: ReceivedMessage[] = [];
+    const onMessage = (m: ReceivedMessage) => received.push(m);
+    bystanders.b.on('message', onMessage);
+    try {
+      peer.send('reliable', frames.topic(bystanders.topic, 'forged topic', bystanders.a.alias));
+      peer.send('reliable', frames.topicIdentity(bystanders.topic, 'forged identity', 'admin', bystanders.a.alias));
+      await peer.roundTrip();
+      await bystanders.b.ping();
+      const forged = received.filter((m) => new TextDecoder().decode(m.body).startsWith('forged'));
+      assert.equal(forged.length, 2);
+      for (const m of forged) assert.equal(m.from, peer.alias, 'from is the real sender, not the forged alias');
+      const withIdentity = forged.find((m) => m.identity !== undefined);
+      assert.ok(withIdentity, 'TOPIC_IDENTITY arrives as TOPIC_IDENTITY_FW');
+      assert.equal(new TextDecoder().decode(withIdentity.identity), 'hostile', 'identity from AUTH, not from the message');
+    } finally {
+      bystanders.b.off('message', onMessage);
+    }
+    await peer.close();
+  });
+
+  test('a SUBSCRIPTION with 100,000 topics closes the peer; the routing table does not grow', async () => {
+    // 100,000 distinct topics take 213 KB even gzipped, over any data-channel message (werift: 64 KiB). So: 100,000
+    // topic names (1,000 distinct, repeated) in a 5 KB gzip, which the decoder's byte bound stops at 64 KiB inflated.
+    const topics = Array.from({ length: 100_000 }, (_, i) => `t${i % 1000}`).join(' ');
+    const before = cluster.server.topicCount;
+    await expectClosed(frames.subscription(gzipSync(topics, { level: 9 }), FORMAT_GZIP), /larger than 65536 bytes once decompressed/);
+    // The same list plain is over the frame bound.
+    await expectClosed(frames.subscription(topics.slice(0, MAX_MESSAGE_BYTES + 100)), /over the limit/);
+    // 1,001 distinct short topics fit every byte bound: the topic-count bound stops them.
+    await expectClosed(frames.subscription(Array.from({ length: 1001 }, (_, i) => `u${i}`).join(' ')), /more than 1000 topics/);
+    assert.equal(cluster.server.topicCount, before);
+  });
+
+  test('huge topic names: a SUBSCRIPTION closes the peer, a TOPIC goes nowhere', async () => {
+    const huge = 'x'.repeat(8 * 1024);
+    await expectClosed(frames.subscription(`ok ${huge}`), /topic longer than/);
+    const peer = await expectIgnored(frames.topic(huge, 'to a huge topic'), 'noSubscribers');
+    await peer.close();
+  });
+
+  test('a gzip bomb closes the peer before it inflates', async () => {
+    // 12 MiB of 'a' in 12 KB: ~1000:1, gzip's ceiling.
+    const bomb = gzipSync(Buffer.alloc(12 * 1024 * 1024, 0x61), { level: 9 });
+    assert.ok(bomb.length < MAX_MESSAGE_BYTES, `bomb is ${bomb.length} bytes on the wire`);
+    const rssBefore = process.memoryUsage().rss;
+    await expectClosed(frames.subscription(bomb, FORMAT_GZIP), /larger than 65536 bytes once decompressed/);
+    const grown = process.memoryUsage().rss - rssBefore;
+    assert.ok(grown < 8 * 1024 * 1024, `RSS grew by ${grown} bytes`);
+    // Not gzip at all, flagged as gzip.
+    await expectClosed(frames.subscription('plain text', FORMAT_GZIP), /not valid gzip/);
+  });
+
+  test('a TOPIC to a topic nobody has is counted and dropped', async () => {
+    const peer = await expectIgnored(frames.topic('nobody-has-this', 'hello?'), 'noSubscribers');
+    const before = cluster.server.stats.noSubscribers;
+    for (let i = 0; i < 100; i++) peer.send(i % 2 ? 'reliable' : 'unreliable', frames.topic(`nobody-${i}`, 'x'));
+    await peer.roundTrip();
+    assert.ok(cluster.server.stats.noSubscribers >= before + 50, 'every reliable one at least is counted');
+    assert.equal(cluster.server.topicCount, 1, 'only the bystanders topic is routed');
+    await peer.close();
+  });
+
+  test('the server echoes PING only as sent, and a PING with garbage fields closes nobody', async () => {
+    const peer = await RawPeer.authenticated(cluster.coordinator.url);
+    peer.send('reliable', message(varintField(1, T.PING), bytesField(9, 'unknown field')));
+    const echo = new WireMessage(await peer.channel('reliable').frames.next());
+    assert.equal(echo.uint(1), T.PING);
+    assert.ok(cluster.server.peers.get(peer.alias)?.authenticated);
+    await peer.close();
+    await bystanders.exchange();
+  });
+});

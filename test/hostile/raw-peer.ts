@@ -1,0 +1,295 @@
+// A hostile peer for tests: a bare `ws` WebSocket to the coordinator and a
+// libwebrtc (@roamhq/wrtc) peer connection to a comm server, driven by hand
+// as in test/compat/raw-client.test.ts, so a test can put any bytes on the
+// coordinator socket or on either data channel. Nothing from client/ is used:
+// the library would refuse to send most of what these tests send.
+import wrtc from '@roamhq/wrtc';
+import { WebSocket } from 'ws';
+import { WireMessage, bytesField, doubleField, message, varintField } from '../helpers/protobuf-wire.js';
+
+export const T = {
+  WELCOME: 1, CONNECT: 2, WEBRTC_OFFER: 3, WEBRTC_ANSWER: 4, WEBRTC_ICE_CANDIDATE: 5, PING: 6, SUBSCRIPTION: 7,
+  AUTH: 8, TOPIC: 9, TOPIC_FW: 10, TOPIC_IDENTITY: 11, TOPIC_IDENTITY_FW: 12, CONNECTION_REFUSED: 13, ERROR: 14,
+} as const;
+const ROLE_CLIENT = 1;
+export const FORMAT_PLAIN = 1;
+export const FORMAT_GZIP = 2;
+
+export type Label = 'reliable' | 'unreliable';
+
+export const frames = {
+  auth: (body = 'hostile'): Uint8Array => message(varintField(1, T.AUTH), varintField(2, ROLE_CLIENT), bytesField(3, body)),
+  subscription: (topics: Uint8Array | string, format = FORMAT_PLAIN): Uint8Array =>
+    message(varintField(1, T.SUBSCRIPTION), varintField(2, format), bytesField(3, topics)),
+  ping: (time: number): Uint8Array => message(varintField(1, T.PING), doubleField(2, time)),
+  topic: (topic: string, body: Uint8Array | string, fromAlias?: number): Uint8Array => message(
+    varintField(1, T.TOPIC), ...(fromAlias === undefined ? [] : [varintField(2, fromAlias)]), bytesField(3, topic), bytesField(4, body),
+  ),
+  topicIdentity: (topic: string, body: string, identity: string, fromAlias: number): Uint8Array => message(
+    varintField(1, T.TOPIC_IDENTITY), varintField(2, fromAlias), bytesField(3, topic), bytesField(4, identity), varintField(5, 2), bytesField(6, body),
+  ),
+  connect: (fromAlias: number, toAlias: number): Uint8Array => message(varintField(1, T.CONNECT), varintField(2, fromAlias), varintField(3, toAlias)),
+  webRtc: (type: number, fromAlias: number, toAlias: number, data: Uint8Array | string): Uint8Array =>
+    message(varintField(1, type), varintField(2, fromAlias), varintField(3, toAlias), bytesField(4, data)),
+};
+
+/** Frames in arrival order; `next` awaits the next one (bounded by a timeout) instead of sleeping. */
+export class FrameQueue {
+  readonly #frames: Uint8Array[] = [];
+  readonly #waiters: Array<(frame: Uint8Array | Error) => void> = [];
+  #ended: Error | undefined;
+
+  push(frame: Uint8Array): void {
+    const waiter = this.#waiters.shift();
+    if (waiter) waiter(frame);
+    else this.#frames.push(frame);
+  }
+
+  end(error: Error): void {
+    this.#ended ??= error;
+    for (const waiter of this.#waiters.splice(0)) waiter(error);
+  }
+
+  next(timeoutMs = 10_000): Promise<Uint8Array> {
+    const frame = this.#frames.shift();
+    if (frame) return Promise.resolve(frame);
+    if (this.#ended) return Promise.reject(this.#ended);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#waiters.splice(this.#waiters.indexOf(done), 1);
+        reject(new Error(`no frame within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const done = (value: Uint8Array | Error) => {
+        clearTimeout(timer);
+        if (value instanceof Error) reject(value);
+        else resolve(value);
+      };
+      this.#waiters.push(done);
+    });
+  }
+
+  drain(): Uint8Array[] {
+    return this.#frames.splice(0);
+  }
+}
+
+/** A raw WebSocket to the coordinator: WELCOME read, then any bytes. */
+export class RawSocket {
+  static readonly open = new Set<RawSocket>();
+  readonly ws: WebSocket;
+  readonly frames = new FrameQueue();
+  alias = 0;
+  servers: number[] = [];
+  closeCode: number | undefined;
+  readonly closed: Promise<number>;
+
+  private constructor(url: string) {
+    this.ws = new WebSocket(url);
+    this.ws.on('error', () => undefined);
+    this.ws.on('message', (data: Buffer) => this.frames.push(new Uint8Array(data)));
+    this.closed = new Promise((resolve) => this.ws.once('close', (code) => {
+      this.closeCode = code;
+      this.frames.end(new Error(`coordinator socket closed (${code})`));
+      RawSocket.open.delete(this);
+      resolve(code);
+    }));
+  }
+
+  /** Opens `${coordinatorUrl}/connect` (or another path) and reads WELCOME. */
+  static async connect(coordinatorUrl: string, path = '/connect'): Promise<RawSocket> {
+    const socket = new RawSocket(`${coordinatorUrl}${path}`);
+    RawSocket.open.add(socket);
+    const welcome = new WireMessage(await socket.frames.next());
+    if (welcome.uint(1) !== T.WELCOME) throw new Error(`expected WELCOME, got type ${welcome.uint(1)}`);
+    socket.alias = welcome.uint(2);
+    socket.servers = welcome.repeatedUint(3);
+    return socket;
+  }
+
+  get isOpen(): boolean {
+    return this.ws.readyState === WebSocket.OPEN;
+  }
+
+  send(frame: Uint8Array | string): void {
+    this.ws.send(frame);
+  }
+
+  async close(): Promise<void> {
+    if (this.ws.readyState === WebSocket.CLOSED) return;
+    this.ws.close(1000);
+    await this.closed;
+  }
+}
+
+/** One data channel of a raw peer. */
+export interface RawChannel {
+  readonly dc: RTCDataChannel;
+  readonly frames: FrameQueue;
+  readonly closed: Promise<void>;
+}
+
+function rawChannel(dc: RTCDataChannel): RawChannel {
+  dc.binaryType = 'arraybuffer';
+  const queue = new FrameQueue();
+  dc.addEventListener('message', (event: MessageEvent<ArrayBuffer | string>) => {
+    queue.push(typeof event.data === 'string' ? new TextEncoder().encode(event.data) : new Uint8Array(event.data));
+  });
+  const closed = new Promise<void>((resolve) => dc.addEventListener('close', () => {
+    queue.end(new Error(`channel ${dc.label} closed`));
+    resolve();
+  }));
+  return { dc, frames: queue, closed };
+}
+
+/**
+ * A client that connects to a comm server by the protocol, by hand, and then
+ * sends whatever the test wants on its data channels. AUTH is up to the test.
+ */
+export class RawPeer {
+  static readonly open = new Set<RawPeer>();
+  readonly socket: RawSocket;
+  readonly pc: RTCPeerConnection;
+  serverAlias = 0;
+  readonly #channels = new Map<string, RawChannel>();
+  #remoteSet = false;
+  #early: RTCIceCandidateInit[] = [];
+  #own: RTCIceCandidateInit[] | undefined = [];
+  #signaling: Promise<void> = Promise.resolve();
+
+  private constructor(socket: RawSocket) {
+    this.socket = socket;
+    this.pc = new wrtc.RTCPeerConnection({ iceServers: [] });
+    this.pc.onicecandidate = ({ candidate }) => {
+      if (!candidate?.candidate) return;
+      const init = candidate.toJSON();
+      if (this.#own) this.#own.push(init);
+      else this.#sendCandidate(init);
+    };
+  }
+
+  get alias(): number {
+    return this.socket.alias;
+  }
+
+  /** Connects through the coordinator to the comm server its WELCOME names (or `serverAlias`); resolves with both channels open. */
+  static async connect(coordinatorUrl: string, { serverAlias, timeoutMs = 15_000 }: { serverAlias?: number; timeoutMs?: number } = {}): Promise<RawPeer> {
+    const socket = await RawSocket.connect(coordinatorUrl);
+    const peer = new RawPeer(socket);
+    RawPeer.open.add(peer);
+    try {
+      peer.serverAlias = serverAlias ?? socket.servers[0]!;
+      const channels = new Promise<void>((resolve, reject) => {
+        peer.pc.ondatachannel = ({ channel }) => {
+          const raw = rawChannel(channel);
+          peer.#channels.set(channel.label, raw);
+          const opened = () => {
+            if ([...peer.#channels.values()].filter((c) => c.dc.readyState === 'open').length === 2) resolve();
+          };
+          if (channel.readyState === 'open') opened();
+          else channel.addEventListener('open', opened);
+          channel.addEventListener('close', () => reject(new Error(`${channel.label} closed before both opened`)));
+        };
+      });
+      const pump = (async () => {
+        for (;;) {
+          let frame: Uint8Array;
+          try {
+            frame = await socket.frames.next(timeoutMs);
+          } catch {
+            return;
+          }
+          peer.#signaling = peer.#signaling.then(() => peer.#onSignal(new WireMessage(frame))).catch(() => undefined);
+        }
+      })();
+      void pump;
+      socket.send(frames.connect(socket.alias, peer.serverAlias));
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        channels,
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('raw peer did not connect in time')), timeoutMs))),
+      ]).finally(() => clearTimeout(timer));
+      return peer;
+    } catch (error) {
+      await peer.close();
+      throw error;
+    }
+  }
+
+  /** Connects and sends AUTH; a PING round trip proves the server admitted it. */
+  static async authenticated(coordinatorUrl: string, options: { serverAlias?: number } = {}): Promise<RawPeer> {
+    const peer = await RawPeer.connect(coordinatorUrl, options);
+    peer.send('reliable', frames.auth());
+    await peer.roundTrip();
+    return peer;
+  }
+
+  channel(label: Label): RawChannel {
+    const channel = this.#channels.get(label);
+    if (!channel) throw new Error(`no ${label} channel`);
+    return channel;
+  }
+
+  /** Whether both channels are still open. */
+  get isOpen(): boolean {
+    return [...this.#channels.values()].every((channel) => channel.dc.readyState === 'open') && this.#channels.size === 2;
+  }
+
+  /** Resolves when either channel closes (the server's SCTP ABORT or the peer connection going down). */
+  get closed(): Promise<void> {
+    return Promise.race([this.channel('reliable').closed, this.channel('unreliable').closed]);
+  }
+
+  send(label: Label, frame: Uint8Array): void {
+    this.channel(label).dc.send(new Uint8Array(frame));
+  }
+
+  /**
+   * Sends a PING on `reliable` and awaits its echo, skipping other frames:
+   * everything sent before it on that ordered channel was processed.
+   */
+  async roundTrip(time = Math.random(), timeoutMs = 10_000): Promise<void> {
+    const frame = frames.ping(time);
+    this.send('reliable', frame);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const got = new WireMessage(await this.channel('reliable').frames.next(Math.max(1, deadline - Date.now())));
+      if (got.uint(1) === T.PING && got.double(2) === time) return;
+    }
+  }
+
+  async #onSignal(wire: WireMessage): Promise<void> {
+    const type = wire.uint(1);
+    if (wire.uint(2) !== this.serverAlias) return;
+    const data = JSON.parse(new TextDecoder().decode(wire.bytes(4))) as Record<string, unknown>;
+    if (type === T.WEBRTC_OFFER) {
+      await this.pc.setRemoteDescription({ type: 'offer', sdp: data.sdp as string });
+      this.#remoteSet = true;
+      for (const candidate of this.#early.splice(0)) await this.pc.addIceCandidate(candidate);
+      await this.pc.setLocalDescription(await this.pc.createAnswer());
+      this.socket.send(frames.webRtc(T.WEBRTC_ANSWER, this.alias, this.serverAlias,
+        JSON.stringify({ type: 'answer', sdp: this.pc.localDescription!.sdp })));
+      const held = this.#own ?? [];
+      this.#own = undefined;
+      for (const candidate of held) this.#sendCandidate(candidate);
+    } else if (type === T.WEBRTC_ICE_CANDIDATE) {
+      if (this.#remoteSet) await this.pc.addIceCandidate(data as RTCIceCandidateInit);
+      else this.#early.push(data as RTCIceCandidateInit);
+    }
+  }
+
+  #sendCandidate(candidate: RTCIceCandidateInit): void {
+    if (this.socket.isOpen) this.socket.send(frames.webRtc(T.WEBRTC_ICE_CANDIDATE, this.alias, this.serverAlias, JSON.stringify(candidate)));
+  }
+
+  async close(): Promise<void> {
+    RawPeer.open.delete(this);
+    this.pc.close();
+    await this.socket.close();
+  }
+
+  /** Closes every raw peer and socket a test left open. */
+  static async closeAll(): Promise<void> {
+    await Promise.all([...RawPeer.open].map((peer) => peer.close()));
+    await Promise.all([...RawSocket.open].map((socket) => socket.close()));
+  }
+}
