@@ -1,0 +1,128 @@
+// Prometheus metrics of a comm server. Everything is read at scrape time from
+// the server's own counters and state, so the data path pays nothing for it.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { MessageType, Role } from '../shared/codec.js';
+import type { CommServer } from './commserver.js';
+import type { ChannelKind } from './peer.js';
+
+const CHANNELS: ChannelKind[] = ['reliable', 'unreliable'];
+const typeName = (type: number) => MessageType[type] ?? 'OTHER';
+
+export function commServerMetrics(server: CommServer): Registry {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+
+  new Gauge({
+    name: 'broker_commserver_peers', help: 'Peers by role and state.', labelNames: ['role', 'state'], registers,
+    collect() {
+      this.reset();
+      for (const peer of server.peers.values()) {
+        this.inc({ role: peer.authenticated ? Role[peer.role] : 'UNKNOWN_ROLE', state: peer.authenticated ? 'open' : 'connecting' });
+      }
+    },
+  });
+  new Gauge({
+    name: 'broker_commserver_topics', help: 'Topics with at least one subscriber (client or server).', registers,
+    collect() {
+      this.set(server.topicCount);
+    },
+  });
+  new Gauge({
+    name: 'broker_commserver_subscriptions', help: 'Topic subscriptions, summed over peers.', labelNames: ['kind'], registers,
+    collect() {
+      this.reset();
+      for (const peer of server.peers.values()) {
+        this.inc({ kind: peer.isServer ? 'server' : 'client' }, server.topicsOf(peer).size);
+      }
+    },
+  });
+  countersByType(registry, 'broker_commserver_messages_in_total', 'Data channel messages received, by type and channel.',
+    () => server.stats.messagesIn);
+  countersByType(registry, 'broker_commserver_messages_out_total', 'Forwarded messages sent, by type and channel.',
+    () => server.stats.messagesOut);
+  new Counter({
+    name: 'broker_commserver_bytes_in_total', help: 'Data channel bytes received, by channel.', labelNames: ['channel'], registers,
+    collect() {
+      this.reset();
+      for (const channel of CHANNELS) this.inc({ channel }, server.stats.bytesIn[channel]);
+    },
+  });
+  new Counter({
+    name: 'broker_commserver_drops_total', help: 'Messages dropped, by reason.', labelNames: ['reason'], registers,
+    collect() {
+      this.reset();
+      const { stats } = server;
+      this.inc({ reason: 'no_subscribers' }, stats.noSubscribers);
+      this.inc({ reason: 'undecodable' }, stats.undecodable);
+      this.inc({ reason: 'ignored_type' }, stats.ignored);
+      this.inc({ reason: 'unreliable_queue_full' }, server.unreliableDrops());
+    },
+  });
+  new Counter({
+    name: 'broker_commserver_disconnects_total', help: 'Peers closed, by reason.', labelNames: ['reason'], registers,
+    collect() {
+      this.reset();
+      for (const [reason, count] of Object.entries(server.stats.closed)) this.inc({ reason }, count);
+    },
+  });
+  new Counter({
+    name: 'broker_commserver_refused_total', help: 'CONNECTs refused because the server was full.', registers,
+    collect() {
+      this.reset();
+      this.inc(server.stats.refusedFull);
+    },
+  });
+  new Gauge({
+    name: 'broker_commserver_queue_bytes', help: 'Bytes waiting in per-peer send queues, by channel.', labelNames: ['channel'], registers,
+    collect() {
+      this.reset();
+      for (const peer of server.peers.values()) {
+        for (const channel of CHANNELS) this.inc({ channel }, peer.writerFor(channel)?.queuedBytes ?? 0);
+      }
+    },
+  });
+  new Gauge({
+    name: 'broker_commserver_buffered_amount_bytes', help: "Bytes in the data channels' own buffers (bufferedAmount), by channel.",
+    labelNames: ['channel'], registers,
+    collect() {
+      this.reset();
+      for (const peer of server.peers.values()) {
+        for (const channel of CHANNELS) this.inc({ channel }, peer.bufferedAmount(channel));
+      }
+    },
+  });
+  new Gauge({
+    name: 'broker_commserver_coordinator_connected', help: '1 while the link to the coordinator is up.', registers,
+    collect() {
+      this.set(server.coordinatorConnected ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'broker_commserver_server_links', help: 'Open, authenticated links to other comm servers.', registers,
+    collect() {
+      this.set(server.linkedServers().length);
+    },
+  });
+  const setup = new Histogram({
+    name: 'broker_commserver_connection_setup_seconds', help: 'From CONNECT to an authenticated peer.',
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20], registers,
+  });
+  server.on('peerAuthenticated', (peer) => setup.observe((Date.now() - peer.createdAt) / 1000));
+  return registry;
+}
+
+function countersByType(registry: Registry, name: string, help: string, read: () => Record<ChannelKind, Float64Array>): void {
+  new Counter({
+    name, help, labelNames: ['type', 'channel'], registers: [registry],
+    collect() {
+      this.reset();
+      const counts = read();
+      for (const channel of CHANNELS) {
+        counts[channel].forEach((count, type) => {
+          if (count > 0) this.inc({ type: typeName(type), channel }, count);
+        });
+      }
+    },
+  });
+}

@@ -1,0 +1,47 @@
+// The comm server's counters: plain numbers bumped on the data path, read by
+// the metrics endpoint at scrape time (no metrics library on the hot path).
+import { MessageType } from '../shared/codec.js';
+import type { ChannelKind, PeerCloseReason } from './peer.js';
+
+/** Counts indexed by message type number (unknown and future types share the last slot). */
+const TYPE_SLOTS = 32;
+
+function byType(): Record<ChannelKind, Float64Array> {
+  return { reliable: new Float64Array(TYPE_SLOTS), unreliable: new Float64Array(TYPE_SLOTS) };
+}
+
+export class CommServerStats {
+  /** Data channel messages received, by channel and message type. */
+  readonly messagesIn = byType();
+  readonly bytesIn: Record<ChannelKind, number> = { reliable: 0, unreliable: 0 };
+  /** Forwarded copies sent, by channel and message type (TOPIC_FW, TOPIC, ...). */
+  readonly messagesOut = byType();
+  /** Topic messages nobody subscribed to. */
+  noSubscribers = 0;
+  /** Frames that could not be decoded (the peer is closed). */
+  undecodable = 0;
+  /** Frames of a type a comm server does not handle from that peer (ignored). */
+  ignored = 0;
+  /** CONNECTs refused with SERVER_FULL. */
+  refusedFull = 0;
+  /** Unreliable frames dropped by the queues of peers that have left. */
+  unreliableDropsOfClosedPeers = 0;
+  /** Peers closed, by reason. */
+  readonly closed: Partial<Record<PeerCloseReason, number>> = {};
+
+  received(channel: ChannelKind, type: MessageType, bytes: number): void {
+    this.messagesIn[channel][type < TYPE_SLOTS ? type : TYPE_SLOTS - 1]++;
+    this.bytesIn[channel] += bytes;
+  }
+
+  forwarded(channel: ChannelKind, clientType: MessageType, serverType: MessageType, clients: number, servers: number): void {
+    const out = this.messagesOut[channel];
+    out[clientType] += clients;
+    out[serverType] += servers;
+    if (clients + servers === 0) this.noSubscribers++;
+  }
+
+  peerClosed(reason: PeerCloseReason): void {
+    this.closed[reason] = (this.closed[reason] ?? 0) + 1;
+  }
+}
