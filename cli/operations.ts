@@ -1,0 +1,24 @@
+// The --http-port operations endpoint (/healthz, /readyz, /metrics, /stats) of a broker process.
+import type { Options } from 'yargs';
+import { HttpEndpoint, type HttpEndpointOptions } from '../shared/http-endpoint.js';
+import { integerIn } from './options.js';
+
+export const operationsOptions = {
+  'http-port': {
+    type: 'number', defaultDescription: 'off', coerce: integerIn('http-port', 0, 65535), group: 'Operations:',
+    description: 'Port of /healthz, /readyz, /metrics (Prometheus) and /stats (0 picks a free one)',
+  },
+  'http-host': {
+    type: 'string', default: '127.0.0.1', group: 'Operations:', description: 'Interface of the operations port',
+  },
+} satisfies Record<string, Options>;
+
+/** Starts the endpoint if --http-port was given, and prints where it listens. */
+export async function startOperations(
+  argv: { 'http-port'?: number; 'http-host': string }, endpoint: Omit<HttpEndpointOptions, 'host' | 'port'>,
+): Promise<HttpEndpoint | undefined> {
+  if (argv['http-port'] === undefined) return undefined;
+  const http = await HttpEndpoint.start({ host: argv['http-host'], port: argv['http-port'], ...endpoint });
+  process.stdout.write(`operations endpoint on ${http.url}\n`);
+  return http;
+}
