@@ -85,6 +85,11 @@ export class Negotiation {
     if (!isDescription(description) || description.type !== expected) {
       throw new NegotiationError('BAD_DESCRIPTION', `expected an SDP ${expected}`);
     }
+    // werift accepts any text as SDP and only fails the connection later (as an
+    // ICE failure); a broker session is one data-channel (application) section.
+    if (!/^v=0\r?\n/.test(description.sdp) || !/\nm=application /.test(description.sdp)) {
+      throw new NegotiationError('BAD_DESCRIPTION', `the remote ${expected} is not an SDP with a data-channel section`);
+    }
     if (this.#pc.remoteDescription) throw new NegotiationError('UNEXPECTED_DESCRIPTION', `a second ${expected} arrived`);
     try {
       await this.#pc.setRemoteDescription({ type: description.type, sdp: description.sdp });
