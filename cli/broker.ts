@@ -5,6 +5,7 @@ import { clusterCommand } from './cluster-command.js';
 import { commServerCommand } from './commserver-command.js';
 import { coordinatorCommand } from './coordinator-command.js';
 import { loadtestCommand } from './loadtest-command.js';
+import { checkOptionValues, configDescription, dropForeignEnvironment, globalOptions, loadConfigFile, optionsEpilogue, printConfigAndExit } from './options.js';
 
 const cli = yargs(hideBin(process.argv))
   .scriptName('broker')
@@ -12,12 +13,16 @@ const cli = yargs(hideBin(process.argv))
   .strict()
   .demandCommand(1, 'Name a command: coordinator, commserver or cluster')
   .env('BROKER')
+  .config('config', configDescription, loadConfigFile)
+  .options(globalOptions)
+  .epilogue(optionsEpilogue)
   .help()
   .fail((message, error) => {
     process.stderr.write(`broker: ${error?.message ?? message}\nRun with --help for the options.\n`);
     process.exit(2);
   });
 
+cli.middleware(dropForeignEnvironment(cli), true).check(checkOptionValues(cli), true).middleware(printConfigAndExit(cli));
 coordinatorCommand(cli);
 commServerCommand(cli);
 clusterCommand(cli);

@@ -1,24 +1,26 @@
 import type { Argv } from 'yargs';
 import { portFrom } from './limit-flags.js';
+import { ENV_PREFIX, integerIn, logOptions } from './options.js';
 import { DemoServer, demoFlags, demoPortOf } from './demo-server.js';
 import { BrokerProcess, serversLinked, startCommServerProcess, startCoordinatorProcess } from './processes.js';
+import { clusterSecurityOptions, passSecrets } from './security-options.js';
 
 export function clusterCommand(yargs: Argv) {
   return yargs.command(
     'cluster',
     'Run a local cluster: a coordinator and N comm servers as child processes on 127.0.0.1 (Ctrl-C stops all)',
     (y) => y.options({
-      servers: { type: 'number', default: 2, description: 'Number of comm servers' },
-      port: { type: 'number', default: 9090, description: "Coordinator's TCP port (0 picks a free one)" },
+      servers: { type: 'number', default: 2, description: 'Number of comm servers', coerce: integerIn('servers', 1) },
+      port: { type: 'number', default: 9090, description: "Coordinator's TCP port (0 picks a free one)", coerce: integerIn('port', 0, 65535) },
       topology: {
         choices: ['mesh', 'star'] as const, default: 'mesh' as const,
         description: 'star adds a HUB server that the others link to',
       },
       ...demoFlags,
-      'log-level': { type: 'string', default: 'warn', description: "Children's pino level" },
+      ...logOptions('warn'),
+      ...clusterSecurityOptions,
     }),
     async (argv) => {
-      if (!Number.isInteger(argv.servers) || argv.servers < 1) throw new Error('--servers must be a positive integer');
       const children: BrokerProcess[] = [];
       let stopping = false;
       let demo: DemoServer | undefined;
@@ -32,12 +34,17 @@ export function clusterCommand(yargs: Argv) {
       process.on('SIGTERM', stopAll);
       try {
         const logLevel = argv['log-level'];
-        const coordinator = await startCoordinatorProcess({ port: portFrom('port', argv.port), topology: argv.topology, logLevel });
+        const args = ['--log-format', argv['log-format']];
+        // The children read their options from flags and the environment, not from this command's config file.
+        const env = { ...process.env };
+        delete env[`${ENV_PREFIX}_CONFIG`];
+        passSecrets(argv, env);
+        const coordinator = await startCoordinatorProcess({ port: portFrom('port', argv.port), topology: argv.topology, logLevel, args, env });
         children.push(coordinator.process);
         const star = argv.topology === 'star';
-        if (star) children.push((await startCommServerProcess({ coordinatorUrl: coordinator.url, hub: true, logLevel })).process);
+        if (star) children.push((await startCommServerProcess({ coordinatorUrl: coordinator.url, hub: true, logLevel, args, env })).process);
         const servers = await Promise.all(Array.from({ length: argv.servers }, () =>
-          startCommServerProcess({ coordinatorUrl: coordinator.url, logLevel })));
+          startCommServerProcess({ coordinatorUrl: coordinator.url, logLevel, args, env })));
         children.push(...servers.map((server) => server.process));
         await Promise.all(servers.map((server) => serversLinked(server.process, star ? 1 : argv.servers - 1)));
         if (argv.demo) demo = await DemoServer.start({ coordinatorUrl: coordinator.url, port: demoPortOf(argv['demo-port'], argv.port) });

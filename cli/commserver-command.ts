@@ -1,9 +1,13 @@
 import type { Argv } from 'yargs';
 import { CommServer } from '../commserver/index.js';
+import { commServerMetrics } from '../commserver/metrics.js';
 import { commServerLimitSpec } from '../shared/config.js';
 import { createLogger } from '../shared/log.js';
 import type { IceServer } from '../shared/rtc.js';
 import { limitFlags, limitsFrom } from './limit-flags.js';
+import { integerIn, logOptions, stringList, webSocketUrl } from './options.js';
+import { commServerSecurityFrom, commServerSecurityOptions } from './security-options.js';
+import { startOperations, operationsOptions } from './operations.js';
 import { stopOnSignals } from './signals.js';
 
 export function commServerCommand(yargs: Argv) {
@@ -11,28 +15,42 @@ export function commServerCommand(yargs: Argv) {
     'commserver',
     'Run a comm server: links to the coordinator and the other servers, serves clients',
     (y) => y.options({
-      'coordinator-url': { type: 'string', default: 'ws://127.0.0.1:9090', description: "The coordinator's base URL" },
-      hub: { type: 'boolean', default: false, description: 'Register as a HUB (star topology): relay messages between servers' },
-      'server-id': { type: 'string', description: 'Stable identity of this server (default: random per process)' },
-      'ice-server': {
-        type: 'string', array: true, default: [] as string[],
-        description: 'STUN/TURN URL, repeatable (stun:IP:PORT; turn:user:pass@IP:PORT). Prefer IP addresses: a name costs a lookup per connection',
+      'coordinator-url': {
+        type: 'string', default: 'ws://127.0.0.1:9090', description: "The coordinator's base URL (ws:// or wss://)",
+        coerce: webSocketUrl('coordinator-url'),
       },
-      'port-min': { type: 'number', description: 'Lowest UDP port for peer connections (with --port-max)' },
-      'port-max': { type: 'number', description: 'Highest UDP port for peer connections' },
-      'log-level': { type: 'string', default: 'info', description: 'pino level (debug, info, warn, error, silent)' },
+      hub: { type: 'boolean', default: false, description: 'Register as a HUB (star topology): relay messages between servers' },
+      'server-id': { type: 'string', defaultDescription: 'random per process', description: 'Stable identity of this server' },
+      'ice-server': {
+        type: 'string', array: true, default: [] as string[], defaultDescription: 'none',
+        description: 'STUN/TURN URL, repeatable (stun:IP:PORT; turn:user:pass@IP:PORT); BROKER_ICE_SERVER takes several separated by spaces. Prefer IP addresses: a name costs a lookup per connection',
+        coerce: stringList('ice-server', parseIceServer),
+      },
+      'port-min': {
+        type: 'number', defaultDescription: 'any', coerce: integerIn('port-min', 1, 65535),
+        description: 'Lowest UDP port for peer connections (with --port-max)',
+      },
+      'port-max': { type: 'number', defaultDescription: 'any', coerce: integerIn('port-max', 1, 65535), description: 'Highest UDP port for peer connections' },
+      ...logOptions('info'),
       ...limitFlags(commServerLimitSpec),
+      ...operationsOptions,
+      ...commServerSecurityOptions,
+    }).check((argv) => {
+      portRangeFrom(argv['port-min'], argv['port-max']);
+      return true;
     }),
     async (argv) => {
-      const logger = createLogger({ name: 'commserver', level: argv['log-level'] });
+      const logger = createLogger({ name: 'commserver', level: argv['log-level'], format: argv['log-format'] });
       const portRange = portRangeFrom(argv['port-min'], argv['port-max']);
+      const limits = limitsFrom(commServerLimitSpec, argv);
       const server = new CommServer({
+        ...commServerSecurityFrom(argv, limits),
         coordinatorUrl: argv['coordinator-url'],
         hub: argv.hub,
         serverId: argv['server-id'],
         iceServers: argv['ice-server'].map(parseIceServer),
         portRange,
-        limits: limitsFrom(commServerLimitSpec, argv),
+        limits,
         logger,
       });
       server.on('registered', (alias) => process.stdout.write(`comm server registered as alias ${alias}\n`));
@@ -40,7 +58,13 @@ export function commServerCommand(yargs: Argv) {
       server.on('peerAuthenticated', (peer) => peer.isServer && reportLinks());
       server.on('peerClosed', (peer) => peer.isServer && peer.authenticated && reportLinks());
       server.start();
-      stopOnSignals(logger, () => server.close());
+      const operations = await startOperations(argv, {
+        metrics: commServerMetrics(server), readiness: () => server.readiness(), stats: () => server.peerStats(),
+      });
+      stopOnSignals(logger, async () => {
+        await server.drain();
+        await operations?.close();
+      });
     },
   );
 }
@@ -48,7 +72,7 @@ export function commServerCommand(yargs: Argv) {
 function portRangeFrom(min: number | undefined, max: number | undefined): [number, number] | undefined {
   if (min === undefined && max === undefined) return undefined;
   if (min === undefined || max === undefined || min < 1 || max > 65535 || min > max) {
-    throw new Error('--port-min and --port-max must be given together, 1 <= min <= max <= 65535');
+    throw new Error(`--port-min and --port-max must be given together, 1 <= min <= max <= 65535, got ${min} and ${max}`);
   }
   return [min, max];
 }
@@ -56,7 +80,7 @@ function portRangeFrom(min: number | undefined, max: number | undefined): [numbe
 /** `stun:1.2.3.4:3478` or `turn:user:secret@1.2.3.4:3478` */
 export function parseIceServer(url: string): IceServer {
   const match = /^(stun|turns?):(?:([^:@]+):([^@]+)@)?(.+)$/.exec(url);
-  if (!match) throw new Error(`--ice-server ${url}: expected stun:HOST:PORT or turn:USER:PASS@HOST:PORT`);
+  if (!match) throw new Error('stun:HOST:PORT or turn:USER:PASS@HOST:PORT');
   const [, scheme, username, credential, address] = match;
   return username ? { urls: `${scheme}:${address}`, username, credential } : { urls: `${scheme}:${address}` };
 }

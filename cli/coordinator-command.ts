@@ -1,8 +1,12 @@
 import type { Argv } from 'yargs';
 import { Coordinator, fullMeshSelector, starSelector } from '../coordinator/index.js';
+import { coordinatorMetrics } from '../coordinator/metrics.js';
 import { coordinatorLimitSpec } from '../shared/config.js';
 import { createLogger } from '../shared/log.js';
 import { limitFlags, limitsFrom, portFrom } from './limit-flags.js';
+import { integerIn, logOptions } from './options.js';
+import { coordinatorSecurityFrom, coordinatorSecurityOptions } from './security-options.js';
+import { startOperations, operationsOptions } from './operations.js';
 import { stopOnSignals } from './signals.js';
 
 export function coordinatorCommand(yargs: Argv) {
@@ -11,25 +15,37 @@ export function coordinatorCommand(yargs: Argv) {
     'Run the coordinator: /connect for clients, /discover for comm servers',
     (y) => y.options({
       host: { type: 'string', default: '127.0.0.1', description: 'Interface to listen on' },
-      port: { type: 'number', default: 9090, description: 'TCP port (0 picks a free one)' },
+      port: { type: 'number', default: 9090, description: 'TCP port (0 picks a free one)', coerce: integerIn('port', 0, 65535) },
       topology: {
         choices: ['mesh', 'star'] as const, default: 'mesh' as const,
         description: 'mesh: every server links to every other; star: servers link only to a HUB',
       },
-      'log-level': { type: 'string', default: 'info', description: 'pino level (debug, info, warn, error, silent)' },
+      ...logOptions('info'),
       ...limitFlags(coordinatorLimitSpec),
+      ...coordinatorSecurityOptions,
+      ...operationsOptions,
     }),
     async (argv) => {
-      const logger = createLogger({ name: 'coordinator', level: argv['log-level'] });
+      const logger = createLogger({ name: 'coordinator', level: argv['log-level'], format: argv['log-format'] });
+      const limits = limitsFrom(coordinatorLimitSpec, argv);
       const coordinator = await Coordinator.start({
+        ...coordinatorSecurityFrom(argv, limits),
         host: argv.host,
         port: portFrom('port', argv.port),
         logger,
         selector: argv.topology === 'star' ? starSelector() : fullMeshSelector(),
-        limits: limitsFrom(coordinatorLimitSpec, argv),
+        limits,
       });
       process.stdout.write(`coordinator listening on ${coordinator.url}\n`);
-      stopOnSignals(logger, () => coordinator.close());
+      const operations = await startOperations(argv, {
+        metrics: coordinatorMetrics(coordinator),
+        readiness: () => ({ ready: true, detail: { servers: coordinator.registry.serverCount, clients: coordinator.registry.clientCount } }),
+        stats: () => ({ ...coordinator.stats, assignments: Object.fromEntries(coordinator.stats.assignments) }),
+      });
+      stopOnSignals(logger, async () => {
+        await coordinator.close();
+        await operations?.close();
+      });
     },
   );
 }

@@ -1,12 +1,13 @@
 // Turns a limit spec (shared/config.ts) into yargs flags and back.
 import type { Options } from 'yargs';
 import type { LimitSpec } from '../shared/config.js';
+import { nonNegativeNumber } from './options.js';
 
 const kebab = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 export function limitFlags(spec: Record<string, LimitSpec>): Record<string, Options> {
   return Object.fromEntries(Object.entries(spec).map(([key, { default: value, description }]) => [kebab(key), {
-    type: 'number', default: value, description, group: 'Limits:',
+    type: 'number', default: value, description, group: 'Limits:', coerce: nonNegativeNumber(kebab(key)),
   } satisfies Options]));
 }
 

@@ -15,7 +15,10 @@ export interface BrokerClientOptions {
   /** The coordinator's base URL, e.g. ws://127.0.0.1:9090 (the client connects to its /connect). */
   coordinatorUrl: string;
   auth?: {
-    /** AUTH body sent to the comm server (a token, an identity: the authenticator decides). */
+    /**
+     * AUTH body sent to the comm server (a token, an identity: the authenticator
+     * decides). Default: the token the coordinator gave in WELCOME, if any.
+     */
     body?: Uint8Array | string;
     /** Query parameters added to the coordinator URL (credentials for the upgrade). */
     query?: Record<string, string>;
@@ -317,7 +320,7 @@ function sessionOptionsFrom(options: BrokerClientOptions): SessionOptions {
     rtc,
     WebSocket,
     iceServers: options.iceServers ?? [],
-    authBody: typeof body === 'string' ? utf8.encode(body) : body ?? new Uint8Array(0),
+    authBody: typeof body === 'string' ? utf8.encode(body) : body,
     authQuery: options.auth?.query ?? {},
     connectTimeoutMs: options.connectTimeoutMs ?? 15_000,
     reliableQueueBytes: options.reliableQueueBytes ?? DEFAULT_RELIABLE_QUEUE_BYTES,

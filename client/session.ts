@@ -21,7 +21,8 @@ export interface SessionOptions {
   rtc: RtcFactory;
   WebSocket: WebSocketConstructor;
   iceServers: IceServer[];
-  authBody: Uint8Array;
+  /** The AUTH body; undefined: the coordinator's token from WELCOME, if it sent one, else empty. */
+  authBody: Uint8Array | undefined;
   authQuery: Record<string, string>;
   connectTimeoutMs: number;
   reliableQueueBytes: number;
@@ -41,6 +42,8 @@ export interface SessionHandlers {
 export class Session {
   alias = 0;
   serverAlias = 0;
+  /** The coordinator's client token (WELCOME field 5), empty when it issues none. */
+  #token: Uint8Array = new Uint8Array(0);
   #options: SessionOptions;
   #socket: WebSocketLike | undefined;
   #pc: PeerConnectionLike | undefined;
@@ -155,6 +158,7 @@ export class Session {
       case MessageType.WELCOME: {
         const welcome = Welcome.decode(frame);
         this.alias = welcome.alias;
+        if (welcome.token?.length) this.#token = welcome.token;
         const server = welcome.availableServers[0];
         if (!server) throw new BrokerClientError('NO_SERVER', 'the coordinator has no comm server available');
         this.serverAlias = server;
@@ -241,7 +245,7 @@ export class Session {
   #onChannelOpen(): void {
     const open = [...this.#channels.values()].filter((channel) => channel.readyState === 'open').length;
     if (open < 2) return;
-    this.send('reliable', Auth.encode({ type: MessageType.AUTH, role: Role.CLIENT, body: this.#options.authBody }));
+    this.send('reliable', Auth.encode({ type: MessageType.AUTH, role: Role.CLIENT, body: this.#options.authBody ?? this.#token }));
     this.send('reliable', Ping.encode({ type: MessageType.PING, time: SETUP_PING_TIME }));
   }
 

@@ -46,14 +46,15 @@ export class Admission {
       return;
     }
     this.#waiting.set(peer, []);
-    const { role, body, serverId } = auth;
-    Promise.resolve(this.#options.authenticator.authenticate({ alias: peer.alias, role, body }))
+    const { role, body, serverId, extensions } = auth;
+    Promise.resolve(this.#options.authenticator.authenticate({ alias: peer.alias, role, body, serverId: serverId || undefined }))
       .then((result) => {
         if (peer.closed) return;
         if (!result.ok) return this.#reject(peer, 'auth-failed', result.reason);
         if (!KNOWN_ROLES.has(role)) return this.#reject(peer, 'auth-failed', `unknown role ${role}`);
         peer.role = role;
         peer.identity = result.identity;
+        peer.extensions = new Set(extensions);
         if (peer.isServer && serverId) {
           if (this.#options.hasLinkTo(serverId)) return this.#reject(peer, 'duplicate-link', `already linked to server ${serverId}`);
           peer.serverId = serverId;

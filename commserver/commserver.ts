@@ -6,10 +6,11 @@ import {
   Auth, Connect, ConnectionRefused, ConnectionRefusedReason, MessageType, Role, Subscription, Topic,
   TopicIdentity, WebRtc, decodeJson, encodeJson, peekType, type WelcomeMessage,
 } from '../shared/codec.js';
-import { allowAllPeers, noServerCredentials, type PeerAuthenticator, type ServerCredentials } from '../shared/auth.js';
+import { allowAllPeers, noServerCredentials, openAccessWarning, type PeerAuthenticator, type ServerCredentials } from '../shared/auth.js';
 import { commServerLimitDefaults, coordinatorLimitDefaults, type CommServerLimits } from '../shared/config.js';
 import type { Logger } from '../shared/log.js';
 import { silentLogger } from '../shared/log.js';
+import { TokenBucket } from '../shared/rate-limit.js';
 import type { IceServer, RtcFactory } from '../shared/rtc.js';
 import { weriftFactory } from '../shared/rtc-werift.js';
 import { CoordinatorLink } from './coordinator-link.js';
@@ -41,6 +42,8 @@ interface CommServerEvents {
   registered: [alias: number];
   peerAuthenticated: [Peer];
   peerClosed: [Peer, PeerCloseReason];
+  /** A client's frame over --max-messages-per-second: dropped (unreliable) or the client closed (reliable). */
+  rateLimited: [Peer, ChannelKind];
   /** Another server's SUBSCRIPTION was applied. */
   serverInterest: [Peer, ReadonlySet<string>];
 }
@@ -58,6 +61,8 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     refusedFull: 0,
     closed: {} as Partial<Record<PeerCloseReason, number>>,
   };
+  /** Client frames over the message rate: dropped on `unreliable`, closing the client on `reliable`. */
+  readonly rateLimited = { dropped: 0, closed: 0 };
   alias: number | undefined;
 
   #options: CommServerOptions;
@@ -69,6 +74,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #admission: Admission;
   #serverLinks: ServerLinks;
   #closing = false;
+  #messageRates = new WeakMap<Peer, TokenBucket>();
 
   constructor(options: CommServerOptions) {
     super();
@@ -95,7 +101,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#link = new CoordinatorLink({
       coordinatorUrl: options.coordinatorUrl,
       role: options.hub ? Role.COMMUNICATION_SERVER_HUB : Role.COMMUNICATION_SERVER,
-      query: () => ({ ...this.#credentials.discoverQuery(), server_id: this.serverId }),
+      query: () => ({ ...this.#credentials.discoverQuery(this.serverId), server_id: this.serverId }),
       retryMinMs: this.limits.coordinatorRetryMinMs,
       retryMaxMs: this.limits.coordinatorRetryMaxMs,
       maxFrameBytes: coordinatorLimitDefaults.maxFrameBytes,
@@ -129,6 +135,8 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   }
 
   start(): this {
+    const warning = openAccessWarning((this.#options.peerAuthenticator ?? allowAllPeers).unauthenticated);
+    if (warning) this.#logger.warn(warning);
     this.#link.start();
     this.#serverLinks.start();
     return this;
@@ -282,7 +290,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     peer.reliable!.write(Auth.encode({
       type: MessageType.AUTH,
       role: this.isHub ? Role.COMMUNICATION_SERVER_HUB : Role.COMMUNICATION_SERVER,
-      body: this.#credentials.authBody(),
+      body: this.#credentials.authBody(this.serverId),
       serverId: this.serverId,
     }));
     this.#admit(peer);
@@ -320,6 +328,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       if (peer.direction === 'incoming') this.#admission.handle(peer, channel, frame);
       return;
     }
+    if (!peer.isServer && !this.#withinMessageRate(peer, channel)) return;
     if (!peer.isServer && frame.length > this.limits.maxMessageBytes) {
       this.#reject(peer, 'protocol-error', `message of ${frame.length} bytes is over the limit`);
       return;
@@ -351,6 +360,28 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       this.stats.undecodable++;
       this.#reject(peer, 'protocol-error', (error as Error).message);
     }
+  }
+
+  /**
+   * A client's token bucket. Over it, an `unreliable` frame is dropped (the
+   * channel may lose it anyway) and a `reliable` one closes the client (a
+   * reliable stream must not lose messages silently). Servers are exempt.
+   */
+  #withinMessageRate(peer: Peer, channel: ChannelKind): boolean {
+    let bucket = this.#messageRates.get(peer);
+    if (bucket === undefined) {
+      bucket = new TokenBucket(this.limits.maxMessagesPerSecond, this.limits.messageBurst);
+      this.#messageRates.set(peer, bucket);
+    }
+    if (bucket.take()) return true;
+    this.emit('rateLimited', peer, channel);
+    if (channel === 'unreliable') {
+      this.rateLimited.dropped++;
+      return false;
+    }
+    this.rateLimited.closed++;
+    this.#reject(peer, 'protocol-error', 'reliable messages over the rate limit');
+    return false;
   }
 
   #route(topic: string) {

@@ -1,2 +1,6 @@
 export { CommServer, type CommServerOptions } from './commserver.js';
 export type { Peer, PeerCloseReason, ChannelKind } from './peer.js';
+export {
+  clientTokenAuthenticator, clusterCredentials, clusterPeerAuthenticator, firstAccepting, peerAuthenticatorByRole,
+} from '../shared/credentials.js';
+export { jwtPeerAuthenticator, readJwksFile, type JwtAuthOptions } from '../shared/jwt-auth.js';

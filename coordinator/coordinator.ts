@@ -4,12 +4,13 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
-import { allowAllUpgrades, type UpgradeAuthenticator } from '../shared/auth.js';
+import { allowAllUpgrades, openAccessWarning, type UpgradeAuthenticator } from '../shared/auth.js';
+import type { ClientTokenIssuer } from '../shared/credentials.js';
 import { MessageType, Role, Welcome } from '../shared/codec.js';
 import { coordinatorLimitDefaults, type CoordinatorLimits } from '../shared/config.js';
 import { silentLogger, type Logger } from '../shared/log.js';
 import { AliasAllocator } from './alias-allocator.js';
-import { Endpoints, notFoundHandler } from './endpoints.js';
+import { Endpoints, notFoundHandler, type RefusalStatus } from './endpoints.js';
 import { Keepalive } from './keepalive.js';
 import { Registry, type Peer, type PeerInfo } from './registry.js';
 import { SignalingRelay } from './relay.js';
@@ -27,8 +28,10 @@ export interface CoordinatorOptions {
   logger?: Logger;
   /** Default: full mesh, random server per client. */
   selector?: ServerSelector;
-  /** Default: allowAllUpgrades. */
+  /** Default: allowAllUpgrades (with a warning at start). */
   upgradeAuthenticator?: UpgradeAuthenticator;
+  /** Issues each client a token (WELCOME field 5) that comm servers verify in AUTH; default: no tokens. */
+  clientTokens?: ClientTokenIssuer;
   limits?: Partial<CoordinatorLimits>;
   /** Default: aliases from an epoch-based start, unique across restarts (see alias-allocator.ts). */
   aliasAllocator?: AliasAllocator;
@@ -41,6 +44,8 @@ export interface CoordinatorOptions {
 export interface CoordinatorEvents {
   peerRegistered: [peer: PeerInfo];
   peerRemoved: [peer: PeerInfo];
+  /** An upgrade refused with this HTTP status (400, 401, 503); role undefined for a bad request. */
+  upgradeRefused: [status: RefusalStatus, role: Role | undefined];
 }
 
 /** WebSocket close code of a coordinator shutting down. */
@@ -61,6 +66,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
   readonly #keepalive: Keepalive;
   readonly #statsTimer: NodeJS.Timeout | undefined;
   readonly #shutdownGraceMs: number;
+  readonly #clientTokens: ClientTokenIssuer | undefined;
   #closed: Promise<void> | undefined;
 
   static async start(options: CoordinatorOptions): Promise<Coordinator> {
@@ -72,6 +78,8 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
       throw error;
     }
     coordinator.#logger.info({ url: coordinator.url }, 'coordinator listening');
+    const warning = openAccessWarning((options.upgradeAuthenticator ?? allowAllUpgrades).unauthenticated);
+    if (warning) coordinator.#logger.warn(warning);
     return coordinator;
   }
 
@@ -83,7 +91,11 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     this.#selector = options.selector ?? fullMeshSelector();
     this.#aliases = options.aliasAllocator ?? new AliasAllocator();
     this.#shutdownGraceMs = options.shutdownGraceMs ?? 2000;
-    this.#relay = new SignalingRelay(this.registry, this.stats, this.#logger);
+    this.#clientTokens = options.clientTokens;
+    this.#relay = new SignalingRelay(this.registry, this.stats, this.#logger, {
+      perSecond: this.limits.maxSignalingPerSecond,
+      burst: this.limits.signalingBurst,
+    });
     const httpHandler = options.httpHandler ?? notFoundHandler;
     this.#endpoints = new Endpoints({
       host: this.#host,
@@ -91,7 +103,10 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
       maxFrameBytes: this.limits.maxFrameBytes,
       authenticator: options.upgradeAuthenticator ?? allowAllUpgrades,
       httpHandler: (request, response) => httpHandler(request, response, this),
-      onConnection: (socket, role, url) => this.#accept(socket, role, url),
+      maxConnections: this.limits.maxConnections,
+      connectionCount: () => this.registry.serverCount + this.registry.clientCount,
+      onConnection: (socket, role, url, identity) => this.#accept(socket, role, url, identity),
+      onRefused: (status, role) => this.emit('upgradeRefused', status, role),
       stats: this.stats,
       logger: this.#logger,
     });
@@ -135,7 +150,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     this.#logger.info('coordinator closed');
   }
 
-  #accept(socket: WebSocket, role: Role, url: URL): void {
+  #accept(socket: WebSocket, role: Role, url: URL, identity: Uint8Array | undefined): void {
     socket.on('error', (error) => this.#logger.debug({ err: error }, 'peer socket error'));
     if (this.#closed !== undefined) {
       socket.close(CLOSE_GOING_AWAY, 'coordinator shutting down');
@@ -143,9 +158,11 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     }
     let peer: Peer;
     let availableServers: number[];
+    let token: Uint8Array | undefined;
     try {
       peer = { alias: this.#aliases.next(), role, socket, serverId: serverIdOf(role, url) };
       availableServers = this.#serversFor(peer);
+      if (role === Role.CLIENT) token = this.#clientTokens?.issue({ alias: peer.alias, identity: identity ?? new Uint8Array(0) });
     } catch (error) {
       this.#logger.error({ err: error, role: Role[role] }, 'cannot welcome a peer');
       socket.close(CLOSE_INTERNAL_ERROR, 'coordinator error');
@@ -161,7 +178,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
       this.emit('peerRemoved', info);
     });
     const serverIds = role === Role.CLIENT ? [] : availableServers.map((alias) => this.registry.get(alias)?.serverId ?? '');
-    socket.send(Welcome.encode({ type: MessageType.WELCOME, alias: peer.alias, availableServers, serverIds }));
+    socket.send(Welcome.encode({ type: MessageType.WELCOME, alias: peer.alias, availableServers, serverIds, token }));
     this.#logger.debug({ alias: peer.alias, role: Role[role], availableServers }, 'peer registered');
     this.emit('peerRegistered', info);
   }

@@ -1,7 +1,8 @@
 // The coordinator's HTTP server: `GET /connect` upgrades a client,
 // `GET /discover?role=...` a comm server; everything else goes to the HTTP
 // handler (404 by default). An upgrade with an unknown path or role is
-// refused with 400, one the authenticator rejects with 401.
+// refused with 400, one over maxConnections with 503, one the authenticator
+// rejects with 401.
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -51,8 +52,14 @@ export interface EndpointsOptions {
   maxFrameBytes: number;
   authenticator: UpgradeAuthenticator;
   httpHandler: HttpHandler;
-  /** A WebSocket accepted for `role`, handshake complete. */
-  onConnection: (socket: WebSocket, role: Role, url: URL) => void;
+  /** Connections at most (accepted sockets and upgrades in progress); 0: no limit. */
+  maxConnections: number;
+  /** Accepted WebSockets that are still open. */
+  connectionCount: () => number;
+  /** A WebSocket accepted for `role`, handshake complete; `identity` from the authenticator's identify hook (clients). */
+  onConnection: (socket: WebSocket, role: Role, url: URL, identity: Uint8Array | undefined) => void;
+  /** An upgrade was refused with this HTTP status. */
+  onRefused?: (status: RefusalStatus, role: Role | undefined) => void;
   stats: CoordinatorStats;
   logger: Logger;
 }
@@ -124,26 +131,39 @@ export class Endpoints {
     if (url === undefined || role === undefined) {
       stats.refusedUpgrades.badRequest++;
       logger.debug({ url: request.url }, 'refused an upgrade: unknown path or role');
-      refuseUpgrade(socket, 400);
+      this.#refuse(socket, 400, undefined);
       return;
     }
-    if (!(await this.#authenticate(socket, role, url, request))) {
+    const { maxConnections, connectionCount } = this.#options;
+    if (maxConnections > 0 && connectionCount() + this.#pendingUpgrades.size >= maxConnections) {
+      stats.refusedUpgrades.overloaded++;
+      if (stats.refusedUpgrades.overloaded % 100 === 1) logger.warn({ maxConnections, role: Role[role] }, 'refused an upgrade: too many connections');
+      this.#refuse(socket, 503, role);
+      return;
+    }
+    const accepted = await this.#authenticate(socket, role, url, request);
+    if (!accepted) {
       stats.refusedUpgrades.unauthorized++;
-      logger.debug({ role: Role[role] }, 'refused an upgrade: authentication failed');
-      refuseUpgrade(socket, 401);
+      logger.info({ role: Role[role], address: request.socket.remoteAddress }, 'refused an upgrade: authentication failed');
+      this.#refuse(socket, 401, role);
       return;
     }
     if (this.#closing || socket.destroyed) {
       socket.destroy();
       return;
     }
-    this.#webSockets.handleUpgrade(request, socket, head, (webSocket) => this.#options.onConnection(webSocket, role, url));
+    this.#webSockets.handleUpgrade(request, socket, head, (webSocket) => this.#options.onConnection(webSocket, role, url, accepted.identity));
   }
 
-  async #authenticate(socket: Duplex, role: Role, url: URL, request: IncomingMessage): Promise<boolean> {
+  /** Authenticates, then identifies a client; false if refused. */
+  async #authenticate(socket: Duplex, role: Role, url: URL, request: IncomingMessage): Promise<false | { identity?: Uint8Array }> {
+    const { authenticator } = this.#options;
+    const upgrade = { role, url, headers: request.headers };
     this.#pendingUpgrades.add(socket);
     try {
-      return await this.#options.authenticator.authenticate({ role, url, headers: request.headers });
+      if (!(await authenticator.authenticate(upgrade))) return false;
+      if (role !== Role.CLIENT || !authenticator.identify) return {};
+      return { identity: await authenticator.identify(upgrade) };
     } catch (error) {
       this.#options.logger.warn({ err: error, role: Role[role] }, 'upgrade authenticator threw; refusing');
       return false;
@@ -151,9 +171,16 @@ export class Endpoints {
       this.#pendingUpgrades.delete(socket);
     }
   }
+
+  #refuse(socket: Duplex, status: RefusalStatus, role: Role | undefined): void {
+    refuseUpgrade(socket, status);
+    this.#options.onRefused?.(status, role);
+  }
 }
 
-function refuseUpgrade(socket: Duplex, status: 400 | 401): void {
+export type RefusalStatus = 400 | 401 | 503;
+
+function refuseUpgrade(socket: Duplex, status: RefusalStatus): void {
   if (socket.destroyed) return;
   socket.once('finish', () => socket.destroy());
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

@@ -11,3 +11,5 @@ export { notFoundHandler, type HttpHandler } from './endpoints.js';
 export { Registry, isServerRole, type Peer, type PeerInfo } from './registry.js';
 export { fullMeshSelector, starSelector, type RandomSource, type ServerSelector } from './selector.js';
 export { type CoordinatorStats, type RelayedTypeName } from './stats.js';
+export { type RefusalStatus } from './endpoints.js';
+export { clientTokenIssuer, clusterUpgradeAuthenticator, type ClientTokenIssuer } from '../shared/credentials.js';

@@ -1,9 +1,11 @@
 // The signaling relay: a CONNECT, WEBRTC_* or CONNECTION_REFUSED goes to the
 // peer named by to_alias, re-encoded with from_alias set to the sender's real
-// alias so nobody can speak for another peer.
+// alias so nobody can speak for another peer. Each client's signaling is
+// bounded by a token bucket: excess is dropped and counted.
 import type { Logger } from '../shared/log.js';
+import { TokenBucket } from '../shared/rate-limit.js';
 import { Connect, ConnectionRefused, MessageType, WebRtc, peekType } from '../shared/codec.js';
-import type { Peer, Registry } from './registry.js';
+import { isServerRole, type Peer, type Registry } from './registry.js';
 import type { CoordinatorStats, RelayedTypeName } from './stats.js';
 
 interface AddressedCodec<T extends { fromAlias: number; toAlias: number }> {
@@ -29,19 +31,26 @@ const relayedTypes = new Map<MessageType, { name: RelayedTypeName; readdress: Re
   [MessageType.CONNECTION_REFUSED, { name: 'CONNECTION_REFUSED', readdress: readdressWith(ConnectionRefused) }],
 ]);
 
+/** Signaling a client may send: `perSecond` (0: no limit) after a `burst`. */
+export interface SignalingRate { perSecond: number; burst: number }
+
 export class SignalingRelay {
   readonly #registry: Registry;
   readonly #stats: CoordinatorStats;
   readonly #logger: Logger;
+  readonly #rate: SignalingRate;
+  readonly #buckets = new WeakMap<Peer, TokenBucket>();
 
-  constructor(registry: Registry, stats: CoordinatorStats, logger: Logger) {
+  constructor(registry: Registry, stats: CoordinatorStats, logger: Logger, rate: SignalingRate = { perSecond: 0, burst: 0 }) {
     this.#registry = registry;
     this.#stats = stats;
     this.#logger = logger;
+    this.#rate = rate;
   }
 
   /** Relays one binary frame from `sender`; anything that cannot be relayed is dropped and counted. */
   relay(sender: Peer, frame: Uint8Array): void {
+    if (!this.#withinRate(sender)) return;
     const message = this.#readdress(sender, frame);
     if (message === undefined) return;
     const recipient = this.#registry.get(message.toAlias);
@@ -52,6 +61,21 @@ export class SignalingRelay {
     }
     recipient.socket.send(message.frame);
     this.#stats.relayed[message.name]++;
+  }
+
+  /** Servers relay for all their clients and are exempt; a client over its rate loses the frame. */
+  #withinRate(sender: Peer): boolean {
+    if (this.#rate.perSecond <= 0 || isServerRole(sender.role)) return true;
+    let bucket = this.#buckets.get(sender);
+    if (bucket === undefined) {
+      bucket = new TokenBucket(this.#rate.perSecond, this.#rate.burst);
+      this.#buckets.set(sender, bucket);
+    }
+    if (bucket.take()) return true;
+    if (this.#stats.droppedRateLimited++ % 100 === 0) {
+      this.#logger.info({ from: sender.alias, dropped: this.#stats.droppedRateLimited }, 'dropped signaling over the rate limit');
+    }
+    return false;
   }
 
   #readdress(sender: Peer, frame: Uint8Array): (Readdressed & { name: RelayedTypeName }) | undefined {

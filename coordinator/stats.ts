@@ -13,10 +13,12 @@ export interface CoordinatorStats {
   droppedUndecodable: number;
   /** Decodable messages of a type peers may not send to the coordinator (WELCOME, TOPIC, ...). */
   droppedUnsupportedType: number;
+  /** Client signaling over --max-signaling-per-second. */
+  droppedRateLimited: number;
   /** Text frames: the protocol is binary only. */
   droppedTextFrames: number;
-  /** Upgrades refused with 400 (unknown path, bad role) and 401 (authentication failed). */
-  refusedUpgrades: { badRequest: number; unauthorized: number };
+  /** Upgrades refused with 400 (unknown path, bad role), 401 (authentication failed) and 503 (maxConnections reached). */
+  refusedUpgrades: { badRequest: number; unauthorized: number; overloaded: number };
   /** Peers terminated by keepalive after idleTimeoutMs of silence. */
   idleTerminations: number;
 }
@@ -27,8 +29,9 @@ export function createStats(): CoordinatorStats {
     droppedUnknownAlias: 0,
     droppedUndecodable: 0,
     droppedUnsupportedType: 0,
+    droppedRateLimited: 0,
     droppedTextFrames: 0,
-    refusedUpgrades: { badRequest: 0, unauthorized: 0 },
+    refusedUpgrades: { badRequest: 0, unauthorized: 0, overloaded: 0 },
     idleTerminations: 0,
   };
 }

@@ -1,34 +1,67 @@
 // Authentication seams. The defaults allow everyone: fine for local
-// development, never for a deployment reachable by others.
+// development, never for a deployment reachable by others (the coordinator
+// and comm servers log a warning at start when they run with them).
+// shared/credentials.ts implements them with signed credentials and tokens,
+// shared/jwt-auth.ts with JWTs from an identity provider.
 import type { IncomingMessage } from 'node:http';
 import type { Role } from './codec.js';
 
+/** Which kinds of peer an authenticator lets in without checking anything (for the startup warning). */
+export type Unauthenticated = ReadonlyArray<'servers' | 'clients'>;
+
+export interface UpgradeRequest {
+  role: Role;
+  url: URL;
+  headers: IncomingMessage['headers'];
+}
+
 /** Decides whether the coordinator accepts a WebSocket upgrade for a role. */
 export interface UpgradeAuthenticator {
-  authenticate(request: { role: Role; url: URL; headers: IncomingMessage['headers'] }): boolean | Promise<boolean>;
+  authenticate(request: UpgradeRequest): boolean | Promise<boolean>;
+  /**
+   * The identity of an accepted client (from a header, a query parameter, a
+   * session lookup...), put in its client token when the coordinator issues
+   * tokens. Default: none (an empty identity).
+   */
+  identify?(request: UpgradeRequest): Uint8Array | undefined | Promise<Uint8Array | undefined>;
+  readonly unauthenticated?: Unauthenticated;
 }
 
 export type PeerAuthResult = { ok: true; identity: Uint8Array } | { ok: false; reason: string };
 
 /** Decides whether a peer's AUTH (the first message on `reliable`) admits it to a comm server. */
 export interface PeerAuthenticator {
-  authenticate(auth: { alias: number; role: Role; body: Uint8Array }): PeerAuthResult | Promise<PeerAuthResult>;
+  /** `serverId` is the AUTH's server_id (servers only). */
+  authenticate(auth: { alias: number; role: Role; body: Uint8Array; serverId?: string }): PeerAuthResult | Promise<PeerAuthResult>;
+  readonly unauthenticated?: Unauthenticated;
 }
 
 /** What a comm server presents: query parameters on /discover and the body of its AUTH to other servers. */
 export interface ServerCredentials {
-  discoverQuery(): Record<string, string>;
-  authBody(): Uint8Array;
+  /** Called for every attempt (credentials may expire); `serverId` is the server's stable identity. */
+  discoverQuery(serverId: string): Record<string, string>;
+  authBody(serverId: string): Uint8Array;
 }
 
-export const allowAllUpgrades: UpgradeAuthenticator = { authenticate: () => true };
+export const allowAllUpgrades: UpgradeAuthenticator = {
+  authenticate: () => true,
+  unauthenticated: ['servers', 'clients'],
+};
 
 /** Admits every peer; the identity is the AUTH body as sent. */
 export const allowAllPeers: PeerAuthenticator = {
   authenticate: ({ body }) => ({ ok: true, identity: body }),
+  unauthenticated: ['servers', 'clients'],
 };
 
 export const noServerCredentials: ServerCredentials = {
   discoverQuery: () => ({}),
   authBody: () => new Uint8Array(0),
 };
+
+/** The startup warning's text, or undefined when every kind of peer is authenticated. */
+export function openAccessWarning(unauthenticated: Unauthenticated | undefined): string | undefined {
+  if (!unauthenticated || unauthenticated.length === 0) return undefined;
+  return `no authentication for ${unauthenticated.join(' and ')}: anyone who reaches this process can join` +
+    ' (fine for local development; see the Security section of the README)';
+}

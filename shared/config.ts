@@ -21,6 +21,17 @@ export const coordinatorLimitSpec = {
   pingIntervalMs: { default: 30_000, description: 'Interval between WebSocket pings to each peer.' },
   idleTimeoutMs: { default: 60_000, description: 'A peer silent this long (no pong, no message) is dropped.' },
   statsIntervalMs: { default: 60_000, description: 'Interval of the stats log line (servers, clients); 0 turns it off.' },
+  maxConnections: {
+    default: 10_000,
+    description: 'WebSocket connections (clients and servers) at once; upgrades beyond it get HTTP 503.',
+  },
+  maxSignalingPerSecond: {
+    default: 50,
+    description: "Signaling messages a client may send per second (token bucket, with --signaling-burst); excess is dropped and counted. Servers are exempt; 0 turns it off.",
+  },
+  signalingBurst: { default: 200, description: 'Signaling messages a client may send at once before --max-signaling-per-second applies.' },
+  clientTokenTtlMs: { default: 60_000, description: 'Validity of the client token in WELCOME (with --client-token-secret).' },
+  authClockSkewMs: { default: 30_000, description: 'Clock difference tolerated when checking the expiry of a credential.' },
 } satisfies Record<string, LimitSpec>;
 
 export type CoordinatorLimits = LimitsOf<typeof coordinatorLimitSpec>;
@@ -73,6 +84,13 @@ export const commServerLimitSpec = {
   },
   coordinatorRetryMinMs: { default: 200, description: 'First delay of the reconnection backoff to the coordinator.' },
   coordinatorRetryMaxMs: { default: 5_000, description: 'Cap of the reconnection backoff to the coordinator.' },
+  maxMessagesPerSecond: {
+    default: 1000,
+    description: "Messages a client may send per second (token bucket, with --message-burst). Excess on `unreliable` is dropped and counted; on `reliable` it closes the client. Servers are exempt; 0 turns it off.",
+  },
+  messageBurst: { default: 2000, description: 'Messages a client may send at once before --max-messages-per-second applies.' },
+  credentialTtlMs: { default: 60_000, description: "Validity of this server's cluster credentials (with --cluster-secret), made anew for each use." },
+  authClockSkewMs: { default: 30_000, description: 'Clock difference tolerated when checking the expiry of a credential or token.' },
 } satisfies Record<string, LimitSpec>;
 
 export type CommServerLimits = LimitsOf<typeof commServerLimitSpec>;

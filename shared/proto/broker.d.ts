@@ -95,6 +95,8 @@ export namespace protocol {
         alias: (number|Long);
         availableServers: (number|Long)[];
         serverIds: string[];
+        token: Uint8Array;
+        serverUrls: string[];
         static create(properties: protocol.WelcomeMessage.$Shape): protocol.WelcomeMessage & protocol.WelcomeMessage.$Shape;
         static create(properties?: protocol.WelcomeMessage.$Properties): protocol.WelcomeMessage;
         static encode(m: protocol.WelcomeMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -108,6 +110,8 @@ export namespace protocol {
             alias?: (number|Long|null);
             availableServers?: ((number|Long)[]|null);
             serverIds?: (string[]|null);
+            token?: (Uint8Array|null);
+            serverUrls?: (string[]|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.WelcomeMessage.$Properties;

@@ -1,0 +1,276 @@
+// How the broker reads its options: command-line flags, BROKER_* environment
+// variables and an optional JSON config file (--config), in that order of
+// precedence over the defaults (yargs' own order). Every value is checked
+// before a command runs; an error names the option and where its value came
+// from, and the CLI exits with code 2.
+import { readFileSync } from 'node:fs';
+import type { Argv, Options } from 'yargs';
+
+export const ENV_PREFIX = 'BROKER';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+const camel = (flag: string) => flag.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+const kebab = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+/** `max-peers` -> `BROKER_MAX_PEERS` */
+export const envName = (flag: string) => `${ENV_PREFIX}_${kebab(flag).replace(/-/g, '_').toUpperCase()}`;
+const flagOfEnv = (name: string) => name.slice(ENV_PREFIX.length + 1).toLowerCase().replace(/_/g, '-');
+
+let configFile: { path: string; values: Record<string, unknown> } | undefined;
+
+/** The --config parser: a JSON object whose keys are flag names (`"max-peers": 500`). */
+export function loadConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`--config ${path}: ${(error as Error).message}`);
+  }
+  let values: unknown;
+  try {
+    values = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`--config ${path}: not valid JSON: ${(error as Error).message}`);
+  }
+  if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+    throw new Error(`--config ${path}: expected a JSON object of options, like {"port": 9090}`);
+  }
+  configFile = { path, values: values as Record<string, unknown> };
+  return configFile.values;
+}
+
+interface Source {
+  kind: 'flag' | 'env' | 'file' | 'default';
+  /** The value as written there, before yargs turned it into a number or boolean. */
+  raw?: unknown;
+}
+
+/** The value given on the command line as `--flag V`, `--flag=V` (the last one wins). */
+function rawFlag(flag: string): { given: boolean; raw?: string; inline?: boolean } {
+  const args = process.argv.slice(2);
+  const names = new Set([`--${flag}`, `--${camel(flag)}`]);
+  let found: { given: boolean; raw?: string; inline?: boolean } = { given: false };
+  args.forEach((arg, i) => {
+    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (names.has(name)) {
+      found = inline !== undefined ? { given: true, raw: inline, inline: true }
+        : { given: true, raw: args[i + 1]?.startsWith('--') ? undefined : args[i + 1] };
+    } else if (name === `--no-${flag}` || name === `--no-${camel(flag)}`) {
+      found = { given: true };
+    }
+  });
+  return found;
+}
+
+function fileValue(flag: string): { given: boolean; raw?: unknown } {
+  if (!configFile) return { given: false };
+  for (const key of [flag, camel(flag)]) {
+    if (Object.hasOwn(configFile.values, key)) return { given: true, raw: configFile.values[key] };
+  }
+  return { given: false };
+}
+
+/** Where the value of `flag` comes from: flags beat the environment, which beats the config file. */
+function sourceOf(flag: string): Source {
+  const fromFlag = rawFlag(flag);
+  if (fromFlag.given) return { kind: 'flag', raw: fromFlag.raw };
+  const env = process.env[envName(flag)];
+  if (env !== undefined) return { kind: 'env', raw: env };
+  const fromFile = fileValue(flag);
+  if (fromFile.given) return { kind: 'file', raw: fromFile.raw };
+  return { kind: 'default' };
+}
+
+/** `--port (from BROKER_PORT) must be an integer from 0 to 65535, got "http"` */
+export function optionError(flag: string, expectation: string, value: unknown): Error {
+  const source = sourceOf(flag);
+  const where = source.kind === 'env' ? ` (from ${envName(flag)})`
+    : source.kind === 'file' ? ` (from ${configFile?.path})`
+      : source.kind === 'default' ? ' (default)' : '';
+  const shown = source.raw !== undefined ? source.raw : value;
+  return new Error(`--${flag}${where} must be ${expectation}, got ${JSON.stringify(shown) ?? String(shown)}`);
+}
+
+// Value checks, as yargs `coerce` functions: they run on the final value, whatever its source.
+
+export function integerIn(flag: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+  return (value: unknown): number => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      throw optionError(flag, max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer from ${min} to ${max}`, value);
+    }
+    return value;
+  };
+}
+
+export function nonNegativeNumber(flag: string) {
+  return (value: unknown): number => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw optionError(flag, 'a non-negative number', value);
+    return value;
+  };
+}
+
+export function webSocketUrl(flag: string) {
+  return (value: unknown): string => {
+    let url: URL | undefined;
+    try {
+      url = typeof value === 'string' ? new URL(value) : undefined;
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'ws:' && url.protocol !== 'wss:')) throw optionError(flag, 'a ws:// or wss:// URL', value);
+    return value as string;
+  };
+}
+
+/** A repeatable string option; one environment variable may hold several values separated by spaces. */
+export function stringList(flag: string, check: (item: string) => void = () => undefined) {
+  return (value: unknown): string[] => {
+    const items = (Array.isArray(value) ? value : [value]).flatMap((item) => {
+      if (typeof item !== 'string') throw optionError(flag, 'a string or a list of strings', item);
+      return item.split(/\s+/).filter(Boolean);
+    });
+    for (const item of items) {
+      try {
+        check(item);
+      } catch (error) {
+        throw optionError(flag, (error as Error).message, item);
+      }
+    }
+    return items;
+  };
+}
+
+/** --log-level and --log-format, on every command that runs broker processes. */
+export function logOptions(defaultLevel: (typeof LOG_LEVELS)[number]) {
+  return {
+    'log-level': { choices: LOG_LEVELS, default: defaultLevel, description: 'pino level' },
+    'log-format': {
+      choices: LOG_FORMATS,
+      default: defaultLogFormat(),
+      defaultDescription: 'pretty if stderr is a terminal, else json',
+      description: 'Log lines on stderr: json (one pino object a line) or pretty (for people)',
+    },
+  } as const satisfies Record<string, Options>;
+}
+
+export function defaultLogFormat(): LogFormat {
+  return process.stderr.isTTY ? 'pretty' : 'json';
+}
+
+// The global part, registered once on the root yargs instance (cli/broker.ts).
+
+/** What yargs knows of the running command's options (internal API of yargs 18, pinned). */
+interface OptionState {
+  key: Record<string, unknown>;
+  boolean: string[];
+  number: string[];
+  alias: Record<string, string[]>;
+}
+
+function optionState(cli: Argv): OptionState {
+  return (cli as unknown as { getOptions(): OptionState }).getOptions();
+}
+
+const GLOBAL_KEYS = new Set(['help', 'version', 'config', 'print-config']);
+
+function knownFlags(options: OptionState): Set<string> {
+  const flags = new Set<string>();
+  for (const key of [...Object.keys(options.key), ...Object.values(options.alias).flat()]) {
+    flags.add(kebab(key));
+  }
+  return flags;
+}
+
+/**
+ * Before yargs validates (a middleware): drops BROKER_* variables that are not
+ * options of the running command. The environment is shared, by `broker
+ * cluster` with its children, by a shell or a compose file, so a variable of
+ * another command must not stop this one; `--print-config` shows what applied.
+ */
+export function dropForeignEnvironment(cli: Argv) {
+  return (argv: Record<string, unknown>): void => {
+    const known = knownFlags(optionState(cli));
+    for (const name of Object.keys(process.env)) {
+      if (!name.startsWith(`${ENV_PREFIX}_`)) continue;
+      const flag = flagOfEnv(name);
+      if (known.has(flag) || rawFlag(flag).given || fileValue(flag).given) continue;
+      delete argv[flag];
+      delete argv[camel(flag)];
+    }
+    // Unknown config file keys are reported by checkOptionValues, naming the file, rather than by yargs' strict mode.
+    for (const key of Object.keys(configFile?.values ?? {})) {
+      if (known.has(kebab(key)) && !GLOBAL_KEYS.has(kebab(key))) continue;
+      unknownConfigKeys.push(key);
+      delete argv[key];
+      delete argv[kebab(key)];
+      delete argv[camel(kebab(key))];
+    }
+  };
+}
+
+const unknownConfigKeys: string[] = [];
+
+/**
+ * A global yargs check: rejects config file keys that are no option of the
+ * command, and booleans and numbers that did not parse (yargs alone reads
+ * BROKER_HUB=yes as false and --port=http as NaN).
+ */
+export function checkOptionValues(cli: Argv) {
+  return (argv: Record<string, unknown>): true => {
+    const options = optionState(cli);
+    if (configFile && unknownConfigKeys.length > 0) {
+      throw new Error(`--config ${configFile.path}: unknown option ${unknownConfigKeys.map((key) => `"${key}"`).join(', ')} (keys are the flag names of this command, see --help)`);
+    }
+    for (const flag of options.boolean.map(kebab)) {
+      if (GLOBAL_KEYS.has(flag)) continue;
+      const source = sourceOf(flag);
+      // On the command line only `--flag=V` is checked: after a bare `--flag`, yargs reads a word as positional.
+      const raw = source.kind === 'flag' && !rawFlag(flag).inline ? undefined : source.raw;
+      const ok = source.kind === 'file' ? typeof raw === 'boolean'
+        : source.kind === 'default' || raw === undefined || raw === 'true' || raw === 'false';
+      if (!ok) throw optionError(flag, 'true or false', source.raw);
+    }
+    for (const flag of options.number.map(kebab)) {
+      const value = argv[flag];
+      const values = Array.isArray(value) ? value : [value];
+      if (value !== undefined && values.some((item) => typeof item !== 'number' || Number.isNaN(item))) {
+        throw optionError(flag, 'a number', value);
+      }
+    }
+    return true;
+  };
+}
+
+/** After validation: with --print-config, prints the resolved options as a JSON config file and exits 0. */
+export function printConfigAndExit(cli: Argv) {
+  return (argv: Record<string, unknown>): Promise<void> | void => {
+    if (!argv['print-config']) return;
+    const options = optionState(cli);
+    const resolved: Record<string, unknown> = {};
+    for (const flag of [...knownFlags(options)].sort()) {
+      if (GLOBAL_KEYS.has(flag) || argv[flag] === undefined) continue;
+      resolved[flag] = argv[flag];
+    }
+    return new Promise(() => process.stdout.write(`${JSON.stringify(resolved, null, 2)}\n`, () => process.exit(0)));
+  };
+}
+
+export const configDescription =
+  `JSON file of options, keys named like the flags ({"max-peers": 500}); flags and ${ENV_PREFIX}_* variables override it`;
+
+export const globalOptions = {
+  'print-config': {
+    type: 'boolean',
+    default: false,
+    description: 'Print the resolved options as JSON (a valid --config file) and exit',
+  },
+} as const satisfies Record<string, Options>;
+
+export const optionsEpilogue = [
+  `Every option is also an environment variable, ${ENV_PREFIX}_ and the flag in upper snake case`,
+  `(${ENV_PREFIX}_MAX_PEERS=500, ${ENV_PREFIX}_HUB=true), and a key of the --config file.`,
+  'Precedence: flags, then environment, then config file, then defaults.',
+  'A bad value exits with code 2 and names the option. See docs/CONFIGURATION.md.',
+].join('\n');

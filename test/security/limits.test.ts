@@ -1,0 +1,104 @@
+// Limits with defaults: connections per coordinator (503), signaling per
+// client at the coordinator (dropped over the bucket), messages per client at
+// a comm server (dropped on unreliable, closing on reliable).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Peer, PeerCloseReason } from '../../commserver/index.js';
+import { Connect, MessageType, Role, WebRtc } from '../../shared/codec.js';
+import { coordinatorLimitDefaults, commServerLimitDefaults } from '../../shared/config.js';
+import { connectClient, connectServer, peerRemoved, refusedUpgradeStatus, type TestPeer } from '../coordinator/helpers.js';
+import { Inbox, bodyText } from '../helpers/messages.js';
+import { clientFor, coordinatorFor, nextEvent, serverFor } from './helpers.js';
+
+/** Resolves once the coordinator handled everything `peer` sent before: it answers a WebSocket ping after them. */
+function drained(peer: TestPeer): Promise<void> {
+  return new Promise((resolve) => {
+    peer.ws.once('pong', () => resolve());
+    peer.ws.ping();
+  });
+}
+
+test('the limits have defaults', () => {
+  assert.equal(coordinatorLimitDefaults.maxConnections, 10_000);
+  assert.equal(coordinatorLimitDefaults.maxSignalingPerSecond, 50);
+  assert.equal(commServerLimitDefaults.maxMessagesPerSecond, 1000);
+  assert.ok(commServerLimitDefaults.messageBurst >= commServerLimitDefaults.maxMessagesPerSecond);
+});
+
+test('connections beyond maxConnections are refused with 503 until one leaves', async (t) => {
+  const coordinator = await coordinatorFor(t, { limits: { maxConnections: 2 } });
+  const server = await connectServer(coordinator);
+  const client = await connectClient(coordinator);
+  const refused = nextEvent(coordinator, 'upgradeRefused');
+  assert.equal(await refusedUpgradeStatus(coordinator, '/connect'), 503);
+  assert.equal(await refusedUpgradeStatus(coordinator, '/discover?role=COMMUNICATION_SERVER'), 503);
+  assert.deepEqual(await refused, [503, Role.CLIENT]);
+  assert.equal(coordinator.stats.refusedUpgrades.overloaded, 2);
+  const removed = peerRemoved(coordinator, client.alias);
+  await client.peer.close();
+  await removed;
+  const again = await connectClient(coordinator);
+  assert.ok(again.alias > 0);
+  await again.peer.close();
+  await server.peer.close();
+});
+
+test("a client's signaling over its bucket is dropped and counted; servers are exempt", async (t) => {
+  // A burst of 5 and a refill too slow to matter during the test.
+  const coordinator = await coordinatorFor(t, { limits: { maxSignalingPerSecond: 0.01, signalingBurst: 5 } });
+  const server = await connectServer(coordinator);
+  const client = await connectClient(coordinator);
+  for (let i = 0; i < 20; i++) client.peer.send(Connect.encode({ type: MessageType.CONNECT, toAlias: server.alias }));
+  await drained(client.peer);
+  assert.equal(coordinator.stats.relayed.CONNECT, 5);
+  assert.equal(coordinator.stats.droppedRateLimited, 15);
+  for (let i = 0; i < 5; i++) assert.equal((await server.peer.nextFrame()).length > 0, true);
+
+  const data = new TextEncoder().encode('{"type":"offer","sdp":"v=0"}');
+  for (let i = 0; i < 20; i++) server.peer.send(WebRtc.encode({ type: MessageType.WEBRTC_OFFER, toAlias: client.alias, data }));
+  await drained(server.peer);
+  assert.equal(coordinator.stats.relayed.WEBRTC_OFFER, 20);
+  assert.equal(coordinator.stats.droppedRateLimited, 15);
+  await client.peer.close();
+  await server.peer.close();
+});
+
+test('a client over its message rate: unreliable excess is dropped, reliable excess closes it', async (t) => {
+  const coordinator = await coordinatorFor(t);
+  // A bucket of 10 messages and a refill too slow to matter during the test.
+  const server = await serverFor(t, coordinator, { limits: { maxMessagesPerSecond: 0.01, messageBurst: 10 } });
+  const publisher = await clientFor(t, coordinator, { reconnect: { enabled: false } });
+  const reader = await clientFor(t, coordinator);
+  const inbox = new Inbox(reader);
+  reader.subscribe('flood');
+  await reader.ping(); // SUBSCRIPTION applied: it went before the PING on `reliable`.
+
+  // The publisher spent one token on its set-up PING: 9 of 30 pass.
+  let limited = 0;
+  const twentyDropped = new Promise<void>((resolve) => {
+    server.on('rateLimited', (peer, channel) => {
+      assert.equal(peer.alias, publisher.alias);
+      assert.equal(channel, 'unreliable');
+      if (++limited === 20) resolve();
+    });
+  });
+  for (let i = 0; i < 30; i++) publisher.publish('flood', `u${i}`, { reliable: false });
+  await twentyDropped;
+  server.removeAllListeners('rateLimited');
+  const peer = server.peers.get(publisher.alias)!;
+  assert.equal(peer.closed, false, 'dropping unreliable messages does not close the client');
+  assert.ok(server.rateLimited.dropped >= 20 && server.rateLimited.dropped <= 21, String(server.rateLimited.dropped));
+  await inbox.until((messages) => messages.length >= 1);
+  assert.ok(inbox.messages.length <= 9, `${inbox.messages.length} delivered`);
+  assert.ok(inbox.messages.every((m) => bodyText(m).startsWith('u')));
+
+  // Over the bucket on `reliable`: the client is closed, never silently thinned.
+  const closed = nextEvent<[Peer, PeerCloseReason]>(server, 'peerClosed', (p) => p.alias === publisher.alias);
+  const clientLost = nextEvent(publisher, 'close');
+  for (let i = 0; i < 3; i++) publisher.publish('flood', `r${i}`);
+  assert.equal((await closed)[1], 'protocol-error');
+  await clientLost;
+  assert.equal(server.rateLimited.closed, 1);
+  assert.equal(server.peers.has(reader.alias), true, 'other clients are served on');
+  await reader.ping();
+});
