@@ -1,0 +1,104 @@
+// The container files, checked without a Docker engine: docker-compose.yml
+// parses, its services run command lines the broker accepts, the README
+// documents them, and the Dockerfile builds with the commands CI runs.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { parse } from 'yaml';
+
+const root = new URL('../../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+const broker = fileURLToPath(new URL('dist/cli/broker.js', root));
+const run = promisify(execFile);
+
+interface Service {
+  build?: unknown;
+  image?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  network_mode?: string;
+  ports?: unknown;
+  container_name?: string;
+}
+const compose = parse(read('docker-compose.yml')) as { services: Record<string, Service> };
+const readme = read('README.md');
+const containerSection = readme.slice(readme.indexOf('## Running in containers'));
+
+/** The options a service's command line and environment resolve to, as `broker ... --print-config` prints them. */
+async function resolvedOptions(service: Service): Promise<Record<string, unknown>> {
+  assert.ok(Array.isArray(service.command), 'command is an exec-form list');
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('BROKER_')));
+  const { stdout } = await run(process.execPath, [broker, ...service.command, '--print-config'], {
+    env: { ...env, ...service.environment }, timeout: 20_000,
+  });
+  return JSON.parse(stdout) as Record<string, unknown>;
+}
+
+test('docker-compose.yml names a coordinator and a scalable commserver service', () => {
+  assert.deepEqual(Object.keys(compose.services).sort(), ['commserver', 'coordinator']);
+  const { coordinator, commserver } = compose.services;
+  assert.equal(coordinator.command?.[0], 'coordinator');
+  assert.equal(commserver.command?.[0], 'commserver');
+  // --scale needs replicas that claim no fixed host port or name.
+  assert.equal(commserver.ports, undefined);
+  assert.equal(commserver.container_name, undefined);
+  for (const service of [coordinator, commserver]) {
+    assert.equal(service.network_mode, 'host', 'WebRTC needs the host network (see the comments in docker-compose.yml)');
+    assert.equal(service.image, 'webrtc-broker');
+  }
+});
+
+test("the services' command lines and environment are options the broker accepts, and the servers find the coordinator", async () => {
+  const coordinator = await resolvedOptions(compose.services.coordinator);
+  const commserver = await resolvedOptions(compose.services.commserver);
+  assert.equal(coordinator.host, '0.0.0.0');
+  const url = new URL(String(commserver['coordinator-url']));
+  assert.equal(Number(url.port), coordinator.port);
+  assert.ok(['127.0.0.1', 'localhost'].includes(url.hostname), 'host networking: the coordinator is on this host');
+  for (const [name, value] of Object.entries(compose.services.commserver.environment ?? {})) {
+    const flag = name.slice('BROKER_'.length).toLowerCase().replace(/_/g, '-');
+    assert.equal(String(commserver[flag]), value, `${name} took effect`);
+  }
+});
+
+test('the README documents the services, the port and the variables of docker-compose.yml', () => {
+  assert.ok(containerSection.length > 20, 'README.md has a "Running in containers" section');
+  const section = containerSection.slice(0, containerSection.indexOf('\n## ', 5) > 0 ? containerSection.indexOf('\n## ', 5) : undefined);
+  assert.match(section, /docker compose up --build --scale commserver=3/);
+  for (const name of Object.keys(compose.services)) assert.match(section, new RegExp(`\`${name}\``));
+  const coordinator = compose.services.coordinator.command ?? [];
+  assert.match(section, new RegExp(`\\b${coordinator[coordinator.indexOf('--port') + 1]}\\b`), 'the coordinator port');
+  for (const name of Object.keys(compose.services.commserver.environment ?? {})) assert.match(section, new RegExp(name));
+  assert.match(section, /network_mode: host/);
+  assert.match(section, /UDP/);
+});
+
+test('the Dockerfile builds with the commands CI runs, and its runtime stage copies what a build produces', () => {
+  const dockerfile = read('Dockerfile');
+  const instructions = dockerfile.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#'));
+  const stages = instructions.filter((line) => line.startsWith('FROM '));
+  assert.equal(stages.length, 2, 'multi-stage: build and runtime');
+  for (const stage of stages) assert.match(stage, /^FROM node:20[-.\w]*/, 'Node 20, as package.json engines');
+  const runs = instructions.filter((line) => line.startsWith('RUN ')).map((line) => line.slice(4));
+  assert.deepEqual(runs.map((line) => line.split('&&')[0].trim().split(' ').slice(0, 3).join(' ')), ['npm ci', 'npm run build', 'npm prune --omit=dev']);
+  // CI installs and builds the same way: .ci/run runs npm ci, then npm test, which starts with npm run build.
+  assert.match(read('.ci/run'), /^npm ci$/m);
+  const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+  assert.match(scripts.test, /^npm run build\b/);
+  assert.match(scripts.postinstall, /patch-package/, 'the build stage patches werift through npm ci');
+  // The runtime stage never runs npm (patch-package is a dev dependency) and runs as a user.
+  const runtime = instructions.slice(instructions.indexOf(stages[1]));
+  assert.equal(runtime.filter((line) => line.startsWith('RUN ')).length, 0);
+  assert.ok(runtime.some((line) => /^USER (?!root\b)\S+/.test(line)), 'non-root user');
+  for (const line of runtime.filter((l) => l.startsWith('COPY --from=build '))) {
+    const source = line.split(/\s+/)[2].replace(/^\/app\//, '');
+    assert.ok(existsSync(new URL(source, root)), `${source} exists after a build`);
+  }
+  const entrypoint = JSON.parse(runtime.find((line) => line.startsWith('ENTRYPOINT '))!.slice('ENTRYPOINT '.length)) as string[];
+  assert.ok(existsSync(new URL(entrypoint[1], root)), `${entrypoint[1]} exists after a build`);
+  const ignored = read('.dockerignore').split('\n').map((line) => line.trim());
+  for (const path of ['node_modules', 'dist', '.git']) assert.ok(ignored.includes(path), `.dockerignore: ${path}`);
+});
