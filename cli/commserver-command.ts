@@ -32,6 +32,19 @@ export function commServerCommand(yargs: Argv) {
       },
       'port-max': { type: 'number', defaultDescription: 'any', coerce: integerIn('port-max', 1, 65535), description: 'Highest UDP port for peer connections' },
       ...logOptions('info'),
+      ws: {
+        type: 'boolean', default: true, group: 'WebSocket fallback:',
+        description: 'Serve clients that cannot use WebRTC over a WebSocket (--no-ws turns it off)',
+      },
+      'ws-host': { type: 'string', default: '127.0.0.1', group: 'WebSocket fallback:', description: 'Interface of the WebSocket endpoint' },
+      'ws-port': {
+        type: 'number', default: 0, coerce: integerIn('ws-port', 0, 65535), group: 'WebSocket fallback:',
+        description: 'Port of the WebSocket endpoint (0 picks a free one)',
+      },
+      'ws-public-url': {
+        type: 'string', group: 'WebSocket fallback:', defaultDescription: 'ws://HOST:PORT as bound',
+        description: 'The URL clients are told to use (behind a proxy or NAT)', coerce: webSocketUrl('ws-public-url'),
+      },
       ...limitFlags(commServerLimitSpec),
       ...operationsOptions,
       ...commServerSecurityOptions,
@@ -50,6 +63,7 @@ export function commServerCommand(yargs: Argv) {
         serverId: argv['server-id'],
         iceServers: argv['ice-server'].map(parseIceServer),
         portRange,
+        ...(argv.ws ? { webSocket: { host: argv['ws-host'], port: argv['ws-port'], publicUrl: argv['ws-public-url'] } } : {}),
         limits,
         logger,
       });

@@ -9,7 +9,7 @@ import { assertTopicName, encodeTopicList } from '../shared/subscription.js';
 import { BrokerClientError } from './errors.js';
 import { reconnectDefaults, reopenSession, type ReconnectAttempt, type ReconnectOptions } from './reconnect.js';
 import { clientRuntime, type WebSocketConstructor } from './runtime.js';
-import { Session, type Channel, type SessionOptions } from './session.js';
+import { Session, type Channel, type SessionOptions, type Transport } from './session.js';
 
 export interface BrokerClientOptions {
   /** The coordinator's base URL, e.g. ws://127.0.0.1:9090 (the client connects to its /connect). */
@@ -39,8 +39,22 @@ export interface BrokerClientOptions {
   heartbeatIntervalMs?: number;
   /** The connection counts as lost after this long without a word from the comm server. Default 5000. */
   heartbeatTimeoutMs?: number;
+  /**
+   * `auto` (default): WebRTC, falling back to the comm server's WebSocket
+   * endpoint (reliable semantics only) when WebRTC is not up within
+   * `webrtcTimeoutMs`; `webrtc` or `websocket` force one.
+   */
+  transport?: Transport;
+  /** How long `auto` waits for WebRTC before falling back. Default 5000. */
+  webrtcTimeoutMs?: number;
   /** Re-homing after a lost connection; see ReconnectOptions for the defaults. */
   reconnect?: Partial<ReconnectOptions>;
+  /**
+   * When its comm server drains, the client connects to another one first and
+   * keeps receiving on both for this long, so that its subscriptions reach the
+   * whole mesh before it leaves the old server. Default 1000.
+   */
+  drainOverlapMs?: number;
   /** RTCPeerConnection factory; defaults to werift in Node, the browser's own in a browser. */
   rtc?: RtcFactory;
   /** WebSocket class; defaults to `ws` in Node, the browser's own in a browser. */
@@ -89,6 +103,8 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   #topics = new Set<string>();
   #pings = new Map<number, { resolve: (rtt: number) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>();
   #pingTimeoutMs: number;
+  #drainOverlapMs: number;
+  #moving = false;
   #closed = false;
 
   private constructor(session: Session, openSession: () => Promise<Session>, options: BrokerClientOptions) {
@@ -96,6 +112,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     this.#openSession = openSession;
     this.#reconnect = { ...reconnectDefaults, ...options.reconnect };
     this.#pingTimeoutMs = options.pingTimeoutMs ?? 5_000;
+    this.#drainOverlapMs = options.drainOverlapMs ?? 1_000;
     this.#maxHeldBytes = options.reliableQueueBytes ?? DEFAULT_RELIABLE_QUEUE_BYTES;
     this.#session = this.#adopt(session);
   }
@@ -110,6 +127,11 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   /** This client's alias, as other clients see it in `message.from`. */
   get alias(): number {
     return this.#session.alias;
+  }
+
+  /** How this client reaches its comm server: `webrtc` or, as a fallback, `websocket`. */
+  get transport(): 'webrtc' | 'websocket' {
+    return this.#session.transport;
   }
 
   /** Alias of the comm server this client is connected to. */
@@ -234,6 +256,9 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
           this.emit('message', { topic, from: fromAlias, body, reliable: channel === 'reliable', identity });
           return;
         }
+        case MessageType.DRAIN:
+          void this.#move();
+          return;
         case MessageType.PING: {
           const { time } = Ping.decode(frame);
           const pending = this.#pings.get(time);
@@ -289,6 +314,34 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     this.emit('reconnected', { alias: session.alias, serverAlias: session.serverAlias });
   }
 
+  /**
+   * The comm server is draining: make before break. The new session gets the
+   * subscriptions and all publishing at once; the old one keeps delivering
+   * for `drainOverlapMs` (a message may then arrive twice, never not at all).
+   */
+  async #move(): Promise<void> {
+    if (this.#moving || this.reconnecting || this.#closed) return;
+    this.#moving = true;
+    const old = this.#session;
+    try {
+      const next = await this.#openSession();
+      if (this.#closed || old !== this.#session) {
+        next.close();
+        return;
+      }
+      this.#session = this.#adopt(next);
+      if (this.#topics.size > 0) this.#sendSubscription();
+      this.emit('reconnected', { alias: next.alias, serverAlias: next.serverAlias });
+      await new Promise((resolve) => setTimeout(resolve, this.#drainOverlapMs));
+    } catch {
+      // No other server could be reached: stay until the draining server closes us, then re-home as usual.
+      return;
+    } finally {
+      this.#moving = false;
+    }
+    old.close();
+  }
+
   #failPings(error: BrokerClientError): void {
     for (const pending of this.#pings.values()) {
       clearTimeout(pending.timer);
@@ -328,6 +381,8 @@ function sessionOptionsFrom(options: BrokerClientOptions): SessionOptions {
     sendWindowBytes: options.sendWindowBytes ?? 256 * 1024,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 1_000,
     heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? 5_000,
+    transport: options.transport ?? 'auto',
+    webrtcTimeoutMs: options.webrtcTimeoutMs ?? 5_000,
   };
 }
 

@@ -1,8 +1,9 @@
 // The per-runtime pieces the client needs, injected by its entry point:
 // werift and `ws` in Node (client/index.ts), the browser's own classes there.
 import type { RtcFactory } from '../shared/rtc.js';
+import type { MessageSocket } from '../shared/websocket-channel.js';
 
-export interface WebSocketLike {
+export interface WebSocketLike extends MessageSocket {
   binaryType: string;
   readonly readyState: number;
   send(data: Uint8Array): void;

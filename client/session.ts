@@ -10,6 +10,7 @@ import {
   RELIABLE, UNRELIABLE, messageBytes,
   type DataChannelLike, type IceServer, type PeerConnectionLike, type RtcFactory,
 } from '../shared/rtc.js';
+import { webSocketChannels } from '../shared/websocket-channel.js';
 import { ChannelWriter } from '../shared/writer.js';
 import { BrokerClientError } from './errors.js';
 import type { WebSocketConstructor, WebSocketLike } from './runtime.js';
@@ -32,7 +33,12 @@ export interface SessionOptions {
   heartbeatIntervalMs: number;
   /** The session is declared dead after this long without any frame from the server. */
   heartbeatTimeoutMs: number;
+  /** `auto`: WebRTC, and the server's WebSocket endpoint if WebRTC is not up within `webrtcTimeoutMs`. */
+  transport: Transport;
+  webrtcTimeoutMs: number;
 }
+
+export type Transport = 'auto' | 'webrtc' | 'websocket';
 
 export interface SessionHandlers {
   onFrame: (channel: Channel, frame: Uint8Array) => void;
@@ -42,6 +48,12 @@ export interface SessionHandlers {
 export class Session {
   alias = 0;
   serverAlias = 0;
+  /** How the session reached its comm server. */
+  transport: 'webrtc' | 'websocket' = 'webrtc';
+  /** The comm server's WebSocket endpoint, from WELCOME, if it has one. */
+  #serverUrl: string | undefined;
+  #fallbackTimer: ReturnType<typeof setTimeout> | undefined;
+  #webRtcAbandoned = false;
   /** The coordinator's client token (WELCOME field 5), empty when it issues none. */
   #token: Uint8Array = new Uint8Array(0);
   #options: SessionOptions;
@@ -87,6 +99,7 @@ export class Session {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#heartbeat);
+    clearTimeout(this.#fallbackTimer);
     this.#socket?.close(1000);
     for (const channel of this.#channels.values()) channel.close();
     try {
@@ -162,7 +175,8 @@ export class Session {
         const server = welcome.availableServers[0];
         if (!server) throw new BrokerClientError('NO_SERVER', 'the coordinator has no comm server available');
         this.serverAlias = server;
-        this.#signal(Connect.encode({ type: MessageType.CONNECT, fromAlias: this.alias, toAlias: server }));
+        this.#serverUrl = welcome.serverUrls[0] || undefined;
+        this.#connect();
         return;
       }
       case MessageType.WEBRTC_OFFER:
@@ -180,9 +194,61 @@ export class Session {
     }
   }
 
+  #connect(): void {
+    const { transport, webrtcTimeoutMs } = this.#options;
+    if (transport === 'websocket') {
+      this.#webRtcAbandoned = true;
+      this.#openWebSocket();
+      return;
+    }
+    this.#signal(Connect.encode({ type: MessageType.CONNECT, fromAlias: this.alias, toAlias: this.serverAlias }));
+    if (transport === 'auto' && this.#serverUrl) {
+      this.#fallbackTimer = setTimeout(() => this.#fallBackToWebSocket(), webrtcTimeoutMs);
+    }
+  }
+
+  /** WebRTC did not come up in time (UDP blocked, no TURN): drop it and use the server's WebSocket endpoint. */
+  #fallBackToWebSocket(): void {
+    if (this.#established || this.#closed) return;
+    this.#webRtcAbandoned = true;
+    const pc = this.#pc;
+    const channels = [...this.#channels.values()];
+    this.#pc = undefined;
+    this.#negotiation = undefined;
+    this.#channels.clear();
+    this.#writers.clear();
+    for (const channel of channels) channel.close();
+    try {
+      pc?.close();
+    } catch {
+      // already closed
+    }
+    this.#openWebSocket();
+  }
+
+  #openWebSocket(): void {
+    if (!this.#serverUrl) throw new BrokerClientError('NEGOTIATION_FAILED', `comm server ${this.serverAlias} has no WebSocket endpoint`);
+    const url = new URL(this.#serverUrl);
+    url.searchParams.set('alias', String(this.alias));
+    const socket = new this.#options.WebSocket(url.toString());
+    const failed = () => {
+      if (!this.#established) this.close(new BrokerClientError('NEGOTIATION_FAILED', `WebSocket to comm server ${this.serverAlias} failed`));
+    };
+    socket.onerror = failed;
+    socket.onclose = failed;
+    socket.onopen = () => {
+      socket.onerror = null;
+      socket.onclose = null;
+      this.transport = 'websocket';
+      const { reliable, unreliable } = webSocketChannels(socket);
+      this.#attach(reliable);
+      this.#attach(unreliable);
+    };
+  }
+
   #onWebRtc(frame: Uint8Array): void {
     const message = WebRtc.decode(frame);
-    if (message.fromAlias !== this.serverAlias) return;
+    if (message.fromAlias !== this.serverAlias || this.#webRtcAbandoned) return;
     const data = decodeJson<unknown>(message.data);
     const failed = (error: Error) => this.close(new BrokerClientError('NEGOTIATION_FAILED', error.message, { cause: error }));
     if (message.type === MessageType.WEBRTC_OFFER) {
@@ -201,9 +267,9 @@ export class Session {
     const pc = this.#options.rtc({ iceServers: this.#options.iceServers });
     this.#pc = pc;
     pc.onconnectionstatechange = () => {
-      if (pc.connectionState === 'failed' || pc.connectionState === 'closed') {
-        this.close(new BrokerClientError('CLOSED', `connection to comm server ${this.serverAlias} ${pc.connectionState}`));
-      }
+      if (pc !== this.#pc || (pc.connectionState !== 'failed' && pc.connectionState !== 'closed')) return;
+      if (!this.#established && this.#options.transport === 'auto' && this.#serverUrl) this.#fallBackToWebSocket();
+      else this.close(new BrokerClientError('CLOSED', `connection to comm server ${this.serverAlias} ${pc.connectionState}`));
     };
     pc.ondatachannel = ({ channel }) => this.#attach(channel);
     return pc;
@@ -228,6 +294,7 @@ export class Session {
       else this.#handlers?.onFrame(kind, frame);
     });
     channel.addEventListener('close', () => {
+      if (this.#channels.get(kind) !== channel) return;
       const error = this.#settle
         ? new BrokerClientError('AUTH_FAILED', `comm server ${this.serverAlias} closed the connection after AUTH`)
         : new BrokerClientError('CLOSED', `the ${kind} channel to comm server ${this.serverAlias} closed`);
@@ -245,13 +312,16 @@ export class Session {
   #onChannelOpen(): void {
     const open = [...this.#channels.values()].filter((channel) => channel.readyState === 'open').length;
     if (open < 2) return;
-    this.send('reliable', Auth.encode({ type: MessageType.AUTH, role: Role.CLIENT, body: this.#options.authBody ?? this.#token }));
+    this.send('reliable', Auth.encode({
+      type: MessageType.AUTH, role: Role.CLIENT, body: this.#options.authBody ?? this.#token, extensions: CLIENT_EXTENSIONS,
+    }));
     this.send('reliable', Ping.encode({ type: MessageType.PING, time: SETUP_PING_TIME }));
   }
 
   #onSetupFrame(channel: Channel, frame: Uint8Array): void {
     if (channel === 'reliable' && peekType(frame) === MessageType.PING && Ping.decode(frame).time === SETUP_PING_TIME) {
       this.#established = true;
+      clearTimeout(this.#fallbackTimer);
       this.#startHeartbeat();
       this.#settle?.resolve();
     }
@@ -289,6 +359,9 @@ export class Session {
     if (this.#socket?.readyState === 1) this.#socket.send(frame);
   }
 }
+
+/** The protocol extensions this client understands, announced in AUTH. */
+const CLIENT_EXTENSIONS = ['drain'];
 
 /** PING times no application ping uses (those are positive clock readings). */
 const SETUP_PING_TIME = -1;

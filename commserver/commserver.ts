@@ -3,22 +3,26 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import {
-  Auth, Connect, ConnectionRefused, ConnectionRefusedReason, MessageType, Role, Subscription, Topic,
+  Auth, Connect, ConnectionRefused, ConnectionRefusedReason, MessageHeader, MessageType, Role, Subscription, Topic,
   TopicIdentity, WebRtc, decodeJson, encodeJson, peekType, type WelcomeMessage,
 } from '../shared/codec.js';
 import { allowAllPeers, noServerCredentials, openAccessWarning, type PeerAuthenticator, type ServerCredentials } from '../shared/auth.js';
 import { commServerLimitDefaults, coordinatorLimitDefaults, type CommServerLimits } from '../shared/config.js';
+import type { Readiness } from '../shared/http-endpoint.js';
 import type { Logger } from '../shared/log.js';
 import { silentLogger } from '../shared/log.js';
 import { TokenBucket } from '../shared/rate-limit.js';
-import type { IceServer, RtcFactory } from '../shared/rtc.js';
+import type { IceServer, PeerConnectionLike, RtcFactory } from '../shared/rtc.js';
 import { weriftFactory } from '../shared/rtc-werift.js';
 import { CoordinatorLink } from './coordinator-link.js';
+import { WebSocketEndpoint } from './websocket-endpoint.js';
 import { Admission, type WaitingFrame } from './admission.js';
 import { forwardTopic, forwardTopicIdentity } from './fanout.js';
 import { Peer, type ChannelKind, type PeerCloseReason } from './peer.js';
 import { RoutingTable } from './router.js';
 import { ServerLinks } from './server-links.js';
+import { peerStats, type PeerStats } from './peer-stats.js';
+import { CommServerStats } from './stats.js';
 import { decodeTopicSet } from './subscription-decoder.js';
 
 export interface CommServerOptions {
@@ -31,6 +35,12 @@ export interface CommServerOptions {
   rtc?: RtcFactory;
   iceServers?: IceServer[];
   portRange?: [number, number];
+  /**
+   * The WebSocket endpoint for clients that cannot use WebRTC, advertised to
+   * the coordinator; off when absent. `publicUrl` is what clients are told
+   * (default: ws://host:port as bound).
+   */
+  webSocket?: { host: string; port: number; publicUrl?: string };
   peerAuthenticator?: PeerAuthenticator;
   credentials?: ServerCredentials;
   limits?: Partial<CommServerLimits>;
@@ -52,15 +62,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   readonly serverId: string;
   readonly limits: CommServerLimits;
   readonly peers = new Map<number, Peer>();
-  readonly stats = {
-    topicMessages: 0,
-    deliveries: 0,
-    noSubscribers: 0,
-    undecodable: 0,
-    ignored: 0,
-    refusedFull: 0,
-    closed: {} as Partial<Record<PeerCloseReason, number>>,
-  };
+  readonly stats = new CommServerStats();
   /** Client frames over the message rate: dropped on `unreliable`, closing the client on `reliable`. */
   readonly rateLimited = { dropped: 0, closed: 0 };
   alias: number | undefined;
@@ -75,6 +77,10 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #serverLinks: ServerLinks;
   #closing = false;
   #messageRates = new WeakMap<Peer, TokenBucket>();
+  #draining = false;
+  #started: Promise<void> = Promise.resolve();
+  #webSockets: WebSocketEndpoint | undefined;
+  #webSocketUrl: string | undefined;
 
   constructor(options: CommServerOptions) {
     super();
@@ -101,7 +107,11 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#link = new CoordinatorLink({
       coordinatorUrl: options.coordinatorUrl,
       role: options.hub ? Role.COMMUNICATION_SERVER_HUB : Role.COMMUNICATION_SERVER,
-      query: () => ({ ...this.#credentials.discoverQuery(this.serverId), server_id: this.serverId }),
+      query: () => ({
+        ...this.#credentials.discoverQuery(this.serverId),
+        server_id: this.serverId,
+        ...(this.#webSocketUrl ? { ws_url: this.#webSocketUrl } : {}),
+      }),
       retryMinMs: this.limits.coordinatorRetryMinMs,
       retryMaxMs: this.limits.coordinatorRetryMaxMs,
       maxFrameBytes: coordinatorLimitDefaults.maxFrameBytes,
@@ -129,6 +139,31 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     return [...this.peers.values()].filter((peer) => peer.isServer && peer.authenticated);
   }
 
+  /** Ready when registered with the coordinator and linked to every server it listed. */
+  readiness(): Readiness {
+    const pendingLinks = [...this.peers.values()].filter((peer) => peer.direction === 'outgoing' && !peer.authenticated).length;
+    const registered = this.alias !== undefined;
+    const coordinator = this.coordinatorConnected;
+    return {
+      ready: registered && coordinator && pendingLinks === 0 && !this.#closing && !this.#draining,
+      detail: {
+        registered, coordinator, serverLinks: this.linkedServers().length, pendingLinks, draining: this.#draining, closing: this.#closing,
+      },
+    };
+  }
+
+  /** Every peer, as served on /stats. */
+  peerStats(): PeerStats[] {
+    return [...this.peers.values()].map((peer) => peerStats(peer, this.topicsOf(peer)));
+  }
+
+  /** Unreliable frames dropped by full send queues, since the start. */
+  unreliableDrops(): number {
+    let dropped = this.stats.unreliableDropsOfClosedPeers;
+    for (const peer of this.peers.values()) dropped += peer.unreliable?.dropped ?? 0;
+    return dropped;
+  }
+
   /** The topics a peer subscribed to (another server's: the union of its clients'). */
   topicsOf(peer: Peer): ReadonlySet<string> {
     return this.#routing.topicsOf(peer);
@@ -137,17 +172,87 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   start(): this {
     const warning = openAccessWarning((this.#options.peerAuthenticator ?? allowAllPeers).unauthenticated);
     if (warning) this.#logger.warn(warning);
-    this.#link.start();
     this.#serverLinks.start();
+    this.#started = this.#listenForWebSockets().then(() => {
+      if (!this.#closing) this.#link.start();
+    });
     return this;
+  }
+
+  /** The WebSocket fallback endpoint comes up before registering, so the coordinator can tell clients about it. */
+  async #listenForWebSockets(): Promise<void> {
+    const options = this.#options.webSocket;
+    if (!options) return;
+    this.#webSockets = await WebSocketEndpoint.listen({
+      host: options.host,
+      port: options.port,
+      maxPayload: this.limits.maxMessageBytes,
+      accept: (alias) => this.#acceptsWebSocketClient(alias),
+      onClient: (alias, connection) => {
+        // A client falls back while its WebRTC attempt may still linger here: the socket replaces it.
+        void this.peers.get(alias)?.close('replaced');
+        this.#createPeer(alias, 'incoming', connection);
+      },
+    });
+    this.#webSocketUrl = options.publicUrl ?? this.#webSockets.url;
+    this.#logger.info({ url: this.#webSocketUrl }, 'WebSocket fallback endpoint listening');
+  }
+
+  #acceptsWebSocketClient(alias: number): boolean {
+    if (this.#closing || this.#draining) return false;
+    const existing = this.peers.get(alias);
+    if (existing) return !existing.authenticated && existing.direction === 'incoming';
+    return !this.#isFull();
+  }
+
+  /** Where WebSocket fallback clients connect, once listening. */
+  get webSocketUrl(): string | undefined {
+    return this.#webSocketUrl;
   }
 
   async close(): Promise<void> {
     if (this.#closing) return;
     this.#closing = true;
     this.#serverLinks.stop();
+    await this.#started.catch(() => undefined);
     await this.#link.close();
+    await this.#webSockets?.close();
     await Promise.all([...this.peers.values()].map((peer) => peer.close('server-closing')));
+  }
+
+  /**
+   * Leaves gracefully: unregisters from the coordinator (no new clients),
+   * asks the clients that understand DRAIN to move, waits for them to go
+   * (at most `drainTimeoutMs`), then closes everything else: clients of the
+   * original protocol last, then the links to the mesh.
+   */
+  async drain(): Promise<void> {
+    if (this.#closing || this.#draining) return;
+    this.#draining = true;
+    await this.#link.close();
+    const movable = () => [...this.peers.values()].filter((peer) => !peer.isServer && peer.extensions.has(DRAIN_EXTENSION));
+    const asked = movable();
+    this.#logger.info({ clients: asked.length, deadlineMs: this.limits.drainTimeoutMs }, 'draining');
+    const drainFrame = MessageHeader.encode({ type: MessageType.DRAIN });
+    for (const peer of asked) peer.reliable?.write(drainFrame);
+    await new Promise<void>((resolve) => {
+      const finish = () => {
+        clearTimeout(deadline);
+        this.off('peerClosed', check);
+        resolve();
+      };
+      const check = () => {
+        if (movable().length === 0) finish();
+      };
+      const deadline = setTimeout(finish, this.limits.drainTimeoutMs);
+      this.on('peerClosed', check);
+      check();
+    });
+    await this.close();
+  }
+
+  get draining(): boolean {
+    return this.#draining;
   }
 
   // ---- coordinator signaling ----
@@ -256,13 +361,13 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     return this.peers.size >= this.limits.maxPeers;
   }
 
-  #createPeer(alias: number, direction: 'incoming' | 'outgoing'): Peer {
+  #createPeer(alias: number, direction: 'incoming' | 'outgoing', connection?: PeerConnectionLike): Peer {
     const sendWebRtc = (type: MessageType, data: unknown) =>
       this.#send(WebRtc.encode({ type, fromAlias: this.alias, toAlias: alias, data: encodeJson(data) }));
     const peer = new Peer({
       alias,
       direction,
-      pc: this.#rtc({ iceServers: this.#options.iceServers ?? [], portRange: this.#options.portRange }),
+      pc: connection ?? this.#rtc({ iceServers: this.#options.iceServers ?? [], portRange: this.#options.portRange }),
       signaling: {
         sendDescription: (description) =>
           sendWebRtc(description.type === 'offer' ? MessageType.WEBRTC_OFFER : MessageType.WEBRTC_ANSWER, description),
@@ -315,7 +420,8 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     if (this.peers.get(peer.alias) === peer) this.peers.delete(peer.alias);
     this.#admission.forget(peer);
     this.#serverLinks.forget(peer);
-    this.stats.closed[reason] = (this.stats.closed[reason] ?? 0) + 1;
+    this.stats.peerClosed(reason);
+    this.stats.unreliableDropsOfClosedPeers += peer.unreliable?.dropped ?? 0;
     const removed = this.#routing.remove(peer, peer.isServer ? 'server' : 'client');
     this.#serverLinks.topicsChanged(peer, [], removed);
     const level = reason === 'server-closing' || reason === 'channel-closed' ? 'debug' : 'info';
@@ -334,15 +440,19 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       return;
     }
     try {
-      switch (peekType(frame)) {
+      const type = peekType(frame);
+      this.stats.received(channel, type, frame.length);
+      switch (type) {
         case MessageType.TOPIC: {
           const message = Topic.decode(frame);
-          this.#countDeliveries(forwardTopic(peer, channel, message, frame, ...this.#route(message.topic)));
+          const { clients, servers } = forwardTopic(peer, channel, message, frame, ...this.#route(message.topic));
+          this.stats.forwarded(channel, MessageType.TOPIC_FW, MessageType.TOPIC, clients, servers);
           return;
         }
         case MessageType.TOPIC_IDENTITY: {
           const message = TopicIdentity.decode(frame);
-          this.#countDeliveries(forwardTopicIdentity(peer, channel, message, frame, ...this.#route(message.topic)));
+          const { clients, servers } = forwardTopicIdentity(peer, channel, message, frame, ...this.#route(message.topic));
+          this.stats.forwarded(channel, MessageType.TOPIC_IDENTITY_FW, MessageType.TOPIC_IDENTITY, clients, servers);
           return;
         }
         case MessageType.SUBSCRIPTION:
@@ -385,14 +495,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   }
 
   #route(topic: string) {
-    this.stats.topicMessages++;
-    const subscribers = this.#routing.subscribers(topic) ?? NO_SUBSCRIBERS;
-    return [subscribers, this.isHub] as const;
-  }
-
-  #countDeliveries({ clients, servers }: { clients: number; servers: number }): void {
-    if (clients + servers === 0) this.stats.noSubscribers++;
-    this.stats.deliveries += clients + servers;
+    return [this.#routing.subscribers(topic) ?? NO_SUBSCRIBERS, this.isHub] as const;
   }
 
   // ---- subscriptions and interest ----
@@ -410,5 +513,8 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     if (fromServer) this.emit('serverInterest', peer, topics);
   }
 }
+
+/** The AUTH extension a client announces when it understands DRAIN. */
+export const DRAIN_EXTENSION = 'drain';
 
 const NO_SUBSCRIBERS = { clients: new Set<Peer>(), servers: new Set<Peer>() };

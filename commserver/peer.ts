@@ -13,7 +13,7 @@ export type ChannelKind = 'reliable' | 'unreliable';
 
 export type PeerCloseReason =
   | 'connect-timeout' | 'ice-failed' | 'channel-closed' | 'auth-failed' | 'protocol-error'
-  | 'slow-consumer' | 'duplicate-link' | 'server-closing' | 'signaling-error' | 'link-timeout';
+  | 'slow-consumer' | 'duplicate-link' | 'server-closing' | 'signaling-error' | 'link-timeout' | 'replaced';
 
 export interface PeerOptions {
   alias: number;
@@ -39,6 +39,8 @@ export class Peer {
   /** A server's stable identity (from its AUTH body), used to keep one link per pair of servers. */
   serverId: string | undefined;
   authenticated = false;
+  /** Protocol extensions the peer announced in its AUTH. */
+  extensions: ReadonlySet<string> = new Set();
   reliable: ChannelWriter | undefined;
   unreliable: ChannelWriter | undefined;
   readonly createdAt = Date.now();
@@ -85,6 +87,21 @@ export class Peer {
   markAuthenticated(): void {
     this.authenticated = true;
     clearTimeout(this.#connectTimer);
+  }
+
+  /** The peer's data channels, for stats. */
+  get channels(): readonly DataChannelLike[] {
+    return this.#channels;
+  }
+
+  /** The peer connection, for stats. */
+  get connection(): PeerConnectionLike {
+    return this.#options.pc;
+  }
+
+  /** What the data channel itself still buffers (bytes handed to it, not yet sent). */
+  bufferedAmount(kind: ChannelKind): number {
+    return this.#channels.find((channel) => channel.label === kind)?.bufferedAmount ?? 0;
   }
 
   writerFor(channel: ChannelKind): ChannelWriter | undefined {

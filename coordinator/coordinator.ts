@@ -160,7 +160,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     let availableServers: number[];
     let token: Uint8Array | undefined;
     try {
-      peer = { alias: this.#aliases.next(), role, socket, serverId: serverIdOf(role, url) };
+      peer = { alias: this.#aliases.next(), role, socket, serverId: serverIdOf(role, url), webSocketUrl: webSocketUrlOf(role, url) };
       availableServers = this.#serversFor(peer);
       if (role === Role.CLIENT) token = this.#clientTokens?.issue({ alias: peer.alias, identity: identity ?? new Uint8Array(0) });
     } catch (error) {
@@ -170,15 +170,23 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     }
     const info: PeerInfo = { alias: peer.alias, role };
     this.registry.add(peer);
+    if (role === Role.CLIENT) {
+      this.stats.connections.clients++;
+      for (const server of availableServers) this.stats.assignments.set(server, (this.stats.assignments.get(server) ?? 0) + 1);
+    } else {
+      this.stats.connections.servers++;
+    }
     this.#keepalive.track(socket);
     socket.on('message', (data, isBinary) => this.#onMessage(peer, data, isBinary));
     socket.once('close', (code) => {
       this.registry.remove(peer.alias);
+      this.stats.assignments.delete(peer.alias);
       this.#logger.debug({ alias: peer.alias, role: Role[role], code }, 'peer removed');
       this.emit('peerRemoved', info);
     });
     const serverIds = role === Role.CLIENT ? [] : availableServers.map((alias) => this.registry.get(alias)?.serverId ?? '');
-    socket.send(Welcome.encode({ type: MessageType.WELCOME, alias: peer.alias, availableServers, serverIds, token }));
+    const serverUrls = role === Role.CLIENT ? availableServers.map((alias) => this.registry.get(alias)?.webSocketUrl ?? '') : [];
+    socket.send(Welcome.encode({ type: MessageType.WELCOME, alias: peer.alias, availableServers, serverIds, token, serverUrls }));
     this.#logger.debug({ alias: peer.alias, role: Role[role], availableServers }, 'peer registered');
     this.emit('peerRegistered', info);
   }
@@ -247,4 +255,11 @@ function serverIdOf(role: Role, url: URL): string | undefined {
   const serverId = url.searchParams.get('server_id');
   if (role === Role.CLIENT || !serverId || serverId.length > MAX_SERVER_ID_LENGTH) return undefined;
   return serverId;
+}
+
+/** A comm server's WebSocket URL for fallback clients from its /discover query; ignored unless ws:// or wss://. */
+function webSocketUrlOf(role: Role, url: URL): string | undefined {
+  const value = url.searchParams.get('ws_url');
+  if (role === Role.CLIENT || !value || value.length > 512 || !/^wss?:\/\/[^\s]+$/.test(value)) return undefined;
+  return value;
 }

@@ -14,6 +14,8 @@ export interface Peer extends PeerInfo {
   readonly socket: WebSocket;
   /** A comm server's stable identity (`server_id` on /discover), if it gave one. */
   readonly serverId?: string;
+  /** A comm server's WebSocket URL for fallback clients (`ws_url` on /discover), if it has one. */
+  readonly webSocketUrl?: string;
 }
 
 export function isServerRole(role: Role): boolean {

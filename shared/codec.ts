@@ -13,7 +13,9 @@ export type Format = protocol.Format;
 export const ConnectionRefusedReason = protocol.ConnectionRefusedReason;
 export type ConnectionRefusedReason = protocol.ConnectionRefusedReason;
 
-export interface WelcomeMessage { type: MessageType; alias: number; availableServers: number[]; serverIds: string[]; token: Uint8Array }
+export interface WelcomeMessage {
+  type: MessageType; alias: number; availableServers: number[]; serverIds: string[]; token: Uint8Array; serverUrls: string[];
+}
 export interface ConnectMessage { type: MessageType; fromAlias: number; toAlias: number }
 export interface WebRtcMessage { type: MessageType; fromAlias: number; toAlias: number; data: Uint8Array }
 export interface ConnectionRefusedMessage {
@@ -67,7 +69,8 @@ export const Topic = codecFor<TopicMessage>(protocol.TopicMessage, 'TopicMessage
 export const TopicFW = codecFor<TopicFWMessage>(protocol.TopicFWMessage, 'TopicFWMessage');
 export const TopicIdentity = codecFor<TopicIdentityMessage>(protocol.TopicIdentityMessage, 'TopicIdentityMessage');
 export const TopicIdentityFW = codecFor<TopicIdentityFWMessage>(protocol.TopicIdentityFWMessage, 'TopicIdentityFWMessage');
-const Header = codecFor<{ type: MessageType }>(protocol.MessageHeader, 'MessageHeader');
+/** The header every message starts with; alone, it is a message without fields (DRAIN). */
+export const MessageHeader = codecFor<{ type: MessageType }>(protocol.MessageHeader, 'MessageHeader');
 
 /**
  * The message type of a frame. Our encoders, like the original's, write
@@ -76,7 +79,7 @@ const Header = codecFor<{ type: MessageType }>(protocol.MessageHeader, 'MessageH
  */
 export function peekType(frame: Uint8Array): MessageType {
   if (frame.length >= 2 && frame[0] === 0x08 && frame[1] < 0x80) return frame[1] as MessageType;
-  return Header.decode(frame).type ?? MessageType.UNKNOWN_MESSAGE_TYPE;
+  return MessageHeader.decode(frame).type ?? MessageType.UNKNOWN_MESSAGE_TYPE;
 }
 
 const utf8 = new TextEncoder();

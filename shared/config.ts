@@ -82,6 +82,10 @@ export const commServerLimitSpec = {
     default: 6_000,
     description: 'A server link that carried nothing for this long is closed and its interest dropped.',
   },
+  drainTimeoutMs: {
+    default: 10_000,
+    description: 'On SIGTERM, how long clients get to move to another server before the rest are closed.',
+  },
   coordinatorRetryMinMs: { default: 200, description: 'First delay of the reconnection backoff to the coordinator.' },
   coordinatorRetryMaxMs: { default: 5_000, description: 'Cap of the reconnection backoff to the coordinator.' },
   maxMessagesPerSecond: {

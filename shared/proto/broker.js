@@ -451,6 +451,7 @@ export const protocol = $root.protocol = (() => {
          * @property {Array.<number|Long>|null} [availableServers] WelcomeMessage availableServers
          * @property {Array.<string>|null} [serverIds] WelcomeMessage serverIds
          * @property {Uint8Array|null} [token] WelcomeMessage token
+         * @property {Array.<string>|null} [serverUrls] WelcomeMessage serverUrls
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -478,6 +479,7 @@ export const protocol = $root.protocol = (() => {
         const WelcomeMessage = function (p) {
             this.availableServers = [];
             this.serverIds = [];
+            this.serverUrls = [];
             if (p)
                 for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                     if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -525,6 +527,14 @@ export const protocol = $root.protocol = (() => {
         WelcomeMessage.prototype.token = $util.newBuffer([]);
 
         /**
+         * WelcomeMessage serverUrls.
+         * @member {Array.<string>} serverUrls
+         * @memberof protocol.WelcomeMessage
+         * @instance
+         */
+        WelcomeMessage.prototype.serverUrls = $util.emptyArray;
+
+        /**
          * Creates a new WelcomeMessage instance using the specified properties.
          * @function create
          * @memberof protocol.WelcomeMessage
@@ -569,6 +579,10 @@ export const protocol = $root.protocol = (() => {
             }
             if (m.token != null && $Object.hasOwnProperty.call(m, "token") && m.token.length)
                 w.uint32(/* id 5, wireType 2 =*/42).bytes(m.token);
+            if (m.serverUrls != null && m.serverUrls.length) {
+                for (var i = 0; i < m.serverUrls.length; ++i)
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.serverUrls[i]);
+            }
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -660,6 +674,14 @@ export const protocol = $root.protocol = (() => {
                             m.token = v;
                         else
                             delete m.token;
+                        continue;
+                    }
+                case 6: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.serverUrls && m.serverUrls.length))
+                            m.serverUrls = [];
+                        m.serverUrls.push(r.stringVerify());
                         continue;
                     }
                 }

@@ -22,7 +22,7 @@ test('clients of a killed comm server re-home with their subscriptions', { timeo
   await untilRouted('live', [publisher], [{ client: mover, inbox }]);
 
   let seq = 0;
-  const traffic = setInterval(() => publisher.publish('live', `tick ${seq++}`), 20);
+  const traffic = setInterval(() => publisher.closed || publisher.publish('live', `tick ${seq++}`), 20);
   t.after(() => clearInterval(traffic));
   const disconnected = new Promise<BrokerClientError>((resolve) => mover.once('disconnected', resolve));
   const reconnected = new Promise<{ serverAlias: number }>((resolve) => mover.once('reconnected', resolve));
@@ -38,4 +38,5 @@ test('clients of a killed comm server re-home with their subscriptions', { timeo
   await inbox.until((messages) => messages.slice(before).some((m) => bodyText(m).startsWith('tick ')));
   const rtt = await mover.ping();
   assert.ok(rtt > 0);
+  clearInterval(traffic);
 });

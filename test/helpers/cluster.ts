@@ -53,7 +53,9 @@ export async function startCluster(options: { servers: number; topology?: 'mesh'
       return client;
     },
     async addServer(serverOptions) {
-      const server = new CommServer({ coordinatorUrl: coordinator.url, ...options.serverOptions, ...serverOptions });
+      const server = new CommServer({
+        coordinatorUrl: coordinator.url, webSocket: { host: '127.0.0.1', port: 0 }, ...options.serverOptions, ...serverOptions,
+      });
       cluster.servers.push(server);
       const registered = once(server, 'registered');
       server.start();
