@@ -243,7 +243,10 @@ export function checkOptionValues(cli: Argv) {
   };
 }
 
-/** After validation: with --print-config, prints the resolved options as a JSON config file and exits 0. */
+/**
+ * After validation: with --print-config, prints the resolved options as a JSON
+ * config file and exits 0 (inline secrets are printed as <redacted>).
+ */
 export function printConfigAndExit(cli: Argv) {
   return (argv: Record<string, unknown>): Promise<void> | void => {
     if (!argv['print-config']) return;
@@ -251,7 +254,8 @@ export function printConfigAndExit(cli: Argv) {
     const resolved: Record<string, unknown> = {};
     for (const flag of [...knownFlags(options)].sort()) {
       if (GLOBAL_KEYS.has(flag) || argv[flag] === undefined) continue;
-      resolved[flag] = argv[flag];
+      // Secrets given inline stay out of terminals and logs; their -file variants are paths.
+      resolved[flag] = /secret|password/.test(flag) && !flag.endsWith('-file') ? '<redacted>' : argv[flag];
     }
     return new Promise(() => process.stdout.write(`${JSON.stringify(resolved, null, 2)}\n`, () => process.exit(0)));
   };
