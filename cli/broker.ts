@@ -5,7 +5,10 @@ import { clusterCommand } from './cluster-command.js';
 import { commServerCommand } from './commserver-command.js';
 import { coordinatorCommand } from './coordinator-command.js';
 import { loadtestCommand } from './loadtest-command.js';
+import { stopWithParent } from './parent-watch.js';
 import { checkOptionValues, configDescription, dropForeignEnvironment, globalOptions, loadConfigFile, optionsEpilogue, printConfigAndExit } from './options.js';
+
+stopWithParent();
 
 const cli = yargs(hideBin(process.argv))
   .scriptName('broker')

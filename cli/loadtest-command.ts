@@ -20,6 +20,10 @@ export function loadtestCommand(yargs: Argv) {
         duration: { type: 'number', description: 'Seconds of measured publishing' },
         workers: { type: 'number', description: 'Client worker processes (default: min(4, cores - local servers), at least 1)' },
         rtc: { choices: ['werift', 'wrtc'] as const, default: 'werift' as const, description: "The clients' RTC: werift or libwebrtc (@roamhq/wrtc)" },
+        transport: {
+          choices: ['webrtc', 'ws'] as const, default: 'webrtc' as const,
+          description: "How clients reach their comm server: WebRTC, or the comm servers' WebSocket endpoint (the baseline to compare with)",
+        },
         'coordinator-url': { type: 'string', description: 'Load an existing cluster instead of starting one' },
         'server-pid': { type: 'number', array: true, description: 'With --coordinator-url: comm server pids on this host, to sample CPU and RSS' },
         'server-arg': {
@@ -42,6 +46,7 @@ export function loadtestCommand(yargs: Argv) {
         durationSeconds: argv.duration,
         workers: argv.workers,
         rtc: argv.rtc,
+        transport: argv.transport,
         coordinatorUrl: argv['coordinator-url'],
         serverPids: argv['server-pid'],
         serverArgs: argv['server-arg'],

@@ -5,6 +5,8 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
+import { STOP_WITH_PARENT } from './parent-watch.js';
+
 const brokerEntry = fileURLToPath(new URL('./broker.js', import.meta.url));
 
 export interface BrokerProcessOptions {
@@ -20,9 +22,11 @@ export class BrokerProcess {
   readonly exited: Promise<number | null>;
 
   constructor(args: string[], options: BrokerProcessOptions = {}) {
+    // The child's stdin is a pipe from this process: when this process dies, however it dies, the pipe
+    // closes and the child stops (see cli/parent-watch.ts). No orphans from a killed cluster or test.
     this.child = spawn(process.execPath, [brokerEntry, ...args], {
-      stdio: ['ignore', 'pipe', options.stderr ?? 'inherit'],
-      env: options.env ?? process.env,
+      stdio: ['pipe', 'pipe', options.stderr ?? 'inherit'],
+      env: { ...(options.env ?? process.env), [STOP_WITH_PARENT]: '1' },
     });
     this.exited = once(this.child, 'exit').then(([code]) => code as number | null);
     createInterface({ input: this.child.stdout! }).on('line', (line) => {

@@ -1,10 +1,10 @@
 // Messages between the load-test run (parent) and its client workers
 // (child processes), in the order a run sends them.
-import type { ChannelKind, ClientRole, RtcKind } from './scenarios.js';
+import type { ChannelKind, ClientRole, RtcKind, TransportKind } from './scenarios.js';
 
 export type ToWorker =
   /** Connect these clients (global indices), at most `concurrency` at a time. */
-  | { type: 'connect'; coordinatorUrl: string; indices: number[]; concurrency: number; connectTimeoutMs: number; rtc: RtcKind }
+  | { type: 'connect'; coordinatorUrl: string; indices: number[]; concurrency: number; connectTimeoutMs: number; rtc: RtcKind; transport: TransportKind }
   /** Subscribe, then probe and listen until every receiver heard its probers. */
   | {
     type: 'subscribe';

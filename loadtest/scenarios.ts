@@ -8,6 +8,8 @@ export const SCENARIOS = ['dense', 'fanout', 'mesh', 'storm'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export type ChannelKind = 'reliable' | 'unreliable';
 export type RtcKind = 'werift' | 'wrtc';
+/** How clients reach their comm server: WebRTC data channels or the WebSocket fallback. */
+export type TransportKind = 'webrtc' | 'ws';
 
 /** Send times are stamped in 32 bits of microseconds: the measured phase and its drain must fit. */
 const MAX_DURATION_SECONDS = Math.floor(MAX_MEASURED_MICROS / 1e6 / 2);
@@ -41,6 +43,7 @@ export interface LoadParameters extends ScenarioDefaults {
   scenario: ScenarioName;
   workers: number;
   rtc: RtcKind;
+  transport: TransportKind;
   /** An existing cluster to load; undefined starts a local one with `servers` comm servers. */
   coordinatorUrl?: string;
 }
@@ -68,6 +71,7 @@ export function resolveParameters(
     ...merged,
     scenario,
     rtc: given.rtc ?? 'werift',
+    transport: given.transport ?? 'webrtc',
     workers: given.workers ?? defaultWorkers(clientCount({ scenario, clients: merged.clients }), localServers),
     coordinatorUrl: given.coordinatorUrl,
   };

@@ -53,7 +53,12 @@ async function connect(command: Extract<ToWorker, { type: 'connect' }>): Promise
   const rtc = await rtcFactory(command.rtc);
   const outcomes = await connectClients(
     command.indices,
-    () => BrokerClient.connect({ coordinatorUrl: command.coordinatorUrl, rtc, connectTimeoutMs: command.connectTimeoutMs }),
+    () => BrokerClient.connect({
+      coordinatorUrl: command.coordinatorUrl, rtc, connectTimeoutMs: command.connectTimeoutMs,
+      transport: command.transport === 'ws' ? 'websocket' : 'webrtc',
+      // A measurement counts lost connections; re-homing would hide them.
+      reconnect: { enabled: false },
+    }),
     command.concurrency,
     (index, client) => {
       clients.set(index, client);

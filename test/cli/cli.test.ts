@@ -24,7 +24,7 @@ test('a bad option value exits non-zero with a message naming the option', async
   }
 });
 
-test('broker cluster starts a coordinator and comm servers that serve clients, and Ctrl-C stops them all', async () => {
+test('broker cluster starts a coordinator and comm servers that serve clients, and SIGTERM (as Ctrl-C) stops them all', async () => {
   const cluster = new BrokerProcess(['cluster', '--servers', '2', '--port', '0'], { stderr: 'ignore' });
   try {
     const [, url] = await cluster.waitForLine(/^local cluster up: coordinator (\S+),/);
@@ -39,7 +39,8 @@ test('broker cluster starts a coordinator and comm servers that serve clients, a
     await inboxes[1].until((messages) => messages.some((m) => bodyText(m) === 'hello'));
 
     const lost = clients.map((client) => new Promise((resolve) => client.on('disconnected', resolve)));
-    cluster.child.kill('SIGINT');
+    // SIGTERM, not SIGINT: a test runner started in the background inherits an ignored SIGINT.
+    cluster.child.kill('SIGTERM');
     assert.equal(await cluster.exited, 0);
     // The comm servers are gone: their clients lose their connections.
     await Promise.all(lost);
