@@ -57,6 +57,7 @@ export function commServerMetrics(server: CommServer): Registry {
       this.inc({ reason: 'undecodable' }, stats.undecodable);
       this.inc({ reason: 'ignored_type' }, stats.ignored);
       this.inc({ reason: 'unreliable_queue_full' }, server.unreliableDrops());
+      this.inc({ reason: 'rate_limited' }, server.rateLimited.dropped);
     },
   });
   new Counter({

@@ -41,6 +41,7 @@ export function coordinatorMetrics(coordinator: Coordinator): Registry {
       this.inc({ reason: 'unsupported_type' }, stats.droppedUnsupportedType);
       this.inc({ reason: 'text_frame' }, stats.droppedTextFrames);
       this.inc({ reason: 'idle' }, stats.idleTerminations);
+      this.inc({ reason: 'rate_limited' }, stats.droppedRateLimited);
     },
   });
   new Counter({
