@@ -1,9 +1,11 @@
 // A hostile peer for tests: a bare `ws` WebSocket to the coordinator and a
-// libwebrtc (@roamhq/wrtc) peer connection to a comm server, driven by hand
-// as in test/compat/raw-client.test.ts, so a test can put any bytes on the
-// coordinator socket or on either data channel. Nothing from client/ is used:
-// the library would refuse to send most of what these tests send.
-import wrtc from '@roamhq/wrtc';
+// bare werift peer connection to a comm server, driven by hand as in
+// test/compat/raw-client.test.ts, so a test can put any bytes on the
+// coordinator socket or on either data channel. Nothing from client/ or
+// shared/ is used: the library would refuse to send most of what these tests
+// send. (Not libwebrtc, as the compat test: @roamhq/wrtc segfaults the test
+// process within a few dozen peers that the server closes while they send.)
+import { RTCPeerConnection as WeriftPeerConnection } from 'werift';
 import { WebSocket } from 'ws';
 import { WireMessage, bytesField, doubleField, message, varintField } from '../helpers/protobuf-wire.js';
 
@@ -158,7 +160,9 @@ export class RawPeer {
 
   private constructor(socket: RawSocket) {
     this.socket = socket;
-    this.pc = new wrtc.RTCPeerConnection({ iceServers: [] });
+    this.pc = new WeriftPeerConnection({
+      iceServers: [], iceUseIpv6: false, iceInterfaceAddresses: { udp4: '127.0.0.1' }, iceAdditionalHostAddresses: ['127.0.0.1'],
+    }) as unknown as RTCPeerConnection;
     this.pc.onicecandidate = ({ candidate }) => {
       if (!candidate?.candidate) return;
       const init = candidate.toJSON();
@@ -239,8 +243,11 @@ export class RawPeer {
     return Promise.race([this.channel('reliable').closed, this.channel('unreliable').closed]);
   }
 
+  /** Sends on an open channel; throws once it is closing (libwebrtc may crash on a send to a closing channel). */
   send(label: Label, frame: Uint8Array): void {
-    this.channel(label).dc.send(new Uint8Array(frame));
+    const { dc } = this.channel(label);
+    if (dc.readyState !== 'open') throw new Error(`${label} is ${dc.readyState}`);
+    dc.send(new Uint8Array(frame));
   }
 
   /**

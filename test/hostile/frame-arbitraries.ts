@@ -1,0 +1,50 @@
+// fast-check arbitraries of frames a hostile peer might send: structurally
+// valid messages of every type (and unknown ones) with random field values,
+// valid frames cut, spliced or byte-flipped, and plain noise.
+import fc from 'fast-check';
+import { gzipSync } from 'node:zlib';
+import { bytesField, doubleField, fixed32Field, message, varintField } from '../helpers/protobuf-wire.js';
+
+const alias = (known: number[]) => fc.oneof(fc.constantFrom(0, 1, Number.MAX_SAFE_INTEGER, ...known), fc.nat({ max: 2 ** 40 }));
+const smallBytes = fc.uint8Array({ maxLength: 64 });
+const topicName = fc.oneof(fc.constantFrom('a', 'b', 'fuzz', 'bystanders'), fc.string({ maxLength: 24 }));
+
+/** A protobuf message with random, plausible fields for `type`. */
+export function validShaped(knownAliases: number[] = []): fc.Arbitrary<Uint8Array> {
+  const a = alias(knownAliases);
+  const type = fc.oneof(fc.integer({ min: 0, max: 20 }), fc.constantFrom(99, 300, 2 ** 31 - 1));
+  const json = fc.oneof(
+    fc.json({ maxDepth: 2 }),
+    fc.constantFrom('{"type":"answer","sdp":"v=0\\r\\n"}', '{"candidate":""}', '{"candidate":"candidate:1 1 udp 1 127.0.0.1 9 typ host","sdpMid":"0"}', 'null', '{'),
+  );
+  const topics = fc.array(topicName, { maxLength: 8 }).map((names) => names.join(' '));
+  return fc.oneof(
+    fc.tuple(type, a, a).map(([t, from, to]) => message(varintField(1, t), varintField(2, from), varintField(3, to))),
+    fc.tuple(fc.integer({ min: 2, max: 5 }), a, a, json).map(([t, from, to, data]) =>
+      message(varintField(1, t), varintField(2, from), varintField(3, to), bytesField(4, data))),
+    fc.tuple(a, topicName, smallBytes).map(([from, topic, body]) => message(varintField(1, 9), varintField(2, from), bytesField(3, topic), bytesField(4, body))),
+    fc.tuple(a, topicName, smallBytes, fc.integer({ min: 0, max: 5 }), smallBytes).map(([from, topic, identity, role, body]) =>
+      message(varintField(1, 11), varintField(2, from), bytesField(3, topic), bytesField(4, identity), varintField(5, role), bytesField(6, body))),
+    fc.tuple(fc.integer({ min: 0, max: 3 }), topics, fc.boolean()).map(([format, list, gzip]) =>
+      message(varintField(1, 7), varintField(2, gzip ? 2 : format), bytesField(3, gzip ? gzipSync(list) : list))),
+    fc.double().map((time) => message(varintField(1, 6), doubleField(2, time))),
+    fc.tuple(fc.integer({ min: 0, max: 5 }), smallBytes).map(([role, body]) => message(varintField(1, 8), varintField(2, role), bytesField(3, body))),
+    fc.tuple(type, fc.integer({ min: 5, max: 30 }), fc.nat()).map(([t, field, value]) => message(varintField(1, t), fixed32Field(field, value))),
+  );
+}
+
+/** Valid-shaped frames, mostly; sometimes mutated or noise (`hostileShare` of them). */
+export function hostileFrame(knownAliases: number[] = [], hostileShare = 0.1): fc.Arbitrary<Uint8Array> {
+  const valid = validShaped(knownAliases);
+  const mutated = fc.tuple(valid, fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('flip', 'cut', 'append')).map(([frame, at, byte, how]) => {
+    const copy = Uint8Array.from(frame);
+    const position = copy.length === 0 ? 0 : at % copy.length;
+    if (how === 'flip' && copy.length > 0) copy[position] = byte;
+    if (how === 'cut') return copy.subarray(0, position);
+    if (how === 'append') return Uint8Array.from([...copy, byte, (byte * 7) & 0xff]);
+    return copy;
+  });
+  const noise = fc.uint8Array({ minLength: 1, maxLength: 200 });
+  const weight = Math.round(hostileShare * 100);
+  return fc.oneof({ arbitrary: valid, weight: 100 - weight }, { arbitrary: mutated, weight: Math.ceil(weight / 2) }, { arbitrary: noise, weight: Math.floor(weight / 2) });
+}
