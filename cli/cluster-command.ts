@@ -27,7 +27,7 @@ export function clusterCommand(yargs: Argv) {
       const stopAll = async () => {
         stopping = true;
         await demo?.close();
-        await Promise.all(children.map((child) => child.stop()));
+        await Promise.all(children.map((child) => child.stop(5_000, 'SIGINT')));
         process.exit(0);
       };
       process.on('SIGINT', stopAll);
@@ -67,7 +67,7 @@ export function clusterCommand(yargs: Argv) {
         ].join('\n'));
       } catch (error) {
         await demo?.close();
-        await Promise.all(children.map((child) => child.stop()));
+        await Promise.all(children.map((child) => child.stop(5_000, 'SIGINT')));
         throw error;
       }
     },

@@ -75,8 +75,9 @@ export function commServerCommand(yargs: Argv) {
       const operations = await startOperations(argv, {
         metrics: commServerMetrics(server), readiness: () => server.readiness(), stats: () => server.peerStats(),
       });
-      stopOnSignals(logger, async () => {
-        await server.drain();
+      // SIGTERM (an orchestrator's stop) drains: clients move first. SIGINT (Ctrl-C) closes at once.
+      stopOnSignals(logger, async (signal) => {
+        await (signal === 'SIGTERM' ? server.drain() : server.close());
         await operations?.close();
       });
     },

@@ -72,10 +72,10 @@ export class BrokerProcess {
     });
   }
 
-  /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
-  async stop(graceMs = 5_000): Promise<void> {
+  /** `signal` (SIGTERM drains a comm server, SIGINT closes it), then SIGKILL if it has not exited within `graceMs`. */
+  async stop(graceMs = 5_000, signal: 'SIGTERM' | 'SIGINT' = 'SIGTERM'): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    this.child.kill('SIGTERM');
+    this.child.kill(signal);
     const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
     await this.exited;
     clearTimeout(timer);

@@ -5,13 +5,13 @@ import type { Logger } from '../shared/log.js';
  * terminal's Ctrl-C reaches a whole process group, and a parent may follow it
  * with its own SIGTERM.
  */
-export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
+export function stopOnSignals(logger: Logger, stop: (signal: NodeJS.Signals) => Promise<void>): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    stop().then(
+    stop(signal).then(
       () => process.exit(0),
       (error: Error) => {
         logger.error({ err: error }, 'error while stopping');
