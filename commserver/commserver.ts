@@ -315,7 +315,10 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   }
 
   #onConnect(fromAlias: number): void {
-    if (this.#closing || this.peers.has(fromAlias)) return;
+    if (this.#closing || this.peers.has(fromAlias)) {
+      this.stats.ignored++;
+      return;
+    }
     if (this.#isFull()) {
       this.stats.refusedFull++;
       this.#refuse(fromAlias, ConnectionRefusedReason.SERVER_FULL);
@@ -328,7 +331,10 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #onWebRtc(type: MessageType, frame: Uint8Array): void {
     const message = WebRtc.decode(frame);
     const peer = this.peers.get(message.fromAlias);
-    if (!peer) return;
+    if (!peer) {
+      this.stats.ignored++;
+      return;
+    }
     let step: Promise<void>;
     try {
       const data = decodeJson<unknown>(message.data);

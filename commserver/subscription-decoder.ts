@@ -13,13 +13,19 @@ export interface SubscriptionBounds {
   maxTopicLength: number;
 }
 
-const utf8 = new TextDecoder();
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function decodeTopicSet(format: Format, topics: Uint8Array, bounds: SubscriptionBounds): Set<string> {
   const plain = decompress(format, topics, bounds.maxBytes);
   const result = new Set<string>();
   if (plain.length === 0) return result;
-  for (const topic of utf8.decode(plain).split(' ')) {
+  let text: string;
+  try {
+    text = utf8.decode(plain);
+  } catch (cause) {
+    throw new SubscriptionError('BAD_FORMAT', 'topic list is not valid UTF-8', { cause });
+  }
+  for (const topic of text.split(' ')) {
     if (topic.length === 0) continue;
     if (Buffer.byteLength(topic) > bounds.maxTopicLength) {
       throw new SubscriptionError('TOPIC_TOO_LONG', `topic longer than ${bounds.maxTopicLength} bytes`);

@@ -151,7 +151,10 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
   }
 
   #accept(socket: WebSocket, role: Role, url: URL, identity: Uint8Array | undefined): void {
-    socket.on('error', (error) => this.#logger.debug({ err: error }, 'peer socket error'));
+    socket.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.stats.droppedOversize++;
+      this.#logger.debug({ err: error }, 'peer socket error');
+    });
     if (this.#closed !== undefined) {
       socket.close(CLOSE_GOING_AWAY, 'coordinator shutting down');
       return;

@@ -42,6 +42,7 @@ export function coordinatorMetrics(coordinator: Coordinator): Registry {
       this.inc({ reason: 'text_frame' }, stats.droppedTextFrames);
       this.inc({ reason: 'idle' }, stats.idleTerminations);
       this.inc({ reason: 'rate_limited' }, stats.droppedRateLimited);
+      this.inc({ reason: 'oversize' }, stats.droppedOversize);
     },
   });
   new Counter({

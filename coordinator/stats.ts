@@ -15,6 +15,8 @@ export interface CoordinatorStats {
   droppedUnsupportedType: number;
   /** Client signaling over --max-signaling-per-second. */
   droppedRateLimited: number;
+  /** Frames over maxFrameBytes (the socket is closed with 1009). */
+  droppedOversize: number;
   /** Text frames: the protocol is binary only. */
   droppedTextFrames: number;
   /** Upgrades refused with 400 (unknown path, bad role), 401 (authentication failed) and 503 (maxConnections reached). */
@@ -34,6 +36,7 @@ export function createStats(): CoordinatorStats {
     droppedUndecodable: 0,
     droppedUnsupportedType: 0,
     droppedRateLimited: 0,
+    droppedOversize: 0,
     droppedTextFrames: 0,
     refusedUpgrades: { badRequest: 0, unauthorized: 0, overloaded: 0 },
     idleTerminations: 0,

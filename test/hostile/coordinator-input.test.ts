@@ -97,9 +97,11 @@ describe('hostile input to the coordinator', () => {
       };
       cluster.coordinator.on('peerRemoved', onRemoved);
     });
+    const oversizeBefore = cluster.coordinator.stats.droppedOversize;
     a.send(new Uint8Array(cluster.coordinator.limits.maxFrameBytes + 1));
     assert.equal(await a.closed, 1009);
     await removed;
+    assert.equal(cluster.coordinator.stats.droppedOversize, oversizeBefore + 1, 'counted');
     assert.equal(cluster.coordinator.registry.get(a.alias), undefined);
     await bystanders.exchange();
   });

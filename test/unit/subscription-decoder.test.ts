@@ -93,6 +93,10 @@ describe('decodeTopicSet bounds', () => {
     rejectsWith('SUBSCRIPTION_TOO_LARGE', () => decodeTopicSet(Format.GZIP, bomb, { ...bounds, maxBytes: 64 * 1024 }));
   });
 
+  test('a topic list that is not UTF-8: BAD_FORMAT', () => {
+    rejectsWith('BAD_FORMAT', () => decodeTopicSet(Format.PLAIN, Uint8Array.of(0x61, 0x20, 0xff, 0xfe), bounds));
+  });
+
   test('invalid gzip: BAD_FORMAT', () => {
     rejectsWith('BAD_FORMAT', () => decodeTopicSet(Format.GZIP, plain('a b c'), bounds));
     const valid = gzip('a b c');
