@@ -36,7 +36,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<T
     return child;
   };
   const stop = async () => {
-    await Promise.all(children.map((child) => child.stop()));
+    await Promise.all(children.map((child) => child.stop(5_000, 'SIGINT')));
   };
   try {
     const logLevel = options.logLevel ?? 'error';
@@ -44,7 +44,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<T
     const [, coordinatorUrl] = await coordinator.waitForLine(/^coordinator listening on (\S+)/);
     const servers = await Promise.all(Array.from({ length: options.servers }, async () => {
       const server = spawn(
-        ['commserver', '--coordinator-url', coordinatorUrl, '--log-level', logLevel, ...(options.serverArgs ?? [])],
+        ['commserver', '--coordinator-url', coordinatorUrl, '--log-level', logLevel, ...loadLimits(options.serverArgs ?? [])],
         { env: options.serverEnv },
       );
       const [, alias] = await server.waitForLine(/^comm server registered as alias (\d+)/);
@@ -66,4 +66,14 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<T
 /** A cluster someone else runs; `serverPids` lets the run sample its comm servers when they are on this host. */
 export function existingCluster(coordinatorUrl: string, serverPids: readonly number[] = []): TargetCluster {
   return { coordinatorUrl, servers: serverPids.map((pid) => ({ pid })), stop: async () => undefined };
+}
+
+/**
+ * A load test measures the server, not its per-client message rate limit
+ * (1000/s by default, which a fanout publisher exceeds): off unless the run
+ * sets it with --server-arg.
+ */
+function loadLimits(serverArgs: string[]): string[] {
+  const setsRate = serverArgs.some((arg) => arg.startsWith('--max-messages-per-second'));
+  return setsRate ? serverArgs : ['--max-messages-per-second', '0', ...serverArgs];
 }
