@@ -394,18 +394,29 @@ export interface SctpChunk {
 /** The members of werift's SCTP association class the tests drive. */
 export interface SctpAssociation {
   sendChunk(chunk: SctpChunk): Promise<void>;
+  /** broker-fix(bundle): DATA and FORWARD-TSN chunks, packed into as few packets as fit. */
+  sendBundle(chunks: SctpChunk[]): Promise<unknown>;
 }
 
 export function sctpAssociation(pc: WeriftPeerConnection): SctpAssociation {
   return pc.sctpTransport!.sctp as unknown as SctpAssociation;
 }
 
-/** Calls `observer` with every SCTP chunk the peer connection sends. */
+/**
+ * Calls `observer` with every SCTP chunk the peer connection sends: control
+ * chunks go out one per packet (`sendChunk`), DATA and FORWARD-TSN chunks in
+ * bundles (`sendBundle`, broker-fix bundle).
+ */
 export function observeSentChunks(pc: WeriftPeerConnection, observer: (chunk: SctpChunk) => void): void {
   const association = sctpAssociation(pc);
   const sendChunk = association.sendChunk.bind(association);
   association.sendChunk = (chunk) => {
     observer(chunk);
     return sendChunk(chunk);
+  };
+  const sendBundle = association.sendBundle.bind(association);
+  association.sendBundle = (chunks) => {
+    for (const chunk of chunks) observer(chunk);
+    return sendBundle(chunks);
   };
 }
