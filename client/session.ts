@@ -2,7 +2,7 @@
 // and the RTC session with the comm server it was given, up to an
 // authenticated pair of data channels.
 import {
-  Auth, ConnectionRefused, ConnectionRefusedReason, Connect, MessageType, Ping, Role, WebRtc, Welcome,
+  Auth, BATCH_EXTENSION, decodeBatch, ConnectionRefused, ConnectionRefusedReason, Connect, MessageType, Ping, Role, WebRtc, Welcome,
   decodeJson, encodeJson, peekType,
 } from '../shared/codec.js';
 import { Negotiation } from '../shared/negotiation.js';
@@ -48,6 +48,8 @@ export interface SessionHandlers {
 export class Session {
   alias = 0;
   serverAlias = 0;
+  /** Extensions the comm server announced after our AUTH (ours understand "batch"); empty for the original server. */
+  serverExtensions: ReadonlySet<string> = new Set();
   /** How the session reached its comm server. */
   transport: 'webrtc' | 'websocket' = 'webrtc';
   /** The comm server's WebSocket endpoint, from WELCOME, if it has one. */
@@ -290,8 +292,8 @@ export class Session {
       const frame = messageBytes(event.data);
       if (!frame || this.#closed) return;
       this.#framesReceived++;
-      if (this.#settle) this.#onSetupFrame(kind, frame);
-      else this.#handlers?.onFrame(kind, frame);
+      if (frame[0] === 0x08 && frame[1] === MessageType.BATCH) this.#onBatch(kind, frame);
+      else this.#onServerFrame(kind, frame);
     });
     channel.addEventListener('close', () => {
       if (this.#channels.get(kind) !== channel) return;
@@ -316,6 +318,44 @@ export class Session {
       type: MessageType.AUTH, role: Role.CLIENT, body: this.#options.authBody ?? this.#token, extensions: CLIENT_EXTENSIONS,
     }));
     this.send('reliable', Ping.encode({ type: MessageType.PING, time: SETUP_PING_TIME }));
+  }
+
+  /** BATCH (we announced "batch"): each frame in it as if it had come alone. */
+  #onBatch(kind: Channel, batch: Uint8Array): void {
+    let frames: Uint8Array[];
+    try {
+      frames = decodeBatch(batch);
+    } catch {
+      return; // undecodable: ignored like any unknown frame
+    }
+    for (const frame of frames) {
+      if (this.#closed) return;
+      if (frame[0] === 0x08 && frame[1] === MessageType.BATCH) continue;
+      this.#onServerFrame(kind, frame);
+    }
+  }
+
+  #onServerFrame(kind: Channel, frame: Uint8Array): void {
+    if (frame[0] === 0x08 && frame[1] === MessageType.AUTH) {
+      this.#onAnnouncement(frame);
+      return;
+    }
+    if (this.#settle) this.#onSetupFrame(kind, frame);
+    else this.#handlers?.onFrame(kind, frame);
+  }
+
+  /**
+   * A comm server that understands our extensions answers our AUTH with its
+   * own list. The client only records it: it sends no BATCH itself (a
+   * publisher's messages go out as it publishes them, one data channel
+   * message each, as with the original protocol).
+   */
+  #onAnnouncement(frame: Uint8Array): void {
+    try {
+      this.serverExtensions = new Set(Auth.decode(frame).extensions);
+    } catch {
+      // an undecodable announcement is ignored
+    }
   }
 
   #onSetupFrame(channel: Channel, frame: Uint8Array): void {
@@ -361,7 +401,7 @@ export class Session {
 }
 
 /** The protocol extensions this client understands, announced in AUTH. */
-const CLIENT_EXTENSIONS = ['drain'];
+const CLIENT_EXTENSIONS = ['drain', BATCH_EXTENSION];
 
 /** PING times no application ping uses (those are positive clock readings). */
 const SETUP_PING_TIME = -1;

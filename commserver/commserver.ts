@@ -18,7 +18,7 @@ import { CoordinatorLink } from './coordinator-link.js';
 import { WebSocketEndpoint } from './websocket-endpoint.js';
 import { Admission, type WaitingFrame } from './admission.js';
 import { forwardTopic, forwardTopicIdentity } from './fanout.js';
-import { Peer, type ChannelKind, type PeerCloseReason } from './peer.js';
+import { Peer, SERVER_EXTENSIONS, type ChannelKind, type PeerCloseReason } from './peer.js';
 import { RoutingTable } from './router.js';
 import { ServerLinks } from './server-links.js';
 import { peerStats, type PeerStats } from './peer-stats.js';
@@ -403,6 +403,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       role: this.isHub ? Role.COMMUNICATION_SERVER_HUB : Role.COMMUNICATION_SERVER,
       body: this.#credentials.authBody(this.serverId),
       serverId: this.serverId,
+      extensions: [...SERVER_EXTENSIONS],
     }));
     this.#admit(peer);
   }

@@ -1,5 +1,7 @@
 // Forwarding one topic message: each frame kind is encoded once, and only if
 // someone will receive it; every subscriber's writer gets the same bytes.
+// This runs once per received message and loops over the subscribers: no
+// closures, no result object per call, nothing allocated per subscriber.
 import {
   MessageType, Role, Topic, TopicFW, TopicIdentity, TopicIdentityFW,
   type TopicIdentityMessage, type TopicMessage,
@@ -12,52 +14,51 @@ export interface FanoutResult {
   servers: number;
 }
 
-/** Builds the two outgoing frame kinds of one message, on demand. */
-interface OutgoingFrames {
-  forClients(): Uint8Array;
-  forServers(): Uint8Array;
+/** Reused by every call: read it before the next forward. */
+const result: FanoutResult = { clients: 0, servers: 0 };
+
+/** Writes `frame` to every subscriber in `peers` but the sender; returns how many. */
+function writeAll(peers: ReadonlySet<Peer>, sender: Peer, channel: ChannelKind, frame: Uint8Array): number {
+  let count = 0;
+  for (const peer of peers) {
+    if (peer === sender) continue;
+    const writer = channel === 'reliable' ? peer.reliable : peer.unreliable;
+    writer?.write(frame);
+    count++;
+  }
+  return count;
+}
+
+/** Whether `peers` holds anyone but the sender. */
+function anyoneBut(peers: ReadonlySet<Peer>, sender: Peer): boolean {
+  return peers.size > 1 || (peers.size === 1 && !peers.has(sender));
 }
 
 /**
- * Local clients get the client frame; servers get the server frame, but a
- * message that came from a server only goes on to servers through a HUB
- * (`relayToServers`). Never back to the sender.
+ * TOPIC: local clients get TOPIC_FW, servers TOPIC. A server's frame already
+ * names the original sender and goes on unchanged; a message that came from
+ * a server only goes on to servers through a HUB (`relayToServers`). Never
+ * back to the sender.
  */
-function fanOut(
-  sender: Peer, channel: ChannelKind, subscribers: TopicSubscribers<Peer>, relayToServers: boolean, frames: OutgoingFrames,
-): FanoutResult {
-  let clientFrame: Uint8Array | undefined;
-  let clients = 0;
-  for (const client of subscribers.clients) {
-    if (client === sender) continue;
-    clientFrame ??= frames.forClients();
-    client.writerFor(channel)?.write(clientFrame);
-    clients++;
-  }
-  let servers = 0;
-  if (!sender.isServer || relayToServers) {
-    let serverFrame: Uint8Array | undefined;
-    for (const server of subscribers.servers) {
-      if (server === sender) continue;
-      serverFrame ??= frames.forServers();
-      server.writerFor(channel)?.write(serverFrame);
-      servers++;
-    }
-  }
-  return { clients, servers };
-}
-
-/** TOPIC: clients get TOPIC_FW, servers TOPIC. A server's frame already names the original sender and goes on unchanged. */
 export function forwardTopic(
   sender: Peer, channel: ChannelKind, message: TopicMessage, received: Uint8Array,
   subscribers: TopicSubscribers<Peer>, relayToServers: boolean,
 ): FanoutResult {
-  const fromAlias = sender.isServer ? message.fromAlias : sender.alias;
-  const { topic, body } = message;
-  return fanOut(sender, channel, subscribers, relayToServers, {
-    forClients: () => TopicFW.encode({ type: MessageType.TOPIC_FW, fromAlias, body, topic }),
-    forServers: () => (sender.isServer ? received : Topic.encode({ type: MessageType.TOPIC, fromAlias, topic, body })),
-  });
+  const fromServer = sender.isServer;
+  const fromAlias = fromServer ? message.fromAlias : sender.alias;
+  result.clients = 0;
+  result.servers = 0;
+  if (anyoneBut(subscribers.clients, sender)) {
+    const frame = TopicFW.encode({ type: MessageType.TOPIC_FW, fromAlias, body: message.body, topic: message.topic });
+    result.clients = writeAll(subscribers.clients, sender, channel, frame);
+  }
+  if ((!fromServer || relayToServers) && anyoneBut(subscribers.servers, sender)) {
+    const frame = fromServer
+      ? received
+      : Topic.encode({ type: MessageType.TOPIC, fromAlias, topic: message.topic, body: message.body });
+    result.servers = writeAll(subscribers.servers, sender, channel, frame);
+  }
+  return result;
 }
 
 /** TOPIC_IDENTITY: a client's identity and role are stamped from its AUTH, never taken from the message. */
@@ -70,10 +71,17 @@ export function forwardTopicIdentity(
   const identity = fromServer ? message.identity : sender.identity;
   const role = fromServer ? message.role : Role.CLIENT;
   const { topic, body } = message;
-  return fanOut(sender, channel, subscribers, relayToServers, {
-    forClients: () => TopicIdentityFW.encode({ type: MessageType.TOPIC_IDENTITY_FW, fromAlias, identity, role, body, topic }),
-    forServers: () => (fromServer
+  result.clients = 0;
+  result.servers = 0;
+  if (anyoneBut(subscribers.clients, sender)) {
+    const frame = TopicIdentityFW.encode({ type: MessageType.TOPIC_IDENTITY_FW, fromAlias, identity, role, body, topic });
+    result.clients = writeAll(subscribers.clients, sender, channel, frame);
+  }
+  if ((!fromServer || relayToServers) && anyoneBut(subscribers.servers, sender)) {
+    const frame = fromServer
       ? received
-      : TopicIdentity.encode({ type: MessageType.TOPIC_IDENTITY, fromAlias, topic, identity, role, body })),
-  });
+      : TopicIdentity.encode({ type: MessageType.TOPIC_IDENTITY, fromAlias, topic, identity, role, body });
+    result.servers = writeAll(subscribers.servers, sender, channel, frame);
+  }
+  return result;
 }

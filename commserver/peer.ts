@@ -1,13 +1,13 @@
 // One remote peer of a comm server (a client or another server): its peer
 // connection, its two data channels and their writers, its auth state.
 // Closing a peer closes everything it owns.
-import { Role } from '../shared/codec.js';
+import { Auth, BATCH_EXTENSION, MessageType, Role, decodeBatch, peekType } from '../shared/codec.js';
 import { Negotiation, type NegotiationOptions, type SignalingSink } from '../shared/negotiation.js';
 import {
   RELIABLE, UNRELIABLE, messageBytes, unreliableChannelOptions,
   type DataChannelLike, type PeerConnectionLike,
 } from '../shared/rtc.js';
-import { ChannelWriter } from '../shared/writer.js';
+import { ChannelWriter, RELIABLE_BATCH_BYTES, UNRELIABLE_BATCH_BYTES } from '../shared/writer.js';
 
 export type ChannelKind = 'reliable' | 'unreliable';
 
@@ -87,6 +87,59 @@ export class Peer {
   markAuthenticated(): void {
     this.authenticated = true;
     clearTimeout(this.#connectTimer);
+    if (this.direction === 'incoming' && this.extensions.has(BATCH_EXTENSION)) {
+      // The peer accepts BATCH. Tell it which extensions we understand (it may
+      // batch to us too: a server link), then batch what we send it.
+      this.reliable?.write(Auth.encode({ type: MessageType.AUTH, role: Role.COMMUNICATION_SERVER, extensions: [...SERVER_EXTENSIONS] }));
+      this.#enableBatching();
+    }
+  }
+
+  #enableBatching(): void {
+    this.reliable?.enableBatching(RELIABLE_BATCH_BYTES);
+    this.unreliable?.enableBatching(UNRELIABLE_BATCH_BYTES);
+  }
+
+  /**
+   * A frame off a data channel. BATCH (from an authenticated peer; we
+   * announce "batch" to every peer that announced it) is unpacked and each
+   * frame handled as if it had come alone; a server we linked to announces
+   * its extensions with an AUTH after admitting us.
+   */
+  #onMessage(kind: ChannelKind, frame: Uint8Array): void {
+    const onFrame = this.#options.onFrame;
+    if (frame[0] === 0x08 && this.authenticated) {
+      const type = frame[1];
+      if (type === MessageType.BATCH) {
+        let frames: Uint8Array[];
+        try {
+          frames = decodeBatch(frame);
+        } catch {
+          this.close('protocol-error');
+          return;
+        }
+        for (const inner of frames) {
+          if (this.#closed) return;
+          if (inner[0] === 0x08 && inner[1] === MessageType.BATCH) continue;
+          onFrame(this, kind, inner);
+        }
+        return;
+      }
+      if (type === MessageType.AUTH && this.direction === 'outgoing') {
+        try {
+          if (peekType(frame) === MessageType.AUTH) this.#onAnnouncement(Auth.decode(frame).extensions);
+        } catch {
+          this.close('protocol-error');
+        }
+        return;
+      }
+    }
+    onFrame(this, kind, frame);
+  }
+
+  #onAnnouncement(extensions: readonly string[]): void {
+    this.extensions = new Set(extensions);
+    if (this.extensions.has(BATCH_EXTENSION)) this.#enableBatching();
   }
 
   /** The peer's data channels, for stats. */
@@ -151,12 +204,11 @@ export class Peer {
     if (kind === 'reliable') this.reliable = channelWriter;
     else this.unreliable = channelWriter;
 
-    const onFrame = this.#options.onFrame;
     channel.addEventListener('message', (event) => {
       const frame = messageBytes(event.data);
       if (!frame || this.#closed) return;
       this.framesReceived++;
-      onFrame(this, kind, frame);
+      this.#onMessage(kind, frame);
     });
     channel.addEventListener('close', () => this.close('channel-closed'));
     const opened = () => {
@@ -167,3 +219,6 @@ export class Peer {
     else channel.addEventListener('open', opened);
   }
 }
+
+/** The extensions a comm server understands, announced in its AUTH (docs/PROTOCOL.md). */
+export const SERVER_EXTENSIONS: readonly string[] = [BATCH_EXTENSION];

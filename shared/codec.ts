@@ -82,6 +82,101 @@ export function peekType(frame: Uint8Array): MessageType {
   return MessageHeader.decode(frame).type ?? MessageType.UNKNOWN_MESSAGE_TYPE;
 }
 
+// ---- BATCH (extension, docs/PROTOCOL.md): hand-rolled, no per-frame objects ----
+
+/** The AUTH extension a peer announces when it accepts BATCH frames. */
+export const BATCH_EXTENSION = 'batch';
+
+export const Batch = codecFor<{ type: MessageType; frames: Uint8Array[] }>(protocol.BatchMessage, 'BatchMessage');
+
+/** Bytes a frame adds to a BATCH: the `frames` tag, its length varint, the frame. */
+export function batchEntryBytes(frameLength: number): number {
+  return 1 + varintBytes(frameLength) + frameLength;
+}
+
+/** Bytes of an empty BATCH: its `type` field. */
+export const BATCH_HEADER_BYTES = 2;
+
+const allocate: (size: number) => Uint8Array =
+  typeof (globalThis as { Buffer?: { allocUnsafe(size: number): Uint8Array } }).Buffer?.allocUnsafe === 'function'
+    ? (size) => (globalThis as unknown as { Buffer: { allocUnsafe(size: number): Uint8Array } }).Buffer.allocUnsafe(size)
+    : (size) => new Uint8Array(size);
+
+/**
+ * One BATCH frame holding `frames[from..to)`; `size` is BATCH_HEADER_BYTES
+ * plus batchEntryBytes of each. Byte-identical to protobufjs's encoding of
+ * BatchMessage{type: BATCH, frames}.
+ */
+export function encodeBatch(frames: readonly Uint8Array[], from: number, to: number, size: number): Uint8Array {
+  const out = allocate(size);
+  out[0] = 0x08;
+  out[1] = MessageType.BATCH;
+  let pos = 2;
+  for (let i = from; i < to; i++) {
+    const frame = frames[i];
+    out[pos++] = 0x12;
+    let length = frame.length;
+    while (length > 0x7f) {
+      out[pos++] = (length & 0x7f) | 0x80;
+      length >>>= 7;
+    }
+    out[pos++] = length;
+    out.set(frame, pos);
+    pos += frame.length;
+  }
+  if (pos !== size) throw new CodecError('ENCODE_FAILED', `BATCH size ${size} given, ${pos} written`);
+  return out;
+}
+
+/**
+ * The frames of a BATCH, as views into it (no copies), in order. Unknown
+ * fields are skipped like any protobuf decoder would; a truncated or
+ * malformed frame throws CodecError.
+ */
+export function decodeBatch(batch: Uint8Array): Uint8Array[] {
+  const frames: Uint8Array[] = [];
+  let pos = 0;
+  const fail = (why: string): never => {
+    throw new CodecError('DECODE_FAILED', `cannot decode BatchMessage: ${why}`);
+  };
+  const varint = (): number => {
+    let value = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+      if (pos >= batch.length) fail('truncated varint');
+      const byte = batch[pos++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+    // 64-bit varints (field 1 is an enum, others unknown): skip the rest.
+    while (pos < batch.length && batch[pos++] >= 0x80);
+    return value;
+  };
+  while (pos < batch.length) {
+    const key = varint();
+    const wireType = key & 7;
+    if (wireType === 0) {
+      varint();
+    } else if (wireType === 2) {
+      const length = varint();
+      if (pos + length > batch.length) fail('truncated bytes');
+      if (key >>> 3 === 2) frames.push(batch.subarray(pos, pos + length));
+      pos += length;
+    } else if (wireType === 1) {
+      pos += 8;
+    } else if (wireType === 5) {
+      pos += 4;
+    } else {
+      fail(`wire type ${wireType}`);
+    }
+  }
+  if (pos > batch.length) fail('truncated field');
+  return frames;
+}
+
+function varintBytes(value: number): number {
+  return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
+}
+
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 

@@ -2,6 +2,14 @@
 // bufferedAmount is under the send window, and wait in a bounded queue
 // otherwise; the queue drains on `bufferedamountlow`. What happens when the
 // queue is full is the channel's overflow policy.
+//
+// Batching (the BATCH extension, docs/PROTOCOL.md), once enabled for a peer
+// that announced it: frames written during one turn of the event loop wait
+// for its end, and whatever is queued then goes out as BATCH frames of up to
+// `maxBatchBytes` (a lone frame goes out as it is). One data channel message
+// then carries many frames: one SCTP chunk, one send, one bufferedAmount
+// update for all of them.
+import { BATCH_HEADER_BYTES, batchEntryBytes, encodeBatch } from './codec.js';
 import type { DataChannelLike } from './rtc.js';
 
 export type OverflowPolicy =
@@ -20,15 +28,40 @@ export interface WriterOptions {
   onOverflow?: () => void;
 }
 
+/**
+ * Largest BATCH on a reliable channel: well under every implementation's
+ * data channel max message size (64 KiB werift, 256 KiB libwebrtc).
+ */
+export const RELIABLE_BATCH_BYTES = 16 * 1024;
+/**
+ * Largest BATCH on an unreliable channel: one SCTP DATA chunk (werift
+ * fragments at 1,200 bytes), so losing a packet never loses more frames than
+ * share that packet anyway.
+ */
+export const UNRELIABLE_BATCH_BYTES = 1_150;
+
+/** End of this turn of the event loop (after its I/O callbacks); a microtask where there is no setImmediate (browsers). */
+const endOfTurn: (callback: () => void) => void =
+  typeof setImmediate === 'function' ? (callback) => setImmediate(callback) : (callback) => queueMicrotask(callback);
+
 export class ChannelWriter {
+  static #pending: ChannelWriter[] = [];
+  static #scheduled = false;
+
   #channel: DataChannelLike;
   #options: WriterOptions;
   #queue: Uint8Array[] = [];
   #head = 0;
   #queuedBytes = 0;
   #overflowed = false;
+  /** 0: no batching; else the largest BATCH frame. */
+  #maxBatchBytes = 0;
+  #flushPending = false;
   /** Frames dropped by the drop-oldest policy. */
   dropped = 0;
+  /** BATCH frames sent, and the frames they carried. */
+  batches = 0;
+  batchedFrames = 0;
 
   constructor(channel: DataChannelLike, options: WriterOptions) {
     this.#channel = channel;
@@ -45,10 +78,19 @@ export class ChannelWriter {
     return this.#queue.length - this.#head;
   }
 
+  get batching(): boolean {
+    return this.#maxBatchBytes > 0;
+  }
+
+  /** The peer accepts BATCH frames: from now on, frames written in one turn are coalesced. */
+  enableBatching(maxBatchBytes: number): void {
+    this.#maxBatchBytes = Math.max(0, maxBatchBytes);
+  }
+
   /** Sends or queues a frame; false when the frame was not accepted (overflowed or `reject` policy). */
   write(frame: Uint8Array): boolean {
     if (this.#overflowed) return false;
-    if (this.#head === this.#queue.length && this.#fits(frame)) {
+    if (this.#maxBatchBytes === 0 && this.#head === this.#queue.length && this.#fits(frame.length)) {
       this.#send(frame);
       return true;
     }
@@ -56,13 +98,32 @@ export class ChannelWriter {
     this.#queue.push(frame);
     this.#queuedBytes += frame.length;
     if (this.#queuedBytes > this.#options.queueBytes) this.#handleOverflow();
+    if (this.#maxBatchBytes > 0 && !this.#flushPending) this.#scheduleFlush();
     return !this.#overflowed;
   }
 
-  /** A frame larger than the whole window still goes out once nothing is in flight. */
-  #fits(frame: Uint8Array): boolean {
+  #scheduleFlush(): void {
+    this.#flushPending = true;
+    ChannelWriter.#pending.push(this);
+    if (ChannelWriter.#scheduled) return;
+    ChannelWriter.#scheduled = true;
+    endOfTurn(ChannelWriter.#flushAll);
+  }
+
+  static #flushAll = (): void => {
+    ChannelWriter.#scheduled = false;
+    const writers = ChannelWriter.#pending;
+    ChannelWriter.#pending = [];
+    for (const writer of writers) {
+      writer.#flushPending = false;
+      writer.#drain();
+    }
+  };
+
+  /** A message larger than the whole window still goes out once nothing is in flight. */
+  #fits(bytes: number): boolean {
     const buffered = this.#channel.bufferedAmount;
-    return buffered === 0 || buffered + frame.length <= this.#options.windowBytes;
+    return buffered === 0 || buffered + bytes <= this.#options.windowBytes;
   }
 
   #send(frame: Uint8Array): void {
@@ -71,11 +132,33 @@ export class ChannelWriter {
   }
 
   #drain(): void {
+    const max = this.#maxBatchBytes;
     while (this.#head < this.#queue.length) {
-      const frame = this.#queue[this.#head];
-      if (!this.#fits(frame)) break;
-      this.#shift();
-      this.#send(frame);
+      const queue = this.#queue;
+      const first = queue[this.#head];
+      let end = this.#head + 1;
+      let size = 0;
+      if (max > 0 && end < queue.length) {
+        size = BATCH_HEADER_BYTES + batchEntryBytes(first.length);
+        while (end < queue.length) {
+          const entry = batchEntryBytes(queue[end].length);
+          if (size + entry > max) break;
+          size += entry;
+          end++;
+        }
+      }
+      if (end - this.#head === 1) {
+        if (!this.#fits(first.length)) break;
+        this.#shift();
+        this.#send(first);
+        continue;
+      }
+      if (!this.#fits(size)) break;
+      const batch = encodeBatch(queue, this.#head, end, size);
+      this.batches++;
+      this.batchedFrames += end - this.#head;
+      while (this.#head < end) this.#shift();
+      this.#send(batch);
     }
     this.#compact();
   }

@@ -19,6 +19,7 @@ export namespace protocol {
         TOPIC_IDENTITY_FW = 12,
         CONNECTION_REFUSED = 13,
         ERROR = 14,
+        BATCH = 15,
         DRAIN = 16
     }
 
@@ -399,5 +400,29 @@ export namespace protocol {
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.TopicIdentityFWMessage.$Properties;
+    }
+
+    interface IBatchMessage extends protocol.BatchMessage.$Properties {
+    }
+
+    class BatchMessage {
+        constructor(p?: protocol.BatchMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        frames: Uint8Array[];
+        static create(properties: protocol.BatchMessage.$Shape): protocol.BatchMessage & protocol.BatchMessage.$Shape;
+        static create(properties?: protocol.BatchMessage.$Properties): protocol.BatchMessage;
+        static encode(m: protocol.BatchMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.BatchMessage & protocol.BatchMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace BatchMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            frames?: (Uint8Array[]|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.BatchMessage.$Properties;
     }
 }

@@ -36,6 +36,7 @@ export const protocol = $root.protocol = (() => {
      * @property {number} TOPIC_IDENTITY_FW=12 TOPIC_IDENTITY_FW value
      * @property {number} CONNECTION_REFUSED=13 CONNECTION_REFUSED value
      * @property {number} ERROR=14 ERROR value
+     * @property {number} BATCH=15 BATCH value
      * @property {number} DRAIN=16 DRAIN value
      */
     protocol.MessageType = (function() {
@@ -55,6 +56,7 @@ export const protocol = $root.protocol = (() => {
         values[valuesById[12] = "TOPIC_IDENTITY_FW"] = 12;
         values[valuesById[13] = "CONNECTION_REFUSED"] = 13;
         values[valuesById[14] = "ERROR"] = 14;
+        values[valuesById[15] = "BATCH"] = 15;
         values[valuesById[16] = "DRAIN"] = 16;
         return values;
     })();
@@ -3018,6 +3020,194 @@ export const protocol = $root.protocol = (() => {
         };
 
         return TopicIdentityFWMessage;
+    })();
+
+    protocol.BatchMessage = (function() {
+
+        /**
+         * Properties of a BatchMessage.
+         * @typedef {Object} protocol.BatchMessage.$Properties
+         * @property {protocol.MessageType|null} [type] BatchMessage type
+         * @property {Array.<Uint8Array>|null} [frames] BatchMessage frames
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a BatchMessage.
+         * @memberof protocol
+         * @interface IBatchMessage
+         * @augments protocol.BatchMessage.$Properties
+         * @deprecated Use protocol.BatchMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a BatchMessage.
+         * @typedef {protocol.BatchMessage.$Properties} protocol.BatchMessage.$Shape
+         */
+
+        /**
+         * Constructs a new BatchMessage.
+         * @memberof protocol
+         * @classdesc Represents a BatchMessage.
+         * @constructor
+         * @param {protocol.BatchMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const BatchMessage = function (p) {
+            this.frames = [];
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * BatchMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.BatchMessage
+         * @instance
+         */
+        BatchMessage.prototype.type = 0;
+
+        /**
+         * BatchMessage frames.
+         * @member {Array.<Uint8Array>} frames
+         * @memberof protocol.BatchMessage
+         * @instance
+         */
+        BatchMessage.prototype.frames = $util.emptyArray;
+
+        /**
+         * Creates a new BatchMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.BatchMessage
+         * @static
+         * @param {protocol.BatchMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.BatchMessage} BatchMessage instance
+         * @type {{
+         *   (properties: protocol.BatchMessage.$Shape): protocol.BatchMessage & protocol.BatchMessage.$Shape;
+         *   (properties?: protocol.BatchMessage.$Properties): protocol.BatchMessage;
+         * }}
+         */
+        BatchMessage.create = function(properties) {
+            return new BatchMessage(properties);
+        };
+
+        /**
+         * Encodes the specified BatchMessage message. Does not implicitly {@link protocol.BatchMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.BatchMessage
+         * @static
+         * @param {protocol.BatchMessage.$Properties} m BatchMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        BatchMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.frames != null && m.frames.length) {
+                for (var i = 0; i < m.frames.length; ++i)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.frames[i]);
+            }
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a BatchMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.BatchMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.BatchMessage & protocol.BatchMessage.$Shape} BatchMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        BatchMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.BatchMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.frames && m.frames.length))
+                            m.frames = [];
+                        m.frames.push(r.bytes());
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for BatchMessage
+         * @function getTypeUrl
+         * @memberof protocol.BatchMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        BatchMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.BatchMessage";
+        };
+
+        return BatchMessage;
     })();
 
     return protocol;

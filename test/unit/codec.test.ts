@@ -7,6 +7,7 @@ import protobuf from 'protobufjs';
 import {
   Auth, Connect, ConnectionRefused, ConnectionRefusedReason, Format, MessageType, Ping, Role, Subscription, Topic,
   TopicFW, TopicIdentity, TopicIdentityFW, WebRtc, Welcome, decodeJson, encodeJson, peekType,
+  Batch, BATCH_HEADER_BYTES, batchEntryBytes, decodeBatch, encodeBatch,
 } from '../../shared/codec.js';
 import { CodecError } from '../../shared/errors.js';
 import {
@@ -73,6 +74,7 @@ const cases: Case[] = [
   c('TOPIC_IDENTITY_FW', TopicIdentityFW, {
     type: MessageType.TOPIC_IDENTITY_FW, fromAlias: 42, identity: bytes('alice'), role: Role.CLIENT, body: bytes('hi'), topic: 'news',
   }),
+  c('BATCH', Batch, { type: MessageType.BATCH, frames: [bytes('one'), bytes(''), bytes('three')] }),
 ];
 
 describe('codec round trips', () => {
@@ -88,7 +90,7 @@ describe('codec round trips', () => {
     const covered = new Set(cases.map((entry) => entry.value.type));
     const expected = [
       'WELCOME', 'CONNECT', 'WEBRTC_OFFER', 'WEBRTC_ANSWER', 'WEBRTC_ICE_CANDIDATE', 'PING', 'SUBSCRIPTION', 'AUTH', 'TOPIC',
-      'TOPIC_FW', 'TOPIC_IDENTITY', 'TOPIC_IDENTITY_FW', 'CONNECTION_REFUSED',
+      'TOPIC_FW', 'TOPIC_IDENTITY', 'TOPIC_IDENTITY_FW', 'CONNECTION_REFUSED', 'BATCH',
     ] as const;
     for (const name of expected) assert.ok(covered.has(MessageType[name]), `${name} not covered`);
   });
@@ -324,5 +326,53 @@ describe('extension fields', () => {
     const ifw = TopicIdentityFW.decode(message(varintField(1, MessageType.TOPIC_IDENTITY_FW), varintField(2, 7), bytesField(5, 'b')));
     assert.equal(ifw.topic, '');
     assert.deepEqual(new Uint8Array(ifw.body), bytes('b'));
+  });
+});
+
+describe('BATCH: the hand-rolled encoder and decoder against protobufjs', () => {
+  const frameOf = (length: number, fill: number): Uint8Array => new Uint8Array(length).fill(fill);
+  const sizeOf = (frames: Uint8Array[]): number => frames.reduce((sum, frame) => sum + batchEntryBytes(frame.length), BATCH_HEADER_BYTES);
+  const shapes: [string, Uint8Array[]][] = [
+    ['no frame', []],
+    ['one empty frame', [new Uint8Array(0)]],
+    ['small frames', [frameOf(1, 1), frameOf(30, 2), frameOf(127, 3)]],
+    ['lengths on each side of the varint steps', [frameOf(127, 4), frameOf(128, 5), frameOf(16_383, 6), frameOf(16_384, 7)]],
+    ['real frames', [
+      TopicFW.encode({ type: MessageType.TOPIC_FW, fromAlias: 7, body: bytes('123456789'), topic: 'dense' }),
+      Ping.encode({ type: MessageType.PING, time: 1.5 }),
+    ]],
+  ];
+
+  for (const [name, frames] of shapes) {
+    test(`${name}: byte-identical to protobufjs, and decodes (ours and protobufjs) to the same frames`, () => {
+      const ours = encodeBatch(frames, 0, frames.length, sizeOf(frames));
+      const reference = Batch.encode({ type: MessageType.BATCH, frames });
+      assert.deepEqual(new Uint8Array(ours), new Uint8Array(reference));
+      assert.equal(peekType(ours), MessageType.BATCH);
+      assert.deepEqual(decodeBatch(ours).map(normalize), frames.map(normalize));
+      assert.deepEqual(Batch.decode(ours).frames.map(normalize), frames.map(normalize));
+    });
+  }
+
+  test('encodes a slice of a queue; decoded frames are views into the batch, not copies', () => {
+    const queue = [bytes('a'), bytes('bb'), bytes('ccc'), bytes('dddd')];
+    const batch = encodeBatch(queue, 1, 3, sizeOf(queue.slice(1, 3)));
+    const frames = decodeBatch(batch);
+    assert.deepEqual(frames.map(normalize), [bytes('bb'), bytes('ccc')]);
+    assert.equal(frames[0]!.buffer, batch.buffer);
+  });
+
+  test('a wrong size is refused', () => {
+    assert.throws(() => encodeBatch([bytes('ab')], 0, 1, 8), CodecError);
+  });
+
+  test('unknown fields are skipped; truncated input throws CodecError', () => {
+    const frames = [bytes('x'), bytes('yz')];
+    const batch = encodeBatch(frames, 0, 2, sizeOf(frames));
+    const withUnknown = concat(batch, varintField(9, 300), bytesField(10, bytes('?')), fixed32Field(11, 1));
+    assert.deepEqual(decodeBatch(withUnknown).map(normalize), frames);
+    assert.throws(() => decodeBatch(batch.subarray(0, batch.length - 1)), CodecError);
+    assert.throws(() => decodeBatch(Uint8Array.of(0x08, 0x0f, 0x12, 0x05, 1)), CodecError);
+    assert.throws(() => decodeBatch(Uint8Array.of(0x08, 0x0f, 0x13)), CodecError);
   });
 });
