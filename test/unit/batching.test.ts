@@ -1,11 +1,11 @@
 // shared/writer.ts: the BATCH coalescing policy, over a fake data channel
 // whose bufferedAmount the test controls. Frames written in one turn of the
-// event loop leave together at its end; a lone frame leaves as it is.
+// event loop leave together after BATCH_DELAY_MS; a lone frame leaves as it is.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MessageType, decodeBatch, peekType } from '../../shared/codec.js';
 import type { DataChannelLike } from '../../shared/rtc.js';
-import { ChannelWriter, RELIABLE_BATCH_BYTES, UNRELIABLE_BATCH_BYTES, type WriterOptions } from '../../shared/writer.js';
+import { BATCH_DELAY_MS, ChannelWriter, RELIABLE_BATCH_BYTES, UNRELIABLE_BATCH_BYTES, type WriterOptions } from '../../shared/writer.js';
 
 class FakeChannel {
   readonly label = 'reliable';
@@ -39,7 +39,7 @@ class FakeChannel {
   }
 }
 
-const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const turn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, BATCH_DELAY_MS + 5));
 const frame = (seq: number, length = 20): Uint8Array => {
   const bytes = new Uint8Array(length);
   new DataView(bytes.buffer).setUint32(0, seq);
@@ -68,12 +68,14 @@ describe('ChannelWriter batching', () => {
     assert.ok(channel.sent.every((message) => message.length === 20));
   });
 
-  test('on: frames written in one turn leave at its end as one BATCH, in order', async () => {
+  test('on: frames written together leave after BATCH_DELAY_MS as one BATCH, in order', async () => {
     const channel = new FakeChannel();
     const w = writer(channel);
     w.enableBatching(RELIABLE_BATCH_BYTES);
     for (let seq = 0; seq < 50; seq++) w.write(frame(seq));
-    assert.equal(channel.sent.length, 0, 'nothing before the end of the turn');
+    assert.equal(channel.sent.length, 0, 'nothing at once');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(channel.sent.length, 0, 'nothing at the end of the turn either');
     await turn();
     assert.equal(channel.sent.length, 1);
     assert.equal(peekType(channel.sent[0]!), MessageType.BATCH);
