@@ -111,7 +111,7 @@ async function setup(connections: number): Promise<SetupResult> {
 }
 
 function printThroughput(results: ThroughputResult[]): void {
-  console.log(`\nThroughput: ${MESSAGES} messages queued at once, ordered reliable channel`);
+  process.stdout.write(`\nThroughput: ${MESSAGES} messages queued at once, ordered reliable channel\n`);
   console.table(
     results.map((r) => ({
       direction: r.direction,
@@ -125,7 +125,7 @@ function printThroughput(results: ThroughputResult[]): void {
 }
 
 function printSetup(results: SetupResult[]): void {
-  console.log('\nSet-up: N simultaneous werift <-> werift pairs in one process (a pair = 2 peer connections)');
+  process.stdout.write('\nSet-up: N simultaneous werift <-> werift pairs in one process (a pair = 2 peer connections)\n');
   console.table(
     results.map((r) => ({
       pairs: r.connections,

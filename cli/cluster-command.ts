@@ -59,7 +59,7 @@ export function clusterCommand(yargs: Argv) {
           'Connect a client:',
           "  import { BrokerClient } from 'webrtc-broker';",
           `  const client = await BrokerClient.connect({ coordinatorUrl: '${coordinator.url}' });`,
-          "  client.subscribe('chat'); client.on('message', (m) => console.log(m.topic, m.from, m.body));",
+          "  client.subscribe('chat'); client.on('message', ({ topic, from, body }) => show(topic, from, body));",
           "  client.publish('chat', 'hello');",
           '',
           'Ctrl-C stops the cluster.',
