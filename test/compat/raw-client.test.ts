@@ -7,13 +7,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import wrtc from '@roamhq/wrtc';
-import { RTCPeerConnection as WeriftPeerConnection } from 'werift';
 import { WebSocket } from 'ws';
 import { Coordinator } from '../../coordinator/index.js';
 import { CommServer } from '../../commserver/index.js';
-import { BrokerClient, type ReceivedMessage, type RtcFactory } from '../../client/index.js';
-import type { PeerConnectionLike } from '../../shared/rtc.js';
+import { BrokerClient, type ReceivedMessage } from '../../client/index.js';
 import { silentLogger } from '../../shared/log.js';
+import { LOOPBACK, loopbackWerift } from '../helpers/loopback.js';
 import { WireMessage, bytesField, doubleField, message, varintField } from '../helpers/protobuf-wire.js';
 
 // Numbers from PROTOCOL.md, written out here on purpose (no import of the project's enums).
@@ -30,18 +29,9 @@ const TOPIC_FW = 10;
 const ROLE_CLIENT = 1;
 const FORMAT_PLAIN = 1;
 
-const LOOPBACK = '127.0.0.1';
 const utf8 = new TextEncoder();
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 
-/** Our side's werift peer connections, bound to loopback. */
-const loopbackWerift: RtcFactory = (config) =>
-  new WeriftPeerConnection({
-    iceServers: config.iceServers,
-    iceUseIpv6: false,
-    iceInterfaceAddresses: { udp4: LOOPBACK },
-    iceAdditionalHostAddresses: [LOOPBACK],
-  }) as unknown as PeerConnectionLike;
 
 /** Frames in arrival order; `next` awaits the next one instead of sleeping. */
 class FrameQueue {

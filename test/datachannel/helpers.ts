@@ -6,6 +6,7 @@ import {
   RTCPeerConnection as WeriftPeerConnection,
   type RTCDataChannel as WeriftDataChannel,
 } from 'werift';
+import { LOOPBACK, createLoopbackPeerConnection } from '../helpers/loopback.js';
 
 export type PeerKind = 'werift' | 'wrtc';
 
@@ -40,16 +41,9 @@ export interface ConnectedPair {
   close(): Promise<void>;
 }
 
-const LOOPBACK = '127.0.0.1';
-
 /** werift bound to loopback IPv4 only, with no STUN server. */
 export function createWeriftPeerConnection(): WeriftPeerConnection {
-  return new WeriftPeerConnection({
-    iceServers: [],
-    iceUseIpv6: false,
-    iceInterfaceAddresses: { udp4: LOOPBACK },
-    iceAdditionalHostAddresses: [LOOPBACK],
-  });
+  return createLoopbackPeerConnection();
 }
 
 interface SignallingCandidate {

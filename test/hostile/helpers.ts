@@ -4,25 +4,16 @@
 // to their neighbours, and waiting for a peer's close reason.
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { RTCPeerConnection as WeriftPeerConnection } from 'werift';
 import type { BrokerClient } from '../../client/index.js';
 import type { CommServer } from '../../commserver/index.js';
 import type { CommServerLimits } from '../../shared/config.js';
 import type { Logger } from '../../shared/log.js';
-import type { PeerConnectionLike, RtcFactory } from '../../shared/rtc.js';
 import { startCluster, type TestCluster } from '../helpers/cluster.js';
+import { loopbackWerift } from '../helpers/loopback.js';
 import { Inbox, bodyText } from '../helpers/messages.js';
 
-const LOOPBACK = '127.0.0.1';
 
-/** werift bound to loopback: the tests' traffic never leaves 127.0.0.1. */
-export const loopbackWerift: RtcFactory = (config) =>
-  new WeriftPeerConnection({
-    iceServers: config.iceServers,
-    iceUseIpv6: false,
-    iceInterfaceAddresses: { udp4: LOOPBACK },
-    iceAdditionalHostAddresses: [LOOPBACK],
-  }) as unknown as PeerConnectionLike;
+export { loopbackWerift };
 
 /** A pino logger writing JSON lines into memory. */
 export class LogCapture {

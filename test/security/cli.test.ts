@@ -4,26 +4,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { WebSocket } from 'ws';
 import { BrokerClient } from '../../client/index.js';
 import { BrokerProcess, startCommServerProcess, startCoordinatorProcess } from '../../cli/processes.js';
 import { clusterCredentials } from '../../shared/credentials.js';
 import { Inbox, bodyText, untilRouted } from '../helpers/messages.js';
-
-function upgradeStatus(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
-    ws.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.once('open', () => {
-      ws.terminate();
-      resolve(101);
-    });
-    ws.on('error', reject);
-  });
-}
+import { upgradeStatus } from './helpers.js';
 
 const discover = (url: string, query: Record<string, string> = {}) =>
   upgradeStatus(`${url}/discover?${new URLSearchParams({ role: 'COMMUNICATION_SERVER', server_id: 'probe', ...query })}`);

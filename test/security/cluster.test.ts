@@ -2,7 +2,6 @@
 // (/discover, HTTP 401 otherwise) and to each other (AUTH).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { WebSocket } from 'ws';
 import { allowAllPeers } from '../../shared/auth.js';
 import { clusterCredentials, clusterPeerAuthenticator, clusterUpgradeAuthenticator } from '../../shared/credentials.js';
 import { allowAllUpgrades } from '../../shared/auth.js';
@@ -10,7 +9,7 @@ import { peerAuthenticatorByRole } from '../../shared/credentials.js';
 import { CommServer, type CommServerOptions, type Peer, type PeerCloseReason } from '../../commserver/index.js';
 import { meshFormed } from '../helpers/cluster.js';
 import { Inbox, bodyText, untilRouted } from '../helpers/messages.js';
-import { clientFor, coordinatorFor, nextEvent, serverFor } from './helpers.js';
+import { clientFor, coordinatorFor, nextEvent, serverFor, upgradeStatus } from './helpers.js';
 
 const SECRET = 'correct horse battery staple';
 
@@ -20,21 +19,6 @@ function securedServer(secret: string): Partial<CommServerOptions> {
     credentials: clusterCredentials(secret),
     peerAuthenticator: peerAuthenticatorByRole({ servers: clusterPeerAuthenticator(secret), clients: allowAllPeers }),
   };
-}
-
-function upgradeStatus(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
-    ws.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.once('open', () => {
-      ws.terminate();
-      resolve(101);
-    });
-    ws.on('error', reject);
-  });
 }
 
 test('with a cluster secret the coordinator refuses /discover without a valid credential (401)', async (t) => {

@@ -6,6 +6,7 @@ import { BrokerClient, type BrokerClientOptions } from '../../client/index.js';
 import { CommServer, type CommServerOptions } from '../../commserver/index.js';
 import { Coordinator, type CoordinatorOptions } from '../../coordinator/index.js';
 import type { BrokerClientError } from '../../client/errors.js';
+import { WebSocket } from 'ws';
 import { silentLogger } from '../../shared/log.js';
 
 export async function coordinatorFor(t: TestContext, options: Partial<CoordinatorOptions> = {}): Promise<Coordinator> {
@@ -54,5 +55,21 @@ export function nextEvent<T extends unknown[]>(
       resolve(args);
     };
     emitter.on(event, listener);
+  });
+}
+
+/** The HTTP status of a WebSocket upgrade: 101 when accepted. */
+export function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.once('open', () => {
+      ws.terminate();
+      resolve(101);
+    });
+    ws.on('error', reject);
   });
 }
