@@ -384,6 +384,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
         reliableQueueBytes: this.limits.reliableQueueBytes,
         unreliableQueueBytes: this.limits.unreliableQueueBytes,
         windowBytes: this.limits.sendWindowBytes,
+        batchDelayMs: this.limits.batchDelayMs,
       },
       connectTimeoutMs: this.limits.connectTimeoutMs,
       onFrame: (p, channel, frame) => this.#onFrame(p, channel, frame),

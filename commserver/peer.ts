@@ -22,7 +22,7 @@ export interface PeerOptions {
   direction: 'incoming' | 'outgoing';
   signaling: SignalingSink;
   negotiation: NegotiationOptions;
-  writer: { reliableQueueBytes: number; unreliableQueueBytes: number; windowBytes: number };
+  writer: { reliableQueueBytes: number; unreliableQueueBytes: number; windowBytes: number; batchDelayMs: number };
   connectTimeoutMs: number;
   onFrame: (peer: Peer, channel: ChannelKind, frame: Uint8Array) => void;
   onOpen: (peer: Peer) => void;
@@ -96,8 +96,9 @@ export class Peer {
   }
 
   #enableBatching(): void {
-    this.reliable?.enableBatching(RELIABLE_BATCH_BYTES);
-    this.unreliable?.enableBatching(UNRELIABLE_BATCH_BYTES);
+    const { batchDelayMs } = this.#options.writer;
+    this.reliable?.enableBatching(RELIABLE_BATCH_BYTES, batchDelayMs);
+    this.unreliable?.enableBatching(UNRELIABLE_BATCH_BYTES, batchDelayMs);
   }
 
   /**

@@ -4,11 +4,12 @@
 // queue is full is the channel's overflow policy.
 //
 // Batching (the BATCH extension, docs/PROTOCOL.md), once enabled for a peer
-// that announced it: a frame waits at most BATCH_DELAY_MS, and whatever is
-// queued for the peer then goes out as BATCH frames of up to `maxBatchBytes`
-// (a lone frame goes out as it is). One data channel message then carries
-// many frames: one SCTP chunk, one packet, one DTLS record, one UDP datagram,
-// one bufferedAmount update for all of them.
+// that announced it: whatever is queued for the peer goes out as BATCH frames
+// of up to `maxBatchBytes` (a lone frame goes out as it is), at most once per
+// batch delay. One data channel message then carries many frames: one SCTP
+// chunk, one packet, one DTLS record, one UDP datagram, one bufferedAmount
+// update for all of them. A peer that got nothing for a whole delay gets its
+// frames at the end of the current job: only busy peers wait.
 import { BATCH_HEADER_BYTES, batchEntryBytes, encodeBatch } from './codec.js';
 import type { DataChannelLike } from './rtc.js';
 
@@ -40,28 +41,28 @@ export const RELIABLE_BATCH_BYTES = 16 * 1024;
  */
 export const UNRELIABLE_BATCH_BYTES = 1_150;
 
-/**
- * How long a batching writer holds the first frame of a batch. Flushing at
- * the end of each event-loop turn made batches as small as the loop was
- * fast (one datagram per peer per turn: dgram sends were 21% of the comm
- * server's time at dense 100); a few milliseconds gather several messages
- * per peer at ~1,000 messages/s each, far inside a 50 ms latency budget.
- */
-export const BATCH_DELAY_MS = 5;
-
 export class ChannelWriter {
-  static #pending: ChannelWriter[] = [];
-  static #scheduled = false;
-
   #channel: DataChannelLike;
   #options: WriterOptions;
   #queue: Uint8Array[] = [];
   #head = 0;
   #queuedBytes = 0;
   #overflowed = false;
+  /**
+   * At least the channel's bufferedAmount: the value last read plus what was
+   * sent since (nothing else sends on the channel, and the stack only lowers
+   * it). Reading bufferedAmount is a blocking call into another thread in
+   * libwebrtc bindings (@roamhq/wrtc: ~0.1 ms), so it is read only when this
+   * bound says the window may be full.
+   */
+  #bufferedBound: number;
   /** 0: no batching; else the largest BATCH frame. */
   #maxBatchBytes = 0;
+  #batchDelayMs = 0;
+  /** Where in each batch delay this writer's flushes fall, so that peers fed the same messages do not all flush at once. */
+  #batchPhaseMs = 0;
   #flushPending = false;
+  #lastFlushAt = -Infinity;
   /** Frames dropped by the drop-oldest policy. */
   dropped = 0;
   /** BATCH frames sent, and the frames they carried. */
@@ -71,6 +72,7 @@ export class ChannelWriter {
   constructor(channel: DataChannelLike, options: WriterOptions) {
     this.#channel = channel;
     this.#options = options;
+    this.#bufferedBound = channel.bufferedAmount;
     channel.bufferedAmountLowThreshold = Math.floor(options.windowBytes / 2);
     channel.addEventListener('bufferedamountlow', () => this.#drain());
   }
@@ -87,9 +89,15 @@ export class ChannelWriter {
     return this.#maxBatchBytes > 0;
   }
 
-  /** The peer accepts BATCH frames: from now on, frames written in one turn are coalesced. */
-  enableBatching(maxBatchBytes: number): void {
+  /**
+   * The peer accepts BATCH frames: from now on its frames are coalesced, a
+   * busy peer's flushed every `delayMs` at `phaseMs` into the delay (on the
+   * `performance.now()` clock; random unless given).
+   */
+  enableBatching(maxBatchBytes: number, delayMs: number, phaseMs = Math.random() * delayMs): void {
     this.#maxBatchBytes = Math.max(0, maxBatchBytes);
+    this.#batchDelayMs = Math.max(0, delayMs);
+    this.#batchPhaseMs = phaseMs;
   }
 
   /** Sends or queues a frame; false when the frame was not accepted (overflowed or `reject` policy). */
@@ -107,33 +115,44 @@ export class ChannelWriter {
     return !this.#overflowed;
   }
 
+  /**
+   * A peer flushed within the last delay waits for its next phase point (so
+   * a busy peer gets one batch per delay, and busy peers' batches are spread
+   * over the delay instead of leaving in one burst); any other peer gets its
+   * frames at the end of the current job, which still coalesces a fan-out.
+   */
   #scheduleFlush(): void {
     this.#flushPending = true;
-    ChannelWriter.#pending.push(this);
-    if (ChannelWriter.#scheduled) return;
-    ChannelWriter.#scheduled = true;
-    setTimeout(ChannelWriter.#flushAll, BATCH_DELAY_MS);
+    const now = performance.now();
+    const delay = this.#batchDelayMs;
+    if (now - this.#lastFlushAt >= delay) {
+      queueMicrotask(this.#flush);
+      return;
+    }
+    let wait = (this.#batchPhaseMs - now) % delay;
+    if (wait <= 0) wait += delay;
+    setTimeout(this.#flush, Math.ceil(wait));
   }
 
-  static #flushAll = (): void => {
-    ChannelWriter.#scheduled = false;
-    const writers = ChannelWriter.#pending;
-    ChannelWriter.#pending = [];
-    for (const writer of writers) {
-      writer.#flushPending = false;
-      writer.#drain();
-    }
+  #flush = (): void => {
+    this.#flushPending = false;
+    this.#lastFlushAt = performance.now();
+    this.#drain();
   };
 
   /** A message larger than the whole window still goes out once nothing is in flight. */
   #fits(bytes: number): boolean {
+    const window = this.#options.windowBytes;
+    if (this.#bufferedBound + bytes <= window) return true;
     const buffered = this.#channel.bufferedAmount;
-    return buffered === 0 || buffered + bytes <= this.#options.windowBytes;
+    this.#bufferedBound = buffered;
+    return buffered === 0 || buffered + bytes <= window;
   }
 
   #send(frame: Uint8Array): void {
     if (this.#channel.readyState !== 'open') return;
     this.#channel.send(frame);
+    this.#bufferedBound += frame.length;
   }
 
   #drain(): void {

@@ -1,27 +1,41 @@
 // shared/writer.ts: the BATCH coalescing policy, over a fake data channel
-// whose bufferedAmount the test controls. Frames written in one turn of the
-// event loop leave together after BATCH_DELAY_MS; a lone frame leaves as it is.
+// whose bufferedAmount the test controls. Frames written in one job leave
+// together at its end; after a flush, the next ones wait for the batch delay;
+// a lone frame leaves as it is.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MessageType, decodeBatch, peekType } from '../../shared/codec.js';
 import type { DataChannelLike } from '../../shared/rtc.js';
-import { BATCH_DELAY_MS, ChannelWriter, RELIABLE_BATCH_BYTES, UNRELIABLE_BATCH_BYTES, type WriterOptions } from '../../shared/writer.js';
+import { ChannelWriter, RELIABLE_BATCH_BYTES, UNRELIABLE_BATCH_BYTES, type WriterOptions } from '../../shared/writer.js';
 
 class FakeChannel {
   readonly label = 'reliable';
   readonly ordered = true;
   readonly maxRetransmits = null;
   readyState = 'open';
-  bufferedAmount = 0;
+  #buffered = 0;
+  /** Reads of bufferedAmount: in libwebrtc bindings each is a blocking call into another thread. */
+  bufferedAmountReads = 0;
   bufferedAmountLowThreshold = 0;
   /** What a send adds to bufferedAmount (0: the channel sends at once). */
   holdSent = false;
   sent: Uint8Array[] = [];
+  sentAt: number[] = [];
   #low: (() => void)[] = [];
+
+  get bufferedAmount(): number {
+    this.bufferedAmountReads++;
+    return this.#buffered;
+  }
+
+  set bufferedAmount(value: number) {
+    this.#buffered = value;
+  }
 
   send(data: Uint8Array): void {
     this.sent.push(data);
-    if (this.holdSent) this.bufferedAmount += data.length;
+    this.sentAt.push(performance.now());
+    if (this.holdSent) this.#buffered += data.length;
   }
 
   close(): void {}
@@ -34,12 +48,14 @@ class FakeChannel {
 
   /** The stack put everything on the wire. */
   drained(): void {
-    this.bufferedAmount = 0;
+    this.#buffered = 0;
     for (const listener of this.#low) listener();
   }
 }
 
-const turn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, BATCH_DELAY_MS + 5));
+const DELAY_MS = 50;
+const endOfJob = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const turn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, DELAY_MS + 5));
 const frame = (seq: number, length = 20): Uint8Array => {
   const bytes = new Uint8Array(length);
   new DataView(bytes.buffer).setUint32(0, seq);
@@ -68,15 +84,13 @@ describe('ChannelWriter batching', () => {
     assert.ok(channel.sent.every((message) => message.length === 20));
   });
 
-  test('on: frames written together leave after BATCH_DELAY_MS as one BATCH, in order', async () => {
+  test('on, idle peer: frames written in one job leave at its end as one BATCH, in order', async () => {
     const channel = new FakeChannel();
     const w = writer(channel);
-    w.enableBatching(RELIABLE_BATCH_BYTES);
+    w.enableBatching(RELIABLE_BATCH_BYTES, DELAY_MS);
     for (let seq = 0; seq < 50; seq++) w.write(frame(seq));
     assert.equal(channel.sent.length, 0, 'nothing at once');
-    await new Promise((resolve) => setImmediate(resolve));
-    assert.equal(channel.sent.length, 0, 'nothing at the end of the turn either');
-    await turn();
+    await endOfJob();
     assert.equal(channel.sent.length, 1);
     assert.equal(peekType(channel.sent[0]!), MessageType.BATCH);
     assert.deepEqual(carried(channel), Array.from({ length: 50 }, (_, i) => i));
@@ -84,10 +98,47 @@ describe('ChannelWriter batching', () => {
     assert.equal(w.batchedFrames, 50);
   });
 
+  test('on, busy peer: after a flush the next frames wait for its phase point, then leave as one BATCH', async () => {
+    const channel = new FakeChannel();
+    const w = writer(channel);
+    const enabledAt = performance.now();
+    const phase = (enabledAt + 30) % DELAY_MS;
+    w.enableBatching(RELIABLE_BATCH_BYTES, DELAY_MS, phase);
+    w.write(frame(0));
+    await endOfJob();
+    assert.equal(channel.sent.length, 1, 'the first frame of an idle peer at once');
+    for (let seq = 1; seq <= 30; seq++) {
+      w.write(frame(seq));
+      if (seq % 10 === 0) await endOfJob();
+    }
+    assert.equal(channel.sent.length, 1, 'held: flushed less than a delay ago');
+    await turn();
+    assert.equal(channel.sent.length, 2);
+    assert.ok(channel.sentAt[1]! >= enabledAt + 30 - 1, `flushed ${(channel.sentAt[1]! - enabledAt).toFixed(1)} ms after, not before the phase point (30 ms)`);
+    assert.deepEqual(carried(channel), Array.from({ length: 31 }, (_, i) => i));
+    await turn();
+    w.write(frame(31));
+    await endOfJob();
+    assert.equal(channel.sent.length, 3, 'idle again for a delay: at once');
+  });
+
+  test('bufferedAmount is read only when the frames sent since the last read may have filled the window', () => {
+    const channel = new FakeChannel();
+    channel.holdSent = true;
+    const w = writer(channel, { windowBytes: 1_000 });
+    const readsAtStart = channel.bufferedAmountReads;
+    for (let seq = 0; seq < 50; seq++) w.write(frame(seq));
+    assert.equal(channel.sent.length, 50, '50 x 20 B fit the window');
+    assert.equal(channel.bufferedAmountReads, readsAtStart, 'no read while the bound says they fit');
+    w.write(frame(50));
+    assert.equal(channel.bufferedAmountReads, readsAtStart + 1, 'window possibly full: read once');
+    assert.equal(w.queuedFrames, 1, 'and it was full');
+  });
+
   test('a lone frame is sent as it is, never wrapped', async () => {
     const channel = new FakeChannel();
     const w = writer(channel);
-    w.enableBatching(RELIABLE_BATCH_BYTES);
+    w.enableBatching(RELIABLE_BATCH_BYTES, DELAY_MS);
     const lone = frame(7);
     w.write(lone);
     await turn();
@@ -97,7 +148,7 @@ describe('ChannelWriter batching', () => {
   test('no BATCH is larger than the limit: more frames make more batches', async () => {
     const channel = new FakeChannel();
     const w = writer(channel);
-    w.enableBatching(UNRELIABLE_BATCH_BYTES);
+    w.enableBatching(UNRELIABLE_BATCH_BYTES, DELAY_MS);
     for (let seq = 0; seq < 200; seq++) w.write(frame(seq, 30));
     await turn();
     assert.ok(channel.sent.length > 1);
@@ -108,7 +159,7 @@ describe('ChannelWriter batching', () => {
   test('a frame larger than the limit goes out alone, between batches', async () => {
     const channel = new FakeChannel();
     const w = writer(channel);
-    w.enableBatching(1_000);
+    w.enableBatching(1_000, DELAY_MS);
     w.write(frame(0));
     w.write(frame(1));
     w.write(frame(2, 5_000));
@@ -123,7 +174,7 @@ describe('ChannelWriter batching', () => {
     const channel = new FakeChannel();
     channel.holdSent = true;
     const w = writer(channel, { windowBytes: 1_000 });
-    w.enableBatching(RELIABLE_BATCH_BYTES);
+    w.enableBatching(RELIABLE_BATCH_BYTES, DELAY_MS);
     for (let seq = 0; seq < 10; seq++) w.write(frame(seq, 200));
     await turn();
     // 10 x 200 B is more than the window, but with nothing in flight one batch may go.
@@ -142,7 +193,7 @@ describe('ChannelWriter batching', () => {
     channel.holdSent = true;
     channel.bufferedAmount = 1_000_000;
     const w = writer(channel, { windowBytes: 1_000, queueBytes: 100, overflow: 'drop-oldest' });
-    w.enableBatching(UNRELIABLE_BATCH_BYTES);
+    w.enableBatching(UNRELIABLE_BATCH_BYTES, DELAY_MS);
     for (let seq = 0; seq < 10; seq++) w.write(frame(seq));
     assert.equal(w.dropped, 5);
     await turn();
