@@ -18,6 +18,7 @@ export function loadtestCommand(yargs: Argv) {
         size: { type: 'number', description: 'Message body bytes (at least 9: kind, sequence, send time)' },
         channel: { choices: ['reliable', 'unreliable'] as const, description: 'Data channel the messages use' },
         duration: { type: 'number', description: 'Seconds of measured publishing' },
+        warmup: { type: 'number', description: 'Seconds of the same traffic before the measured window, not counted (default 2; storm 0)' },
         workers: { type: 'number', description: 'Client worker processes (default: min(4, cores - local servers), at least 1)' },
         rtc: { choices: ['werift', 'wrtc'] as const, default: 'werift' as const, description: "The clients' RTC: werift or libwebrtc (@roamhq/wrtc)" },
         transport: {
@@ -44,6 +45,7 @@ export function loadtestCommand(yargs: Argv) {
         size: argv.size,
         channel: argv.channel,
         durationSeconds: argv.duration,
+        warmupSeconds: argv.warmup,
         workers: argv.workers,
         rtc: argv.rtc,
         transport: argv.transport,

@@ -16,7 +16,7 @@ export type ToWorker =
     size: number;
   }
   /** Publish measured messages from `epochMs` (a shared wall-clock time) for `durationMs`. */
-  | { type: 'start'; epochMs: number; durationMs: number; rate: number; size: number; channel: ChannelKind; timelineBucketMs: number }
+  | { type: 'start'; epochMs: number; warmupMs: number; durationMs: number; rate: number; size: number; channel: ChannelKind; timelineBucketMs: number }
   /** Stop counting and report. */
   | { type: 'finish' }
   | { type: 'close' };

@@ -1,5 +1,5 @@
-// Publishes measured messages at a fixed rate per publisher, from a shared
-// epoch for a fixed window. Publishers are staggered evenly over one period
+// Publishes messages at a fixed rate per publisher, from a shared epoch for a
+// fixed window: measured ones, or the warm-up's uncounted ones before it. Publishers are staggered evenly over one period
 // so a worker's sends do not come in bursts; one timer serves them all.
 import { wallClockMs } from './clock.js';
 import { measuredBody } from './payload.js';
@@ -16,6 +16,8 @@ export interface ScheduleOptions {
   /** Messages per second per publisher. */
   rate: number;
   size: number;
+  /** The body of message `sequence` sent `sentMicros` after the epoch; a measured body by default. */
+  body?: (sequence: number, sentMicros: number) => Uint8Array;
 }
 
 const TICK_MS = 5;
@@ -60,13 +62,13 @@ export class PublishSchedule {
 
   /** Sends what is due; false once everything has been sent. */
   #tick(): boolean {
-    const { epochMs, rate, size } = this.#options;
+    const { epochMs, rate, size, body: bodyAt = (sequence, sentMicros) => measuredBody(size, sequence, sentMicros) } = this.#options;
     const elapsedMs = wallClockMs() - epochMs;
     let pending = false;
     for (const entry of this.#publishers) {
       const due = elapsedMs < entry.offsetMs ? 0 : Math.min(this.#perPublisher, Math.floor(((elapsedMs - entry.offsetMs) * rate) / 1000) + 1);
       while (entry.next < due) {
-        const body = measuredBody(size, entry.next, (wallClockMs() - epochMs) * 1000);
+        const body = bodyAt(entry.next, (wallClockMs() - epochMs) * 1000);
         entry.next++;
         if (entry.publisher.publish(body)) {
           this.sentBySender.set(entry.publisher.alias, this.sentBySender.get(entry.publisher.alias)! + 1);

@@ -17,7 +17,7 @@ import {
 } from './scenarios.js';
 import { WorkerPool } from './workers.js';
 
-export type RunPhase = 'starting' | 'connecting' | 'subscribing' | 'measuring' | 'draining' | 'reporting';
+export type RunPhase = 'starting' | 'connecting' | 'subscribing' | 'warming up' | 'measuring' | 'draining' | 'reporting';
 
 export interface RunProgress {
   phase: RunPhase;
@@ -106,15 +106,18 @@ export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> 
       workers.workers.forEach((worker, w) => worker.send(subscribeCommand(plan, new Set(indicesOf(w)), parameters.size)));
       await workers.collect('ready', 60_000);
 
-      progress.phase = 'measuring';
-      epochMs = wallClockMs() + EPOCH_LEAD_MS;
+      const warmupMs = parameters.warmupSeconds * 1000;
+      const measuredFromMs = wallClockMs() + EPOCH_LEAD_MS + warmupMs;
       const durationMs = parameters.durationSeconds * 1000;
       workers.broadcast({
-        type: 'start', epochMs, durationMs, rate: parameters.rate, size: parameters.size,
+        type: 'start', epochMs: measuredFromMs, warmupMs, durationMs, rate: parameters.rate, size: parameters.size,
         channel: parameters.channel, timelineBucketMs: TIMELINE_BUCKET_MS,
       });
-      const published = workers.collect('published', EPOCH_LEAD_MS + durationMs + 60_000);
-      await sleep(epochMs - wallClockMs(), undefined, { signal: options.signal });
+      const published = workers.collect('published', EPOCH_LEAD_MS + warmupMs + durationMs + 60_000);
+      if (warmupMs > 0) progress.phase = 'warming up';
+      await sleep(measuredFromMs - wallClockMs(), undefined, { signal: options.signal });
+      progress.phase = 'measuring';
+      epochMs = measuredFromMs;
       const measureStartMs = sampler.sampleNow();
       await published;
       const measureEndMs = sampler.sampleNow();

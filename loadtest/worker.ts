@@ -90,7 +90,6 @@ async function start(command: Extract<ToWorker, { type: 'start' }>): Promise<voi
   epochMs = command.epochMs;
   timeline = new Timeline(command.timelineBucketMs);
   phase = 'measuring';
-  loopDelay.enable();
   const reliable = command.channel === 'reliable';
   const publishers = roles.flatMap((role) => {
     const client = clients.get(role.index);
@@ -108,6 +107,14 @@ async function start(command: Extract<ToWorker, { type: 'start' }>): Promise<voi
       },
     }];
   });
+  if (command.warmupMs > 0) {
+    // Probe bodies: receivers ignore them once measuring.
+    const probe = probeBody(command.size);
+    await new PublishSchedule(publishers, {
+      ...command, epochMs: command.epochMs - command.warmupMs, durationMs: command.warmupMs, body: () => probe,
+    }).run();
+  }
+  loopDelay.enable();
   schedule = new PublishSchedule(publishers, command);
   await schedule.run();
   send({ type: 'published' });
