@@ -1,8 +1,5 @@
 import type { Argv } from 'yargs';
-import { CommServer } from '../commserver/index.js';
-import { commServerMetrics } from '../commserver/metrics.js';
 import { commServerLimitSpec } from '../shared/config.js';
-import { createLogger } from '../shared/log.js';
 import type { IceServer } from '../shared/rtc.js';
 import { limitFlags, limitsFrom } from './limit-flags.js';
 import { integerIn, logOptions, stringList, webSocketUrl } from './options.js';
@@ -53,11 +50,13 @@ export function commServerCommand(yargs: Argv) {
       return true;
     }),
     async (argv) => {
+      // Loaded here, not at the top: each command loads only what it runs.
+      const [{ CommServer }, { createLogger }] = await Promise.all([import('../commserver/index.js'), import('../shared/log.js')]);
       const logger = createLogger({ name: 'commserver', level: argv['log-level'], format: argv['log-format'] });
       const portRange = portRangeFrom(argv['port-min'], argv['port-max']);
       const limits = limitsFrom(commServerLimitSpec, argv);
       const server = new CommServer({
-        ...commServerSecurityFrom(argv, limits),
+        ...(await commServerSecurityFrom(argv, limits)),
         coordinatorUrl: argv['coordinator-url'],
         hub: argv.hub,
         serverId: argv['server-id'],
@@ -72,9 +71,11 @@ export function commServerCommand(yargs: Argv) {
       server.on('peerAuthenticated', (peer) => peer.isServer && reportLinks());
       server.on('peerClosed', (peer) => peer.isServer && peer.authenticated && reportLinks());
       server.start();
-      const operations = await startOperations(argv, {
-        metrics: commServerMetrics(server), readiness: () => server.readiness(), stats: () => server.peerStats(),
-      });
+      const operations = await startOperations(argv, async () => ({
+        metrics: (await import('../commserver/metrics.js')).commServerMetrics(server),
+        readiness: () => server.readiness(),
+        stats: () => server.peerStats(),
+      }));
       // SIGTERM (an orchestrator's stop) drains: clients move first. SIGINT (Ctrl-C) closes at once.
       stopOnSignals(logger, async (signal) => {
         await (signal === 'SIGTERM' ? server.drain() : server.close());

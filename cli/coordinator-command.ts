@@ -1,8 +1,5 @@
 import type { Argv } from 'yargs';
-import { Coordinator, fullMeshSelector, starSelector } from '../coordinator/index.js';
-import { coordinatorMetrics } from '../coordinator/metrics.js';
 import { coordinatorLimitSpec } from '../shared/config.js';
-import { createLogger } from '../shared/log.js';
 import { limitFlags, limitsFrom, portFrom } from './limit-flags.js';
 import { integerIn, logOptions } from './options.js';
 import { coordinatorSecurityFrom, coordinatorSecurityOptions } from './security-options.js';
@@ -26,6 +23,10 @@ export function coordinatorCommand(yargs: Argv) {
       ...operationsOptions,
     }),
     async (argv) => {
+      // Loaded here, not at the top: each command loads only what it runs (the coordinator no WebRTC stack).
+      const [{ Coordinator, fullMeshSelector, starSelector }, { createLogger }] = await Promise.all([
+        import('../coordinator/index.js'), import('../shared/log.js'),
+      ]);
       const logger = createLogger({ name: 'coordinator', level: argv['log-level'], format: argv['log-format'] });
       const limits = limitsFrom(coordinatorLimitSpec, argv);
       const coordinator = await Coordinator.start({
@@ -37,11 +38,11 @@ export function coordinatorCommand(yargs: Argv) {
         limits,
       });
       process.stdout.write(`coordinator listening on ${coordinator.url}\n`);
-      const operations = await startOperations(argv, {
-        metrics: coordinatorMetrics(coordinator),
+      const operations = await startOperations(argv, async () => ({
+        metrics: (await import('../coordinator/metrics.js')).coordinatorMetrics(coordinator),
         readiness: () => ({ ready: true, detail: { servers: coordinator.registry.serverCount, clients: coordinator.registry.clientCount } }),
         stats: () => ({ ...coordinator.stats, assignments: Object.fromEntries(coordinator.stats.assignments) }),
-      });
+      }));
       stopOnSignals(logger, async () => {
         await coordinator.close();
         await operations?.close();

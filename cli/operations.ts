@@ -13,12 +13,12 @@ export const operationsOptions = {
   },
 } satisfies Record<string, Options>;
 
-/** Starts the endpoint if --http-port was given, and prints where it listens. */
+/** Starts the endpoint if --http-port was given (only then loading what it serves), and prints where it listens. */
 export async function startOperations(
-  argv: { 'http-port'?: number; 'http-host': string }, endpoint: Omit<HttpEndpointOptions, 'host' | 'port'>,
+  argv: { 'http-port'?: number; 'http-host': string }, endpoint: () => Promise<Omit<HttpEndpointOptions, 'host' | 'port'>>,
 ): Promise<HttpEndpoint | undefined> {
   if (argv['http-port'] === undefined) return undefined;
-  const http = await HttpEndpoint.start({ host: argv['http-host'], port: argv['http-port'], ...endpoint });
+  const http = await HttpEndpoint.start({ host: argv['http-host'], port: argv['http-port'], ...(await endpoint()) });
   process.stdout.write(`operations endpoint on ${http.url}\n`);
   return http;
 }

@@ -10,7 +10,6 @@ import {
   firstAccepting, peerAuthenticatorByRole, readSecretFile, type ClientTokenIssuer,
 } from '../shared/credentials.js';
 import type { ServerCredentials } from '../shared/auth.js';
-import { jwtPeerAuthenticator, readJwksFile } from '../shared/jwt-auth.js';
 
 const GROUP = 'Security:';
 
@@ -87,10 +86,10 @@ export function coordinatorSecurityFrom(argv: Argv, limits: { clientTokenTtlMs: 
   };
 }
 
-export function commServerSecurityFrom(argv: Argv, limits: { credentialTtlMs: number; authClockSkewMs: number }): {
+export async function commServerSecurityFrom(argv: Argv, limits: { credentialTtlMs: number; authClockSkewMs: number }): Promise<{
   peerAuthenticator: PeerAuthenticator;
   credentials: ServerCredentials | undefined;
-} {
+}> {
   const skew = { clockSkewMs: limits.authClockSkewMs };
   const cluster = secretFrom(argv, 'cluster-secret');
   const tokens = secretFrom(argv, 'client-token-secret');
@@ -99,6 +98,7 @@ export function commServerSecurityFrom(argv: Argv, limits: { credentialTtlMs: nu
   const clientChecks: PeerAuthenticator[] = [];
   if (tokens !== undefined) clientChecks.push(clientTokenAuthenticator(tokens, skew));
   if (jwtSecret !== undefined || jwksFile !== undefined) {
+    const { jwtPeerAuthenticator, readJwksFile } = await import('../shared/jwt-auth.js'); // jose, only when asked for
     clientChecks.push(jwtPeerAuthenticator({
       secret: jwtSecret,
       jwks: jwksFile === undefined ? undefined : readJwksFile(jwksFile),
