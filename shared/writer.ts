@@ -52,10 +52,13 @@ export class ChannelWriter {
    * At least the channel's bufferedAmount: the value last read plus what was
    * sent since (nothing else sends on the channel, and the stack only lowers
    * it). Reading bufferedAmount is a blocking call into another thread in
-   * libwebrtc bindings (@roamhq/wrtc: ~0.1 ms), so it is read only when this
-   * bound says the window may be full.
+   * libwebrtc bindings (@roamhq/wrtc: 11 µs idle, ~0.1 ms with its network
+   * thread busy), so it is read only when this bound says the window may be
+   * full.
    */
   #bufferedBound: number;
+  /** The channel's readyState is 'open', kept from its events: reading it is the same blocking call as bufferedAmount. */
+  #open: boolean;
   /** 0: no batching; else the largest BATCH frame. */
   #maxBatchBytes = 0;
   #batchDelayMs = 0;
@@ -73,6 +76,13 @@ export class ChannelWriter {
     this.#channel = channel;
     this.#options = options;
     this.#bufferedBound = channel.bufferedAmount;
+    this.#open = channel.readyState === 'open';
+    channel.addEventListener('open', () => {
+      this.#open = true;
+    });
+    channel.addEventListener('close', () => {
+      this.#open = false;
+    });
     channel.bufferedAmountLowThreshold = Math.floor(options.windowBytes / 2);
     channel.addEventListener('bufferedamountlow', () => this.#drain());
   }
@@ -150,8 +160,14 @@ export class ChannelWriter {
   }
 
   #send(frame: Uint8Array): void {
-    if (this.#channel.readyState !== 'open') return;
-    this.#channel.send(frame);
+    if (!this.#open) return;
+    try {
+      this.#channel.send(frame);
+    } catch {
+      // Closed under us before its close event: what was queued for it is lost either way.
+      this.#open = false;
+      return;
+    }
     this.#bufferedBound += frame.length;
   }
 

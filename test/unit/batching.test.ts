@@ -12,16 +12,23 @@ class FakeChannel {
   readonly label = 'reliable';
   readonly ordered = true;
   readonly maxRetransmits = null;
-  readyState = 'open';
+  #state = 'open';
   #buffered = 0;
-  /** Reads of bufferedAmount: in libwebrtc bindings each is a blocking call into another thread. */
+  /** Reads of bufferedAmount and readyState: in libwebrtc bindings each is a blocking call into another thread. */
   bufferedAmountReads = 0;
+  readyStateReads = 0;
   bufferedAmountLowThreshold = 0;
   /** What a send adds to bufferedAmount (0: the channel sends at once). */
   holdSent = false;
   sent: Uint8Array[] = [];
   sentAt: number[] = [];
   #low: (() => void)[] = [];
+  #closeListeners: (() => void)[] = [];
+
+  get readyState(): string {
+    this.readyStateReads++;
+    return this.#state;
+  }
 
   get bufferedAmount(): number {
     this.bufferedAmountReads++;
@@ -38,10 +45,14 @@ class FakeChannel {
     if (this.holdSent) this.#buffered += data.length;
   }
 
-  close(): void {}
+  close(): void {
+    this.#state = 'closed';
+    for (const listener of this.#closeListeners) listener();
+  }
 
   addEventListener(type: string, listener: () => void): void {
     if (type === 'bufferedamountlow') this.#low.push(listener);
+    if (type === 'close') this.#closeListeners.push(listener);
   }
 
   removeEventListener(): void {}
@@ -127,12 +138,23 @@ describe('ChannelWriter batching', () => {
     channel.holdSent = true;
     const w = writer(channel, { windowBytes: 1_000 });
     const readsAtStart = channel.bufferedAmountReads;
+    const stateReadsAtStart = channel.readyStateReads;
     for (let seq = 0; seq < 50; seq++) w.write(frame(seq));
     assert.equal(channel.sent.length, 50, '50 x 20 B fit the window');
     assert.equal(channel.bufferedAmountReads, readsAtStart, 'no read while the bound says they fit');
+    assert.equal(channel.readyStateReads, stateReadsAtStart, 'readyState kept from events, not read per frame');
     w.write(frame(50));
     assert.equal(channel.bufferedAmountReads, readsAtStart + 1, 'window possibly full: read once');
     assert.equal(w.queuedFrames, 1, 'and it was full');
+  });
+
+  test('after the close event nothing more is sent', () => {
+    const channel = new FakeChannel();
+    const w = writer(channel);
+    w.write(frame(0));
+    channel.close();
+    w.write(frame(1));
+    assert.deepEqual(carried(channel), [0]);
   });
 
   test('a lone frame is sent as it is, never wrapped', async () => {
