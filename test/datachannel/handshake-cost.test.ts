@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { connectPair } from './helpers.js';
+import { connectPair, createWeriftPeerConnection } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -88,5 +88,34 @@ test('werift handshakes run no pure-JS X25519 and do not parse the certificate a
     nacl.box.keyPair = originals.keyPair;
     x509.Certificate.fromPEM = originals.certificate;
     x509.PrivateKey.fromPEM = originals.privateKey;
+  }
+});
+
+interface SdpManagerInternals {
+  sdpManager: { _remoteDescription: { toJSON(): unknown } | undefined };
+}
+
+// broker-fix(candidate-sdp): addIceCandidate tested for a remote description
+// with the public getter, which rebuilt the whole SDP text each time.
+test('adding remote ICE candidates does not rebuild the remote SDP', { timeout: 10_000 }, async () => {
+  const offerer = createWeriftPeerConnection();
+  const answerer = createWeriftPeerConnection();
+  try {
+    offerer.createDataChannel('probe');
+    await offerer.setLocalDescription(await offerer.createOffer());
+    await answerer.setRemoteDescription(offerer.localDescription!);
+    const remote = (answerer as unknown as SdpManagerInternals).sdpManager._remoteDescription!;
+    const toJSON = remote.toJSON.bind(remote);
+    let rebuilt = 0;
+    remote.toJSON = () => (rebuilt++, toJSON());
+    const mid = /a=mid:(\S+)/.exec(offerer.localDescription!.sdp)![1]!;
+    for (let index = 0; index < 10; index++) {
+      await answerer.addIceCandidate({
+        candidate: `candidate:${index + 1} 1 udp 2130706431 127.0.0.1 ${40_000 + index} typ host`, sdpMid: mid, sdpMLineIndex: 0,
+      });
+    }
+    assert.equal(rebuilt, 0);
+  } finally {
+    await Promise.all([offerer.close(), answerer.close()]);
   }
 });

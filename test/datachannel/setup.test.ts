@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 test('the ES module and CommonJS builds of werift are both patched', async () => {
   const esmBundle = await readFile(new URL(import.meta.resolve('werift')), 'utf8');
   const cjsAssociation = await readFile(join(dirname(require.resolve('werift')), '../../sctp/src/sctp.js'), 'utf8');
-  for (const fix of ['dtls-seq', 'send-wait', 'rtx-storm', 'tsn-order', 'pr-abandon', 'no-default-stun', 'bundle', 'rtx-index', 'send-defer', 'hvr-dup', 'native-ecdhe', 'key-cache']) {
+  for (const fix of ['dtls-seq', 'send-wait', 'rtx-storm', 'tsn-order', 'pr-abandon', 'no-default-stun', 'bundle', 'rtx-index', 'send-defer', 'hvr-dup', 'native-ecdhe', 'key-cache', 'candidate-sdp']) {
     assert.ok(esmBundle.includes(`broker-fix(${fix})`), `lib/index.mjs has ${fix}`);
   }
   for (const fix of ['send-wait', 'bundle', 'rtx-index', 'send-defer']) {
