@@ -10,6 +10,7 @@ const browserRtc: RtcFactory = (config) =>
 setClientRuntime({ rtc: browserRtc, WebSocket: globalThis.WebSocket as unknown as WebSocketConstructor });
 
 export { BrokerClient, type BrokerClientOptions, type ReceivedMessage, type PublishOptions } from './client.js';
+export type { ReconnectAttempt } from './reconnect.js';
 export { BrokerClientError, type BrokerClientErrorCode } from './errors.js';
 export type { RtcFactory, IceServer } from '../shared/rtc.js';
 export type { WebSocketConstructor } from './runtime.js';

@@ -7,7 +7,7 @@ import { TypedEmitter } from '../shared/emitter.js';
 import type { IceServer, RtcFactory } from '../shared/rtc.js';
 import { assertTopicName, encodeTopicList } from '../shared/subscription.js';
 import { BrokerClientError } from './errors.js';
-import { reconnectDefaults, reopenSession, type ReconnectAttempt, type ReconnectOptions } from './reconnect.js';
+import { openFirstSession, reconnectDefaults, reopenSession, type ReconnectAttempt, type ReconnectOptions } from './reconnect.js';
 import { clientRuntime, type WebSocketConstructor } from './runtime.js';
 import { Session, type Channel, type SessionOptions, type Transport } from './session.js';
 
@@ -25,8 +25,19 @@ export interface BrokerClientOptions {
   };
   /** STUN/TURN servers; none by default (enough on a LAN or loopback). */
   iceServers?: IceServer[];
-  /** Deadline for the whole set-up, coordinator to authenticated channels. Default 15000. */
+  /** Deadline for the whole set-up, coordinator to authenticated channels, per attempt. Default 15000. */
   connectTimeoutMs?: number;
+  /**
+   * Attempts of the first connection before `connect()` rejects. A failure
+   * that may pass (TIMEOUT, a failed or closed connection, SERVER_FULL,
+   * NO_SERVER, COORDINATOR_UNREACHABLE, ...) is tried again after the
+   * `reconnect` backoff (`minDelayMs` doubling to `maxDelayMs`, jittered so
+   * that clients starting together spread out); refused credentials
+   * (AUTH_FAILED, COORDINATOR_REFUSED) are not. Default 3; 1: no retry.
+   */
+  connectAttempts?: number;
+  /** Called when an attempt of the first connection failed and another one follows. */
+  onConnectAttemptFailed?: (attempt: ReconnectAttempt) => void;
   /** Deadline of `ping()`. Default 5000. */
   pingTimeoutMs?: number;
   /** Bytes queued on `reliable` before `publish` throws BACKPRESSURE. Default 4 MiB. */
@@ -117,11 +128,19 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     this.#session = this.#adopt(session);
   }
 
-  /** Connects through the coordinator to a comm server. Rejects with a BrokerClientError. */
+  /**
+   * Connects through the coordinator to a comm server, trying again after a
+   * failure that may pass (see `connectAttempts`). Rejects with the last
+   * BrokerClientError.
+   */
   static async connect(options: BrokerClientOptions): Promise<BrokerClient> {
     const sessionOptions = sessionOptionsFrom(options);
     const openSession = () => Session.open(sessionOptions);
-    return new BrokerClient(await openSession(), openSession, options);
+    const backoff = { ...reconnectDefaults, ...options.reconnect };
+    const session = await openFirstSession(openSession, options.connectAttempts ?? DEFAULT_CONNECT_ATTEMPTS, backoff, (attempt) => {
+      options.onConnectAttemptFailed?.(attempt);
+    });
+    return new BrokerClient(session, openSession, options);
   }
 
   /** This client's alias, as other clients see it in `message.from`. */
@@ -359,6 +378,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
 }
 
 const DEFAULT_RELIABLE_QUEUE_BYTES = 4 * 1024 * 1024;
+const DEFAULT_CONNECT_ATTEMPTS = 3;
 
 function sessionOptionsFrom(options: BrokerClientOptions): SessionOptions {
   const runtime = clientRuntime();

@@ -6,6 +6,7 @@ import { setClientRuntime, type WebSocketConstructor } from './runtime.js';
 setClientRuntime({ rtc: weriftFactory, WebSocket: WebSocket as unknown as WebSocketConstructor });
 
 export { BrokerClient, type BrokerClientOptions, type ReceivedMessage, type PublishOptions } from './client.js';
+export type { ReconnectAttempt } from './reconnect.js';
 export { BrokerClientError, type BrokerClientErrorCode } from './errors.js';
 export type { RtcFactory, IceServer } from '../shared/rtc.js';
 export type { WebSocketConstructor } from './runtime.js';

@@ -2,7 +2,7 @@
 // coordinator (which picks a live comm server), with capped exponential
 // backoff, until it works, the client is closed, or the attempts run out.
 import pRetry, { AbortError } from 'p-retry';
-import { BrokerClientError } from './errors.js';
+import { BrokerClientError, type BrokerClientErrorCode } from './errors.js';
 import type { Session } from './session.js';
 
 export interface ReconnectOptions {
@@ -21,6 +21,34 @@ export const reconnectDefaults: ReconnectOptions = { enabled: true, minDelayMs: 
 export interface ReconnectAttempt {
   attempt: number;
   error: BrokerClientError;
+}
+
+/** Failures that trying again cannot mend: the credentials were refused. */
+const PERMANENT_FAILURES: ReadonlySet<BrokerClientErrorCode> = new Set(['AUTH_FAILED', 'COORDINATOR_REFUSED']);
+
+/**
+ * The first connection: up to `attempts` tries, with the re-homing backoff
+ * (jittered, so that many clients starting together spread out), as long as
+ * the failure is one that may pass. Rejects with the last error.
+ */
+export function openFirstSession(
+  open: () => Promise<Session>, attempts: number, backoff: Pick<ReconnectOptions, 'minDelayMs' | 'maxDelayMs'>,
+  onFailedAttempt: (attempt: ReconnectAttempt) => void,
+): Promise<Session> {
+  return pRetry(open, {
+    retries: Math.max(0, attempts - 1),
+    minTimeout: backoff.minDelayMs,
+    maxTimeout: backoff.maxDelayMs,
+    randomize: true,
+    shouldRetry: ({ error }) => !(error instanceof BrokerClientError && PERMANENT_FAILURES.has(error.code)),
+    onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
+      if (retriesLeft === 0 || (error instanceof BrokerClientError && PERMANENT_FAILURES.has(error.code))) return;
+      onFailedAttempt({
+        attempt: attemptNumber,
+        error: error instanceof BrokerClientError ? error : new BrokerClientError('CLOSED', error.message, { cause: error }),
+      });
+    },
+  });
 }
 
 /** Resolves with the new session, or rejects with the last error (or CLOSED once `signal` aborts). */

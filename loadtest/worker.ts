@@ -56,7 +56,8 @@ async function connect(command: Extract<ToWorker, { type: 'connect' }>): Promise
     () => BrokerClient.connect({
       coordinatorUrl: command.coordinatorUrl, rtc, connectTimeoutMs: command.connectTimeoutMs,
       transport: command.transport === 'ws' ? 'websocket' : 'webrtc',
-      // A measurement counts lost connections; re-homing would hide them.
+      // A measurement counts failed and lost connections; trying again would hide them.
+      connectAttempts: 1,
       reconnect: { enabled: false },
     }),
     command.concurrency,

@@ -53,3 +53,56 @@ test('DTLS records from werift never reuse a sequence number, werift -> wrtc', {
     await pair.close();
   }
 });
+
+const HANDSHAKE = 22;
+const HELLO_VERIFY_REQUEST = 3;
+
+/** Whether a datagram starts with a plaintext DTLS HelloVerifyRequest. */
+function isHelloVerifyRequest(datagram: Buffer): boolean {
+  return datagram.length > 13 && datagram[0] === HANDSHAKE && datagram.readUInt16BE(3) === 0 && datagram[13] === HELLO_VERIFY_REQUEST;
+}
+
+// broker-fix(hvr-dup): a server slower than the client's 500 ms ClientHello
+// retransmission (a connection storm on a busy host) answers both
+// ClientHellos, so the client gets two HelloVerifyRequests. Unpatched, the
+// second one made the werift DTLS client throw and its peer connection fail.
+test('a werift DTLS client that gets two HelloVerifyRequests still connects', { timeout: 15_000 }, async () => {
+  let held: Buffer | undefined;
+  let helloVerifyRequests = 0;
+  let answererFailed: (error: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (answererFailed = reject));
+  const connecting = connectPair('werift', 'werift', { reliable: {} }, (offerer, answerer) => {
+    // The offerer is the DTLS server. Its first HelloVerifyRequest is held
+    // until the client's retransmitted ClientHello has been answered too,
+    // then both arrive: what a server behind by more than 500 ms sends.
+    const connection = offerer.sctpTransport!.dtlsTransport.iceTransport.connection as unknown as IceConnectionInternals;
+    const send = connection.send.bind(connection);
+    connection.send = async (data) => {
+      if (!isHelloVerifyRequest(data)) return send(data);
+      helloVerifyRequests++;
+      if (helloVerifyRequests === 1) {
+        held = data;
+        return;
+      }
+      if (held) {
+        const first = held;
+        held = undefined;
+        await send(first);
+      }
+      return send(data);
+    };
+    answerer!.connectionStateChange.subscribe((state) => {
+      if (state === 'failed') answererFailed(new Error('the DTLS client peer connection failed'));
+    });
+  });
+  const pair = await Promise.race([connecting, failed]);
+  try {
+    assert.ok(helloVerifyRequests >= 2, 'the server sent a second HelloVerifyRequest');
+    const { offerer, answerer } = pair.channels.get('reliable')!;
+    const receipt = receiveSequenced(answerer);
+    offerer.send(sequencedMessage(0, 100));
+    await receipt.reached(1);
+  } finally {
+    await pair.close();
+  }
+});

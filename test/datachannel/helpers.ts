@@ -229,14 +229,14 @@ function candidateSink(side: Side): { add(candidate: SignallingCandidate): void;
 /**
  * Connects an offerer and an answerer and opens the given channels (created
  * by the offerer). Resolves when every channel is open on both sides.
- * `beforeHandshake` sees a werift offerer's peer connection before any
- * packet is sent.
+ * `beforeHandshake` sees a werift offerer's peer connection (and a werift
+ * answerer's) before any packet is sent.
  */
 export async function connectPair(
   offererKind: PeerKind,
   answererKind: PeerKind,
   channels: Record<string, ChannelOptions>,
-  beforeHandshake?: (offerer: WeriftPeerConnection) => void,
+  beforeHandshake?: (offerer: WeriftPeerConnection, answerer: WeriftPeerConnection | undefined) => void,
 ): Promise<ConnectedPair> {
   const offerer = createSide(offererKind);
   const answerer = createSide(answererKind);
@@ -252,7 +252,7 @@ export async function connectPair(
     const labels = Object.keys(channels);
     const remote = answerer.remoteChannels(labels);
     const local = Promise.all(labels.map((label) => offerer.createChannel(label, channels[label]!)));
-    if (offerer.werift) beforeHandshake?.(offerer.werift);
+    if (offerer.werift) beforeHandshake?.(offerer.werift, answerer.werift);
 
     await answerer.setRemote(await offerer.createOffer());
     await toAnswerer.ready();

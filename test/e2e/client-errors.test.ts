@@ -43,6 +43,46 @@ test('a refused upgrade is COORDINATOR_REFUSED; no registered server is NO_SERVE
   }
 });
 
+test('the first connection is tried again while no comm server is there yet', async () => {
+  const cluster = await startCluster({ servers: 0 });
+  try {
+    const failures: string[] = [];
+    let serverStarted: Promise<unknown> | undefined;
+    const client = await cluster.connect({
+      connectAttempts: 20,
+      reconnect: { minDelayMs: 20, maxDelayMs: 200 },
+      onConnectAttemptFailed: ({ error }) => {
+        failures.push(error.code);
+        serverStarted ??= cluster.addServer();
+      },
+    });
+    await serverStarted;
+    assert.equal(client.serverAlias, cluster.servers[0]!.alias);
+    assert.ok(failures.length >= 1 && failures.every((code) => code === 'NO_SERVER'), `failed attempts: ${failures.join(', ')}`);
+  } finally {
+    await cluster.close();
+  }
+});
+
+test('refused credentials are not tried again; connectAttempts: 1 does not retry', async () => {
+  const coordinator = await Coordinator.start({
+    port: 0, logger: silentLogger(), upgradeAuthenticator: { authenticate: ({ url }) => url.searchParams.get('token') === 'ok' },
+  });
+  try {
+    const retried: string[] = [];
+    const onConnectAttemptFailed = ({ error }: { error: BrokerClientError }) => retried.push(error.code);
+    const refused = await connectError(BrokerClient.connect({ coordinatorUrl: coordinator.url, connectAttempts: 5, onConnectAttemptFailed }));
+    assert.equal(refused.code, 'COORDINATOR_REFUSED');
+    const noServer = await connectError(BrokerClient.connect({
+      coordinatorUrl: coordinator.url, auth: { query: { token: 'ok' } }, connectAttempts: 1, onConnectAttemptFailed,
+    }));
+    assert.equal(noServer.code, 'NO_SERVER');
+    assert.deepEqual(retried, []);
+  } finally {
+    await coordinator.close();
+  }
+});
+
 test('a full comm server refuses with SERVER_FULL', async () => {
   const cluster = await startCluster({ servers: 1, serverOptions: { limits: { maxPeers: 1 } } });
   try {
