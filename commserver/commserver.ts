@@ -21,6 +21,7 @@ import { forwardTopic, forwardTopicIdentity } from './fanout.js';
 import { Peer, SERVER_EXTENSIONS, type ChannelKind, type PeerCloseReason } from './peer.js';
 import { RoutingTable } from './router.js';
 import { ServerLinks } from './server-links.js';
+import { SetupGate } from './setup-gate.js';
 import { peerStats, type PeerStats } from './peer-stats.js';
 import { CommServerStats } from './stats.js';
 import { decodeTopicSet } from './subscription-decoder.js';
@@ -75,6 +76,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #routing = new RoutingTable<Peer>();
   #admission: Admission;
   #serverLinks: ServerLinks;
+  #setups: SetupGate;
   #closing = false;
   #messageRates = new WeakMap<Peer, TokenBucket>();
   #draining = false;
@@ -97,6 +99,11 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       logger: this.#logger,
       onAdmitted: (peer, waiting) => this.#admit(peer, waiting),
       onRejected: (peer, reason, detail) => this.#reject(peer, reason, detail),
+    });
+    this.#setups = new SetupGate({
+      limit: this.limits.maxPendingSetups,
+      slotMs: this.limits.setupSlotMs,
+      start: (alias) => this.#startSetup(alias),
     });
     this.#serverLinks = new ServerLinks({
       hub: options.hub === true,
@@ -213,6 +220,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   async close(): Promise<void> {
     if (this.#closing) return;
     this.#closing = true;
+    this.#setups.clear();
     this.#serverLinks.stop();
     await this.#started.catch(() => undefined);
     await this.#link.close();
@@ -315,7 +323,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   }
 
   #onConnect(fromAlias: number): void {
-    if (this.#closing || this.peers.has(fromAlias)) {
+    if (this.#closing || this.peers.has(fromAlias) || this.#setups.isWaiting(fromAlias)) {
       this.stats.ignored++;
       return;
     }
@@ -324,7 +332,16 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       this.#refuse(fromAlias, ConnectionRefusedReason.SERVER_FULL);
       return;
     }
-    const peer = this.#createPeer(fromAlias, 'incoming');
+    this.#setups.request(fromAlias);
+  }
+
+  /** A CONNECT's turn came (at once, or after waiting for `maxPendingSetups`): the peer and our offer. */
+  #startSetup(alias: number): void {
+    if (this.#closing || this.peers.has(alias)) {
+      this.#setups.done(alias);
+      return;
+    }
+    const peer = this.#createPeer(alias, 'incoming');
     peer.negotiation.offer().catch((error: Error) => this.#signalingFailed(peer, error));
   }
 
@@ -363,8 +380,9 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#link.send(frame);
   }
 
+  /** Peers and CONNECTs waiting for their set-up count alike. */
   #isFull(): boolean {
-    return this.peers.size >= this.limits.maxPeers;
+    return this.peers.size + this.#setups.waiting >= this.limits.maxPeers;
   }
 
   #createPeer(alias: number, direction: 'incoming' | 'outgoing', connection?: PeerConnectionLike): Peer {
@@ -411,6 +429,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
 
   #admit(peer: Peer, waiting: WaitingFrame[] = []): void {
     peer.markAuthenticated();
+    if (peer.direction === 'incoming') this.#setups.done(peer.alias);
     this.#logger.info({ alias: peer.alias, role: Role[peer.role], direction: peer.direction }, 'peer connected');
     if (peer.isServer) this.#serverLinks.admitted(peer);
     this.emit('peerAuthenticated', peer);
@@ -426,6 +445,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
 
   #onPeerClosed(peer: Peer, reason: PeerCloseReason): void {
     if (this.peers.get(peer.alias) === peer) this.peers.delete(peer.alias);
+    if (peer.direction === 'incoming' && !peer.authenticated) this.#setups.done(peer.alias);
     this.#admission.forget(peer);
     this.#serverLinks.forget(peer);
     this.stats.peerClosed(reason);

@@ -46,6 +46,20 @@ export const commServerLimitSpec = {
     default: 20_000,
     description: 'A peer whose channels are not open and authenticated within this time is closed.',
   },
+  // A storm of 200 CONNECTs at once (docs/performance.md, storm): with no
+  // limit every set-up advanced in turn and all finished together at the end
+  // (set-up p50 2.2-2.4 s with werift clients, 2.8-3.0 s with libwebrtc ones
+  // on a 2-core host); with 50 the first ones finish while the rest wait
+  // (p50 1.5-1.8 s and 1.2-2.0 s). 25 left the pipeline short (a werift
+  // client's set-up takes ~0.4 s even on an idle host).
+  maxPendingSetups: {
+    default: 50,
+    description: 'Peer connections set up at once (CONNECT received, not yet authenticated); later CONNECTs wait in order. 0: no limit.',
+  },
+  setupSlotMs: {
+    default: 2_000,
+    description: 'Longest time one set-up counts against --max-pending-setups (a client that left after CONNECT, a slow one).',
+  },
   maxMessageBytes: { default: 64 * 1024, description: 'Largest data channel message from a client; a bigger one closes it.' },
   maxPendingCandidates: {
     default: 64,

@@ -1,5 +1,5 @@
 // What a DTLS handshake costs in JavaScript (broker-fix native-ecdhe,
-// key-cache): the ephemeral key exchange runs in Node's native crypto, and
+// key-cache, srtp-lazy, debug-summary): the ephemeral key exchange runs in Node's native crypto, and
 // the process certificate is parsed once, not once per session (and per
 // offer or answer for its fingerprint). Before, about a sixth of a comm
 // server's busy time while 200 clients connected at once went to tweetnacl's
@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
+import { RtpHeader, type RtpPacket } from 'werift';
 import { connectPair, createWeriftPeerConnection } from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -117,5 +118,71 @@ test('adding remote ICE candidates does not rebuild the remote SDP', { timeout: 
     assert.equal(rebuilt, 0);
   } finally {
     await Promise.all([offerer.close(), answerer.close()]);
+  }
+});
+
+interface DtlsTransportInternals {
+  srtp: unknown;
+  srtcp: unknown;
+  onRtp: { subscribe(listener: (packet: RtpPacket) => void): void };
+  sendRtp(payload: Buffer, header: RtpHeader): Promise<number>;
+}
+
+function dtlsTransportOf(pc: { dtlsTransports: unknown[] } | undefined): DtlsTransportInternals {
+  assert.ok(pc, 'a werift side');
+  assert.equal(pc.dtlsTransports.length, 1, 'one bundled transport');
+  return pc.dtlsTransports[0] as DtlsTransportInternals;
+}
+
+// broker-fix(srtp-lazy): werift negotiates DTLS-SRTP on every connection and
+// derived both SRTP sessions' keys as soon as DTLS connected.
+test('a data-channel-only connection derives no SRTP keys until the first media packet', { timeout: 10_000 }, async () => {
+  const pair = await connectPair('werift', 'werift', { reliable: {} });
+  try {
+    const sender = dtlsTransportOf(pair.offererPc);
+    const receiver = dtlsTransportOf(pair.answererPc);
+    assert.equal(sender.srtp, undefined, 'no SRTP session on the offerer');
+    assert.equal(receiver.srtp, undefined, 'no SRTP session on the answerer');
+    assert.equal(receiver.srtcp, undefined, 'no SRTCP session on the answerer');
+
+    // The first RTP packet makes the keys on both ends, and they agree.
+    const received = new Promise<RtpPacket>((resolve) => receiver.onRtp.subscribe(resolve));
+    const payload = Buffer.from('lazy keys');
+    await sender.sendRtp(payload, new RtpHeader({ payloadType: 96, sequenceNumber: 1, timestamp: 1234, ssrc: 0x1234 }));
+    const packet = await received;
+    assert.deepEqual(Buffer.from(packet.payload), payload);
+    assert.equal(packet.header.ssrc, 0x1234);
+    assert.notEqual(sender.srtp, undefined);
+    assert.notEqual(receiver.srtp, undefined);
+  } finally {
+    await pair.close();
+  }
+});
+
+interface DtlsSessionInternals {
+  dtls: { cipher: { cipher: object } };
+}
+
+// broker-fix(debug-summary): each handshake hex-dumped its cipher's keys (the
+// `summary` getter) as arguments to debug calls that log nothing when the
+// DEBUG environment variable does not name werift.
+test('a DTLS handshake builds no debug summaries when debug logging is off', { timeout: 20_000 }, async () => {
+  const first = await connectPair('werift', 'werift', { reliable: {} });
+  const cipher = (dtlsTransportOf(first.offererPc) as unknown as DtlsSessionInternals).dtls.cipher.cipher;
+  await first.close();
+  let owner: object | null = cipher;
+  while (owner && !Object.getOwnPropertyDescriptor(owner, 'summary')) owner = Object.getPrototypeOf(owner) as object | null;
+  assert.ok(owner, 'the cipher has a summary getter');
+  const original = Object.getOwnPropertyDescriptor(owner, 'summary')!;
+  let built = 0;
+  Object.defineProperty(owner, 'summary', { ...original, get(this: object) { built++; return original.get!.call(this); } });
+  try {
+    for (let index = 0; index < 3; index++) {
+      const pair = await connectPair('werift', 'werift', { reliable: {} });
+      await pair.close();
+    }
+    assert.equal(built, 0);
+  } finally {
+    Object.defineProperty(owner, 'summary', original);
   }
 });

@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 test('the ES module and CommonJS builds of werift are both patched', async () => {
   const esmBundle = await readFile(new URL(import.meta.resolve('werift')), 'utf8');
   const cjsAssociation = await readFile(join(dirname(require.resolve('werift')), '../../sctp/src/sctp.js'), 'utf8');
-  for (const fix of ['dtls-seq', 'send-wait', 'rtx-storm', 'tsn-order', 'pr-abandon', 'no-default-stun', 'bundle', 'rtx-index', 'send-defer', 'hvr-dup', 'native-ecdhe', 'key-cache', 'candidate-sdp']) {
+  for (const fix of ['dtls-seq', 'send-wait', 'rtx-storm', 'tsn-order', 'pr-abandon', 'no-default-stun', 'bundle', 'rtx-index', 'send-defer', 'hvr-dup', 'native-ecdhe', 'key-cache', 'candidate-sdp', 'srtp-lazy', 'debug-summary']) {
     assert.ok(esmBundle.includes(`broker-fix(${fix})`), `lib/index.mjs has ${fix}`);
   }
   for (const fix of ['send-wait', 'bundle', 'rtx-index', 'send-defer']) {
@@ -21,6 +21,12 @@ test('the ES module and CommonJS builds of werift are both patched', async () =>
   }
   const cjsDtlsClient = await readFile(join(dirname(require.resolve('werift')), '../../dtls/src/client.js'), 'utf8');
   assert.ok(cjsDtlsClient.includes('broker-fix(hvr-dup)'), 'lib/dtls/src/client.js has hvr-dup');
+  const cjsDtlsTransport = await readFile(join(dirname(require.resolve('werift')), '../../webrtc/src/transport/dtls.js'), 'utf8');
+  assert.ok(cjsDtlsTransport.includes('broker-fix(srtp-lazy)'), 'lib/webrtc/src/transport/dtls.js has srtp-lazy');
+  for (const file of ['flight/client/flight5.js', 'flight/server/flight6.js', 'context/dtls.js']) {
+    const source = await readFile(join(dirname(require.resolve('werift')), '../../dtls/src', file), 'utf8');
+    assert.ok(source.includes('broker-fix(debug-summary)'), `lib/dtls/src/${file} has debug-summary`);
+  }
   const cjsDtlsFiles = { 'cipher/ec.js': 'native-ecdhe', 'cipher/prf.js': 'native-ecdhe', 'cipher/namedCurve.js': 'native-ecdhe', 'context/cipher.js': 'key-cache' };
   for (const [file, fix] of Object.entries(cjsDtlsFiles)) {
     const source = await readFile(join(dirname(require.resolve('werift')), '../../dtls/src', file), 'utf8');
