@@ -9,10 +9,21 @@ import { STOP_WITH_PARENT } from './parent-watch.js';
 
 const brokerEntry = fileURLToPath(new URL('./broker.js', import.meta.url));
 
+/**
+ * Node.js flags for a comm server. V8 grows each of the young generation's two
+ * semi-spaces to 16 MiB under the comm server's allocation rate (~85 MB/s at
+ * 100 busy peers), 32 MiB of RSS for garbage; at 4 MiB the server measured
+ * 20-30 MiB less RSS at the same CPU (docs/performance.md). Direct runs set it
+ * with `node --max-semi-space-size=4` or NODE_OPTIONS (docs/CONFIGURATION.md).
+ */
+export const COMM_SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=4'];
+
 export interface BrokerProcessOptions {
   /** Where the child's pino logs go: inherited (the terminal) or dropped. */
   stderr?: 'inherit' | 'ignore';
   env?: NodeJS.ProcessEnv;
+  /** Flags for node itself, before the broker's entry point. */
+  nodeArgs?: readonly string[];
 }
 
 export class BrokerProcess {
@@ -24,7 +35,7 @@ export class BrokerProcess {
   constructor(args: string[], options: BrokerProcessOptions = {}) {
     // The child's stdin is a pipe from this process: when this process dies, however it dies, the pipe
     // closes and the child stops (see cli/parent-watch.ts). No orphans from a killed cluster or test.
-    this.child = spawn(process.execPath, [brokerEntry, ...args], {
+    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), brokerEntry, ...args], {
       stdio: ['pipe', 'pipe', options.stderr ?? 'inherit'],
       env: { ...(options.env ?? process.env), [STOP_WITH_PARENT]: '1' },
     });
@@ -115,7 +126,7 @@ export async function startCommServerProcess(options: CommServerProcessOptions) 
   const process = new BrokerProcess([
     'commserver', '--coordinator-url', options.coordinatorUrl, '--log-level', options.logLevel ?? 'warn',
     ...(options.hub ? ['--hub'] : []), ...(options.args ?? []),
-  ], options);
+  ], { nodeArgs: COMM_SERVER_NODE_ARGS, ...options });
   const [, alias] = await process.waitForLine(/^comm server registered as alias (\d+)/);
   return { process, alias: Number(alias) };
 }

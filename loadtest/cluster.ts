@@ -1,6 +1,6 @@
 // The cluster a load test runs against: a local one it starts (a coordinator
 // and S comm servers as child processes), or an existing coordinator.
-import { BrokerProcess, serversLinked, type BrokerProcessOptions } from '../cli/processes.js';
+import { BrokerProcess, COMM_SERVER_NODE_ARGS, serversLinked, type BrokerProcessOptions } from '../cli/processes.js';
 
 export interface ServerProcess {
   pid: number;
@@ -45,7 +45,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<T
     const servers = await Promise.all(Array.from({ length: options.servers }, async () => {
       const server = spawn(
         ['commserver', '--coordinator-url', coordinatorUrl, '--log-level', logLevel, ...loadLimits(options.serverArgs ?? [])],
-        { env: options.serverEnv },
+        { env: options.serverEnv, nodeArgs: COMM_SERVER_NODE_ARGS },
       );
       const [, alias] = await server.waitForLine(/^comm server registered as alias (\d+)/);
       return { process: server, alias: Number(alias) };
