@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 test('the ES module and CommonJS builds of werift are both patched', async () => {
   const esmBundle = await readFile(new URL(import.meta.resolve('werift')), 'utf8');
   const cjsAssociation = await readFile(join(dirname(require.resolve('werift')), '../../sctp/src/sctp.js'), 'utf8');
-  for (const fix of ['dtls-seq', 'send-wait', 'rtx-storm', 'tsn-order', 'pr-abandon', 'no-default-stun', 'bundle', 'rtx-index', 'send-defer', 'hvr-dup', 'native-ecdhe', 'key-cache', 'candidate-sdp', 'srtp-lazy', 'debug-summary', 'sack-delay', 'sack-bundle']) {
+  for (const fix of ['dtls-seq', 'send-wait', 'rtx-storm', 'tsn-order', 'pr-abandon', 'no-default-stun', 'bundle', 'rtx-index', 'send-defer', 'hvr-dup', 'native-ecdhe', 'key-cache', 'candidate-sdp', 'srtp-lazy', 'debug-summary', 'sack-delay', 'sack-bundle', 'event-proto', 'dtls-release', 'consent-request']) {
     assert.ok(esmBundle.includes(`broker-fix(${fix})`), `lib/index.mjs has ${fix}`);
   }
   for (const fix of ['send-wait', 'bundle', 'rtx-index', 'send-defer', 'sack-delay', 'sack-bundle']) {
@@ -26,6 +26,14 @@ test('the ES module and CommonJS builds of werift are both patched', async () =>
   for (const file of ['flight/client/flight5.js', 'flight/server/flight6.js', 'context/dtls.js']) {
     const source = await readFile(join(dirname(require.resolve('werift')), '../../dtls/src', file), 'utf8');
     assert.ok(source.includes('broker-fix(debug-summary)'), `lib/dtls/src/${file} has debug-summary`);
+  }
+  const cjsHeapFiles = {
+    '../../common/src/event.js': 'event-proto', 'socket.js': 'dtls-release', 'client.js': 'dtls-release',
+    'server.js': 'dtls-release', '../../ice/src/ice.js': 'consent-request',
+  };
+  for (const [file, fix] of Object.entries(cjsHeapFiles)) {
+    const source = await readFile(join(dirname(require.resolve('werift')), '../../dtls/src', file), 'utf8');
+    assert.ok(source.includes(`broker-fix(${fix})`), `lib/dtls/src/${file} has ${fix}`);
   }
   const cjsDtlsFiles = { 'cipher/ec.js': 'native-ecdhe', 'cipher/prf.js': 'native-ecdhe', 'cipher/namedCurve.js': 'native-ecdhe', 'context/cipher.js': 'key-cache' };
   for (const [file, fix] of Object.entries(cjsDtlsFiles)) {

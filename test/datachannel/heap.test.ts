@@ -1,0 +1,178 @@
+// What a werift peer connection keeps on the heap once it is connected
+// (broker-fix event-proto, dtls-release, consent-request). A comm server
+// holds one per client for hours: ~170 KB each before these fixes, about half
+// of it werift Events' per-instance closures, the DTLS handshake's
+// transcript and keys, and Node Buffer pool slabs (8 KB) kept alive by small
+// slices of them.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Event } from 'werift';
+import { connectPair, receiveSequenced, sequencedMessage, type ConnectedPair } from './helpers.js';
+
+const require = createRequire(import.meta.url);
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const EVENT_METHODS = ['execute', 'complete', 'error', 'allUnsubscribe', 'subscribe', 'queuingSubscribe', 'once', 'watch', 'asPromise', 'onerror'];
+
+test('werift Events keep their methods on the prototype (both builds), bound when handed out', async () => {
+  const commonJs = (require('werift') as { Event: typeof Event }).Event;
+  for (const [build, EventClass] of [['ES module', Event], ['CommonJS', commonJs]] as const) {
+    const event = new EventClass<[number]>();
+    const own = Object.keys(event).filter((key) => typeof (event as unknown as Record<string, unknown>)[key] === 'function');
+    assert.deepEqual(own, [], `${build}: no per-instance functions`);
+    for (const method of EVENT_METHODS) {
+      assert.equal(typeof (EventClass.prototype as unknown as Record<string, unknown>)[method], 'function', `${build}: ${method}`);
+    }
+    const seen: number[] = [];
+    event.subscribe((value) => seen.push(value));
+    const { execute } = event.returnTrigger;
+    const { asPromise } = event.returnListener;
+    const next = asPromise();
+    execute(1);
+    event.execute(2);
+    assert.deepEqual(await next, [1]);
+    const queued: number[] = [];
+    event.queuingSubscribe(async (value) => {
+      await sleep(1);
+      queued.push(value);
+    });
+    event.execute(3);
+    await sleep(20);
+    assert.deepEqual(seen, [1, 2, 3], `${build}: subscribers called`);
+    assert.deepEqual(queued, [3], `${build}: queuing subscribers called`);
+  }
+});
+
+interface DtlsSession {
+  connected: boolean;
+  extensions: unknown[];
+  dtls: { handshakeCache: Record<string, unknown>; lastFlight: unknown[]; lastMessage: Buffer[] };
+  cipher: {
+    localKeyPair: unknown;
+    masterSecret: Buffer;
+    cipher: { clientWriteKey: Buffer; serverWriteKey: Buffer };
+  };
+  onConnect: Event<[]>;
+  transport: { socket: { send(buffer: Buffer): unknown } };
+  handleHandshakes(assembled: { msg_type: number }[]): Promise<void>;
+}
+
+function dtlsSessionOf(pc: ConnectedPair['offererPc']): DtlsSession {
+  assert.ok(pc, 'a werift side');
+  const transport = pc.dtlsTransports[0] as unknown as { dtls: DtlsSession };
+  return transport.dtls;
+}
+
+/** A Buffer that is not a view of one of Node's shared pool slabs. */
+function assertOwnMemory(buffer: Buffer, what: string): void {
+  assert.equal(buffer.buffer.byteLength, buffer.length, `${what} has its own ArrayBuffer`);
+}
+
+function assertReleased(session: DtlsSession, side: string): void {
+  assert.ok(session.connected, `${side} connected`);
+  assert.deepEqual(Object.keys(session.dtls.handshakeCache), [], `${side}: handshake transcript released`);
+  assert.deepEqual(session.dtls.lastFlight, [], `${side}: last flight's messages released`);
+  assert.deepEqual(session.extensions, [], `${side}: hello extensions released`);
+  assert.equal(session.cipher.localKeyPair, undefined, `${side}: ephemeral key pair released`);
+  assertOwnMemory(session.cipher.masterSecret, `${side}: master secret`);
+  assertOwnMemory(session.cipher.cipher.clientWriteKey, `${side}: client write key`);
+  assertOwnMemory(session.cipher.cipher.serverWriteKey, `${side}: server write key`);
+}
+
+async function exchange(pair: ConnectedPair): Promise<void> {
+  const { offerer, answerer } = pair.channels.get('reliable')!;
+  const atAnswerer = receiveSequenced(answerer);
+  const atOfferer = receiveSequenced(offerer);
+  offerer.send(sequencedMessage(0, 100));
+  answerer.send(sequencedMessage(0, 100));
+  await Promise.all([atAnswerer.reached(1), atOfferer.reached(1)]);
+}
+
+test('once connected, both werift DTLS ends release the handshake state and still carry data', { timeout: 10_000 }, async () => {
+  const pair = await connectPair('werift', 'werift', { reliable: {} });
+  try {
+    const server = dtlsSessionOf(pair.offererPc);
+    const client = dtlsSessionOf(pair.answererPc);
+    assertReleased(server, 'offerer');
+    assertReleased(client, 'answerer');
+    assert.equal(client.dtls.lastMessage.length, 0, 'the DTLS client keeps no last flight');
+    for (const record of server.dtls.lastMessage) assertOwnMemory(record, 'the DTLS server\'s last flight');
+    await exchange(pair);
+  } finally {
+    await pair.close();
+  }
+});
+
+test('werift towards libwebrtc releases the handshake state and still carries data', { timeout: 10_000 }, async () => {
+  const pair = await connectPair('werift', 'wrtc', { reliable: {} });
+  try {
+    assertReleased(dtlsSessionOf(pair.offererPc), 'werift offerer');
+    await exchange(pair);
+  } finally {
+    await pair.close();
+  }
+});
+
+test('a Finished retransmitted after the handshake gets the last flight again, without a second connect', { timeout: 10_000 }, async () => {
+  const pair = await connectPair('werift', 'werift', { reliable: {} });
+  try {
+    const server = dtlsSessionOf(pair.offererPc);
+    assert.ok(server.dtls.lastMessage.length > 0, 'the server kept its last flight');
+    const sent: Buffer[] = [];
+    const socket = server.transport.socket;
+    const send = socket.send.bind(socket);
+    socket.send = (buffer: Buffer) => {
+      sent.push(buffer);
+      return send(buffer);
+    };
+    let connects = 0;
+    server.onConnect.subscribe(() => connects++);
+    // What the server sees of a client's retransmitted flight 5 Finished
+    // record (its fields are not read once the server is connected).
+    await server.handleHandshakes([{ msg_type: 20 }]);
+    assert.deepEqual(sent, server.dtls.lastMessage, 'flight 6 sent again');
+    assert.equal(connects, 0, 'no second onConnect');
+    await exchange(pair);
+  } finally {
+    await pair.close();
+  }
+});
+
+interface IceConnection {
+  nominated: { consentRequestsSent: number } | undefined;
+  buildRequest(options: unknown): object;
+}
+
+test('the ICE consent loop does not keep its last request alive while it waits', { timeout: 20_000 }, async () => {
+  const pair = await connectPair('werift', 'werift', { reliable: {} });
+  try {
+    const connection = pair.offererPc!.iceTransports[0]!.connection as unknown as IceConnection;
+    let last: WeakRef<object> | undefined;
+    const build = connection.buildRequest.bind(connection);
+    connection.buildRequest = (options: unknown) => {
+      const request = build(options);
+      last = new WeakRef(request);
+      return request;
+    };
+    // The first consent check goes out 4 to 6 s after connecting (RFC 7675).
+    const deadline = Date.now() + 10_000;
+    while ((connection.nominated?.consentRequestsSent ?? 0) === 0) {
+      assert.ok(Date.now() < deadline, 'a consent request was sent');
+      await sleep(50);
+    }
+    assert.ok(last, 'the consent request was built by buildRequest');
+    await sleep(300); // its response arrives over loopback, the transaction ends
+    gc();
+    await sleep(0);
+    gc();
+    assert.equal(last.deref(), undefined, 'the sent consent request was collected');
+  } finally {
+    await pair.close();
+  }
+});
