@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RTCPeerConnection as WeriftPeerConnection } from 'werift';
-import { connectPair, receiveSequenced, sctpAssociation, sequencedMessage, type PeerKind } from './helpers.js';
+import { connectPair, countReceivedPackets, receiveSequenced, sequencedMessage, type PeerKind } from './helpers.js';
 
 interface IceConnectionInternals {
   send(data: Buffer): Promise<void>;
@@ -23,21 +23,6 @@ function countDatagrams(pc: WeriftPeerConnection): { count: number } {
   return counter;
 }
 
-interface HandleData {
-  handleData(data: Buffer): Promise<void>;
-}
-
-/** Counts the SCTP packets a werift association receives. */
-function countReceivedPackets(pc: WeriftPeerConnection): { count: number } {
-  const counter = { count: 0 };
-  const association = sctpAssociation(pc) as unknown as HandleData;
-  const handleData = association.handleData.bind(association);
-  association.handleData = (data) => {
-    counter.count++;
-    return handleData(data);
-  };
-  return counter;
-}
 
 const MESSAGES = 2_000;
 const SIZE = 20;

@@ -396,6 +396,22 @@ export function sctpAssociation(pc: WeriftPeerConnection): SctpAssociation {
   return pc.sctpTransport!.sctp as unknown as SctpAssociation;
 }
 
+interface PacketReceiver {
+  handleData(data: Buffer): Promise<void>;
+}
+
+/** Counts the SCTP packets a werift association receives (those `filter` accepts, if given). */
+export function countReceivedPackets(pc: WeriftPeerConnection, filter?: (packet: Buffer) => boolean): { count: number } {
+  const counter = { count: 0 };
+  const association = sctpAssociation(pc) as unknown as PacketReceiver;
+  const handleData = association.handleData.bind(association);
+  association.handleData = (data) => {
+    if (!filter || filter(data)) counter.count++;
+    return handleData(data);
+  };
+  return counter;
+}
+
 /**
  * Calls `observer` with every SCTP chunk the peer connection sends: control
  * chunks go out one per packet (`sendChunk`), DATA and FORWARD-TSN chunks in

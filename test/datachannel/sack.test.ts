@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RTCPeerConnection as WeriftPeerConnection } from 'werift';
-import { CHUNK_DATA, CHUNK_SACK, connectPair, sctpAssociation, sequencedMessage, type SctpChunk } from './helpers.js';
+import { CHUNK_DATA, CHUNK_SACK, connectPair, countReceivedPackets, sctpAssociation, sequencedMessage, type SctpChunk } from './helpers.js';
 
 interface SackCounts {
   /** SACKs sent in a packet of their own. */
@@ -29,22 +29,6 @@ function countSacks(pc: WeriftPeerConnection): SackCounts {
     return sendBundle(chunks);
   };
   return counts;
-}
-
-interface PacketReceiver {
-  handleData(data: Buffer): Promise<void>;
-}
-
-/** Counts the SCTP packets with DATA the association receives (a DATA chunk is first in them). */
-function countDataPackets(pc: WeriftPeerConnection): { count: number } {
-  const counter = { count: 0 };
-  const association = sctpAssociation(pc) as unknown as PacketReceiver;
-  const handleData = association.handleData.bind(association);
-  association.handleData = (data) => {
-    if (data[12] === CHUNK_DATA) counter.count++;
-    return handleData(data);
-  };
-  return counter;
 }
 
 interface SackReceiver {
@@ -99,7 +83,8 @@ test(`${ONE_WAY} messages werift -> werift, one per packet: acknowledged every s
   try {
     const { offerer, answerer } = pair.channels.get('reliable')!;
     const sacks = countSacks(pair.answererPc!);
-    const packets = countDataPackets(pair.answererPc!);
+    // Packets whose first chunk (after the 12-byte common header) is DATA.
+    const packets = countReceivedPackets(pair.answererPc!, (packet) => packet[12] === CHUNK_DATA);
     let received = 0;
     const all = new Promise<void>((resolve) => {
       answerer.onMessage(() => {
