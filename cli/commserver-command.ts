@@ -6,6 +6,7 @@ import { integerIn, logOptions, stringList, webSocketUrl } from './options.js';
 import { commServerSecurityFrom, commServerSecurityOptions } from './security-options.js';
 import { startOperations, operationsOptions } from './operations.js';
 import { stopOnSignals } from './signals.js';
+import { applyHeapGrowingPercent, heapGrowingOptions } from './v8-heap.js';
 
 export function commServerCommand(yargs: Argv) {
   return yargs.command(
@@ -43,6 +44,7 @@ export function commServerCommand(yargs: Argv) {
         description: 'The URL clients are told to use (behind a proxy or NAT)', coerce: webSocketUrl('ws-public-url'),
       },
       ...limitFlags(commServerLimitSpec),
+      ...heapGrowingOptions,
       ...operationsOptions,
       ...commServerSecurityOptions,
     }).check((argv) => {
@@ -50,6 +52,7 @@ export function commServerCommand(yargs: Argv) {
       return true;
     }),
     async (argv) => {
+      applyHeapGrowingPercent(argv['heap-growing-percent']);
       // Loaded here, not at the top: each command loads only what it runs.
       const [{ CommServer }, { createLogger }] = await Promise.all([import('../commserver/index.js'), import('../shared/log.js')]);
       const logger = createLogger({ name: 'commserver', level: argv['log-level'], format: argv['log-format'] });

@@ -10,11 +10,11 @@ import { STOP_WITH_PARENT } from './parent-watch.js';
 const brokerEntry = fileURLToPath(new URL('./broker.js', import.meta.url));
 
 /**
- * Node.js flags for a comm server. V8 grows each of the young generation's two
- * semi-spaces to 16 MiB under the comm server's allocation rate (~85 MB/s at
- * 100 busy peers), 32 MiB of RSS for garbage; at 4 MiB the server measured
- * 20-30 MiB less RSS at the same CPU (docs/performance.md). Direct runs set it
- * with `node --max-semi-space-size=4` or NODE_OPTIONS (docs/CONFIGURATION.md).
+ * Node.js flags for a comm server: V8 reads the young generation's size only
+ * at start. Under the server's allocation rate (~80 MB/s at 100 busy peers)
+ * V8 grows it to 2 x 16 MiB of garbage; 4 MiB semi-spaces save that at the
+ * same CPU (docs/CONFIGURATION.md; the old generation's bound is the comm
+ * server's own --heap-growing-percent).
  */
 export const COMM_SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=4'];
 

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
+import { COMM_SERVER_NODE_ARGS } from '../../cli/processes.js';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -45,7 +46,7 @@ test('docker-compose.yml names a coordinator and a scalable commserver service',
   // --scale needs replicas that claim no fixed host port or name.
   assert.equal(commserver.ports, undefined);
   assert.equal(commserver.container_name, undefined);
-  assert.equal(commserver.environment?.NODE_OPTIONS, '--max-semi-space-size=4', 'the comm server runs with a small young generation');
+  assert.equal(commserver.environment?.NODE_OPTIONS, COMM_SERVER_NODE_ARGS.join(' '), 'the comm server runs with the V8 heap settings of broker cluster');
   for (const service of [coordinator, commserver]) {
     assert.equal(service.network_mode, 'host', 'WebRTC needs the host network (see the comments in docker-compose.yml)');
     assert.equal(service.image, 'webrtc-broker');
