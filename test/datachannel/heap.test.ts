@@ -38,12 +38,15 @@ test('werift Events keep their methods on the prototype (both builds), bound whe
     event.execute(2);
     assert.deepEqual(await next, [1]);
     const queued: number[] = [];
+    let queuedDone!: () => void;
+    const queuedRan = new Promise<void>((resolve) => (queuedDone = resolve));
     event.queuingSubscribe(async (value) => {
       await sleep(1);
       queued.push(value);
+      queuedDone();
     });
     event.execute(3);
-    await sleep(20);
+    await queuedRan;
     assert.deepEqual(seen, [1, 2, 3], `${build}: subscribers called`);
     assert.deepEqual(queued, [3], `${build}: queuing subscribers called`);
   }
@@ -144,10 +147,16 @@ test('a Finished retransmitted after the handshake gets the last flight again, w
   }
 });
 
+interface StunRequester {
+  request(request: object, ...rest: unknown[]): Promise<unknown>;
+}
+
 interface IceConnection {
-  nominated: { consentRequestsSent: number } | undefined;
+  nominated: { consentRequestsSent: number; protocol: StunRequester } | undefined;
   buildRequest(options: unknown): object;
 }
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 test('the ICE consent loop does not keep its last request alive while it waits', { timeout: 20_000 }, async () => {
   const pair = await connectPair('werift', 'werift', { reliable: {} });
@@ -160,16 +169,23 @@ test('the ICE consent loop does not keep its last request alive while it waits',
       last = new WeakRef(request);
       return request;
     };
-    // The first consent check goes out 4 to 6 s after connecting (RFC 7675).
-    const deadline = Date.now() + 10_000;
-    while ((connection.nominated?.consentRequestsSent ?? 0) === 0) {
-      assert.ok(Date.now() < deadline, 'a consent request was sent');
-      await sleep(50);
-    }
+    // The first consent check goes out 4 to 6 s after connecting (RFC 7675);
+    // resolves once its transaction is over (answered over loopback).
+    const consentAnswered = new Promise<void>((resolve) => {
+      const protocol = connection.nominated!.protocol;
+      const request = protocol.request.bind(protocol);
+      protocol.request = (stunRequest, ...rest) => {
+        const transaction = request(stunRequest, ...rest);
+        if (stunRequest === last?.deref()) transaction.then(() => resolve(), () => resolve());
+        return transaction;
+      };
+    });
+    await consentAnswered;
+    assert.ok((connection.nominated?.consentRequestsSent ?? 0) > 0, 'a consent request was sent');
     assert.ok(last, 'the consent request was built by buildRequest');
-    await sleep(300); // its response arrives over loopback, the transaction ends
+    await nextTurn(); // the consent loop's own handler of the answer runs first
     gc();
-    await sleep(0);
+    await nextTurn();
     gc();
     assert.equal(last.deref(), undefined, 'the sent consent request was collected');
   } finally {
