@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 test('the ES module and CommonJS builds of werift are both patched', async () => {
   const esmBundle = await readFile(new URL(import.meta.resolve('werift')), 'utf8');
   const cjsAssociation = await readFile(join(dirname(require.resolve('werift')), '../../sctp/src/sctp.js'), 'utf8');
-  for (const fix of ['dtls-seq', 'send-wait', 'rtx-storm', 'tsn-order', 'pr-abandon', 'no-default-stun', 'bundle', 'rtx-index', 'send-defer', 'hvr-dup', 'native-ecdhe', 'key-cache', 'candidate-sdp', 'srtp-lazy', 'debug-summary', 'sack-delay', 'sack-bundle', 'event-proto', 'dtls-release', 'consent-request']) {
+  for (const fix of ['dtls-seq', 'send-wait', 'rtx-storm', 'tsn-order', 'pr-abandon', 'no-default-stun', 'bundle', 'rtx-index', 'send-defer', 'hvr-dup', 'native-ecdhe', 'key-cache', 'candidate-sdp', 'srtp-lazy', 'debug-summary', 'sack-delay', 'sack-bundle', 'event-proto', 'dtls-release', 'consent-request', 'lazy-x509']) {
     assert.ok(esmBundle.includes(`broker-fix(${fix})`), `lib/index.mjs has ${fix}`);
   }
   for (const fix of ['send-wait', 'bundle', 'rtx-index', 'send-defer', 'sack-delay', 'sack-bundle']) {
@@ -35,8 +35,11 @@ test('the ES module and CommonJS builds of werift are both patched', async () =>
     const source = await readFile(join(dirname(require.resolve('werift')), '../../dtls/src', file), 'utf8');
     assert.ok(source.includes(`broker-fix(${fix})`), `lib/dtls/src/${file} has ${fix}`);
   }
-  const cjsDtlsFiles = { 'cipher/ec.js': 'native-ecdhe', 'cipher/prf.js': 'native-ecdhe', 'cipher/namedCurve.js': 'native-ecdhe', 'context/cipher.js': 'key-cache' };
-  for (const [file, fix] of Object.entries(cjsDtlsFiles)) {
+  const cjsDtlsFiles = [
+    ['cipher/ec.js', 'native-ecdhe'], ['cipher/prf.js', 'native-ecdhe'], ['cipher/namedCurve.js', 'native-ecdhe'], ['context/cipher.js', 'key-cache'],
+    ['context/cipher.js', 'lazy-x509'], ['cipher/prf.js', 'lazy-x509'], ['cipher/namedCurve.js', 'lazy-x509'],
+  ];
+  for (const [file, fix] of cjsDtlsFiles) {
     const source = await readFile(join(dirname(require.resolve('werift')), '../../dtls/src', file), 'utf8');
     assert.ok(source.includes(`broker-fix(${fix})`), `lib/dtls/src/${file} has ${fix}`);
   }
