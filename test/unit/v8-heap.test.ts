@@ -4,9 +4,15 @@
 // V8 flags are process-wide.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { COMM_SERVER_NODE_ARGS, startCommServerProcess } from '../../cli/processes.js';
+import { startCluster } from '../helpers/cluster.js';
+import { V8_FLAGS_TRACE_FILE, v8FlagsTraceImport } from '../helpers/v8-flags-trace.js';
 
 const churn = fileURLToPath(new URL('../helpers/old-generation-churn.js', import.meta.url));
 const run = promisify(execFile);
@@ -22,4 +28,28 @@ test('--heap-growing-percent 20 keeps promoted garbage from growing the old gene
   const v8Default = await largestOldGeneration(0);
   // Seen: 28 MiB against 80 MiB (about 10 MiB of it live).
   assert.ok(bounded < v8Default * 0.6, `old generation at most ${(bounded / 2 ** 20).toFixed(1)} MiB with 20%, ${(v8Default / 2 ** 20).toFixed(1)} MiB with V8's policy`);
+});
+
+test('the commserver command sets the flag in its own process: 20 by default, the option value, none for 0', { timeout: 60_000 }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'v8-flags-'));
+  const cluster = await startCluster({ servers: 0 });
+  try {
+    const flagsSet = async (args: string[]): Promise<string> => {
+      const traceFile = join(dir, `flags-${args.join('') || 'default'}`);
+      await writeFile(traceFile, '');
+      const { process: server } = await startCommServerProcess({
+        coordinatorUrl: cluster.coordinator.url, args, stderr: 'ignore',
+        nodeArgs: [...COMM_SERVER_NODE_ARGS, '--import', v8FlagsTraceImport],
+        env: { ...process.env, [V8_FLAGS_TRACE_FILE]: traceFile },
+      });
+      await server.kill();
+      return readFile(traceFile, 'utf8');
+    };
+    assert.equal(await flagsSet([]), '--heap-growing-percent=20\n');
+    assert.equal(await flagsSet(['--heap-growing-percent', '35']), '--heap-growing-percent=35\n');
+    assert.equal(await flagsSet(['--heap-growing-percent', '0']), '');
+  } finally {
+    await cluster.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
