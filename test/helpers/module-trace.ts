@@ -32,4 +32,4 @@ export function tracedModules(file: string): string[] {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean);
 }
 
-export const moduleTraceImport = new URL(import.meta.url).href;
+export const moduleTraceImport = import.meta.url;

@@ -6,7 +6,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import v8 from 'node:v8';
 
 export const V8_FLAGS_TRACE_FILE = 'V8_FLAGS_TRACE_FILE';
-export const v8FlagsTraceImport = new URL(import.meta.url).href;
+export const v8FlagsTraceImport = import.meta.url;
 
 const traceFile = process.env[V8_FLAGS_TRACE_FILE];
 if (traceFile) {
