@@ -106,3 +106,58 @@ test('a werift DTLS client that gets two HelloVerifyRequests still connects', { 
     await pair.close();
   }
 });
+
+const CLIENT_HELLO = 1;
+
+/** Whether a datagram is a plaintext DTLS ClientHello without a cookie (the first of a handshake). */
+function isCookielessClientHello(datagram: Buffer): boolean {
+  if (datagram.length < 13 + 12 + 35 || datagram[0] !== HANDSHAKE || datagram.readUInt16BE(3) !== 0) return false;
+  if (datagram[13] !== CLIENT_HELLO) return false;
+  const sessionIdLength = datagram[13 + 12 + 34]!;
+  return datagram[13 + 12 + 35 + sessionIdLength] === 0;
+}
+
+interface EarlyDtlsInternals {
+  role: string;
+  start(): Promise<void>;
+  iceTransport: { connection: { onData: { subscribe(listener: (data: Buffer) => void): unknown } } };
+}
+
+// broker-fix(early-dtls): the DTLS client no longer waits 100 ms after ICE
+// connects, so its ClientHello can reach the DTLS server before the server's
+// own ICE completes and its DTLS socket exists. Unpatched, that ClientHello
+// was dropped and the handshake stalled until the client retransmitted it
+// (500 ms later); now the server keeps it and answers it once it starts.
+for (const clientKind of ['werift', 'wrtc'] as const) {
+  test(`a ClientHello that arrives before the DTLS server starts is answered, not retransmitted (${clientKind} client)`, { timeout: 15_000 }, async () => {
+    let cookielessClientHellos = 0;
+    let dtlsServer: EarlyDtlsInternals | undefined;
+    const pair = await connectPair('werift', clientKind, { reliable: {} }, (offerer) => {
+      const server = offerer.sctpTransport!.dtlsTransport as unknown as EarlyDtlsInternals;
+      dtlsServer = server;
+      let clientHelloArrived!: () => void;
+      const firstClientHello = new Promise<void>((resolve) => (clientHelloArrived = resolve));
+      server.iceTransport.connection.onData.subscribe((data) => {
+        if (!isCookielessClientHello(data)) return;
+        cookielessClientHellos++;
+        clientHelloArrived();
+      });
+      // The server's DTLS starts only once the client's first ClientHello is in.
+      const start = server.start.bind(server);
+      server.start = async () => {
+        await firstClientHello;
+        return start();
+      };
+    });
+    try {
+      assert.equal(dtlsServer?.role, 'server', 'the offerer was the DTLS server');
+      const { offerer, answerer } = pair.channels.get('reliable')!;
+      const receipt = receiveSequenced(answerer);
+      offerer.send(sequencedMessage(0, 100));
+      await receipt.reached(1);
+      assert.equal(cookielessClientHellos, 1, 'the first ClientHello was answered');
+    } finally {
+      await pair.close();
+    }
+  });
+}

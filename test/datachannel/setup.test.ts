@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 test('the ES module and CommonJS builds of werift are both patched', async () => {
   const esmBundle = await readFile(new URL(import.meta.resolve('werift')), 'utf8');
   const cjsAssociation = await readFile(join(dirname(require.resolve('werift')), '../../sctp/src/sctp.js'), 'utf8');
-  for (const fix of ['dtls-seq', 'send-wait', 'rtx-storm', 'tsn-order', 'pr-abandon', 'no-default-stun', 'bundle', 'rtx-index', 'send-defer', 'hvr-dup', 'native-ecdhe', 'key-cache', 'candidate-sdp', 'srtp-lazy', 'debug-summary', 'sack-delay', 'sack-bundle', 'event-proto', 'dtls-release', 'consent-request', 'lazy-x509']) {
+  for (const fix of ['dtls-seq', 'send-wait', 'rtx-storm', 'tsn-order', 'pr-abandon', 'no-default-stun', 'bundle', 'rtx-index', 'send-defer', 'hvr-dup', 'native-ecdhe', 'key-cache', 'candidate-sdp', 'srtp-lazy', 'debug-summary', 'sack-delay', 'sack-bundle', 'event-proto', 'dtls-release', 'consent-request', 'lazy-x509', 'early-dtls']) {
     assert.ok(esmBundle.includes(`broker-fix(${fix})`), `lib/index.mjs has ${fix}`);
   }
   for (const fix of ['send-wait', 'bundle', 'rtx-index', 'send-defer', 'sack-delay', 'sack-bundle']) {
@@ -22,7 +22,9 @@ test('the ES module and CommonJS builds of werift are both patched', async () =>
   const cjsDtlsClient = await readFile(join(dirname(require.resolve('werift')), '../../dtls/src/client.js'), 'utf8');
   assert.ok(cjsDtlsClient.includes('broker-fix(hvr-dup)'), 'lib/dtls/src/client.js has hvr-dup');
   const cjsDtlsTransport = await readFile(join(dirname(require.resolve('werift')), '../../webrtc/src/transport/dtls.js'), 'utf8');
-  assert.ok(cjsDtlsTransport.includes('broker-fix(srtp-lazy)'), 'lib/webrtc/src/transport/dtls.js has srtp-lazy');
+  for (const fix of ['srtp-lazy', 'early-dtls']) {
+    assert.ok(cjsDtlsTransport.includes(`broker-fix(${fix})`), `lib/webrtc/src/transport/dtls.js has ${fix}`);
+  }
   for (const file of ['flight/client/flight5.js', 'flight/server/flight6.js', 'context/dtls.js']) {
     const source = await readFile(join(dirname(require.resolve('werift')), '../../dtls/src', file), 'utf8');
     assert.ok(source.includes('broker-fix(debug-summary)'), `lib/dtls/src/${file} has debug-summary`);
