@@ -13,10 +13,10 @@ const require = createRequire(import.meta.url);
 test('the ES module and CommonJS builds of werift are both patched', async () => {
   const esmBundle = await readFile(new URL(import.meta.resolve('werift')), 'utf8');
   const cjsAssociation = await readFile(join(dirname(require.resolve('werift')), '../../sctp/src/sctp.js'), 'utf8');
-  for (const fix of ['dtls-seq', 'send-wait', 'rtx-storm', 'tsn-order', 'pr-abandon', 'no-default-stun', 'bundle', 'rtx-index', 'send-defer', 'hvr-dup', 'native-ecdhe', 'key-cache', 'candidate-sdp', 'srtp-lazy', 'debug-summary', 'sack-delay', 'sack-bundle', 'event-proto', 'dtls-release', 'consent-request', 'lazy-x509', 'early-dtls']) {
+  for (const fix of ['dtls-seq', 'send-wait', 'rtx-storm', 'tsn-order', 'pr-abandon', 'no-default-stun', 'bundle', 'rtx-index', 'send-defer', 'hvr-dup', 'native-ecdhe', 'key-cache', 'candidate-sdp', 'srtp-lazy', 'debug-summary', 'sack-delay', 'sack-bundle', 'event-proto', 'dtls-release', 'consent-request', 'lazy-x509', 'early-dtls', 't3-backoff']) {
     assert.ok(esmBundle.includes(`broker-fix(${fix})`), `lib/index.mjs has ${fix}`);
   }
-  for (const fix of ['send-wait', 'bundle', 'rtx-index', 'send-defer', 'sack-delay', 'sack-bundle']) {
+  for (const fix of ['send-wait', 'bundle', 'rtx-index', 'send-defer', 'sack-delay', 'sack-bundle', 't3-backoff']) {
     assert.ok(cjsAssociation.includes(`broker-fix(${fix})`), `lib/sctp/src/sctp.js has ${fix}`);
   }
   const cjsDtlsClient = await readFile(join(dirname(require.resolve('werift')), '../../dtls/src/client.js'), 'utf8');
