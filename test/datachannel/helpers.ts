@@ -2,6 +2,7 @@
 // libwebrtc (@roamhq/wrtc) on either side, signalling and trickled ICE
 // candidates exchanged in-process, all traffic on 127.0.0.1.
 import wrtc from '@roamhq/wrtc';
+import { performance } from 'node:perf_hooks';
 import {
   RTCPeerConnection as WeriftPeerConnection,
   type RTCDataChannel as WeriftDataChannel,
@@ -13,6 +14,7 @@ export type PeerKind = 'werift' | 'wrtc';
 export interface ChannelOptions {
   ordered?: boolean;
   maxRetransmits?: number;
+  maxPacketLifeTime?: number;
 }
 
 /** The part of a data channel the tests use, the same for both stacks. */
@@ -371,6 +373,56 @@ export function dropOutgoingPackets(pc: WeriftPeerConnection, rate: number, seed
     await send(data);
   };
   return counter;
+}
+
+/**
+ * Fault injection: drops every UDP datagram the werift peer connection sends
+ * on its ICE connection until `restore()`.
+ */
+export function cutOutgoingPath(pc: WeriftPeerConnection): { restore(): void } {
+  const connection = pc.sctpTransport!.dtlsTransport.iceTransport.connection as unknown as IceConnectionInternals;
+  const send = connection.send.bind(connection);
+  let down = true;
+  connection.send = async (data) => {
+    if (!down) await send(data);
+  };
+  return {
+    restore: () => {
+      down = false;
+    },
+  };
+}
+
+export interface RetransmissionTimerExpiry {
+  /** The RTO (seconds) the timer ran with, and the one it left. */
+  readonly rtoBefore: number;
+  readonly rtoAfter: number;
+  /** performance.now() when it expired. */
+  readonly at: number;
+}
+
+interface RetransmissionTimerInternals {
+  rto: number;
+  timer3Expired: () => void;
+}
+
+/**
+ * Records the next `count` expiries of the werift association's
+ * retransmission timer (T3); `done` resolves after the last one was handled.
+ */
+export function recordT3Expiries(pc: WeriftPeerConnection, count: number): { expiries: RetransmissionTimerExpiry[]; done: Promise<void> } {
+  const association = pc.sctpTransport!.sctp as unknown as RetransmissionTimerInternals;
+  const expiries: RetransmissionTimerExpiry[] = [];
+  let finished!: () => void;
+  const done = new Promise<void>((resolve) => (finished = resolve));
+  const timer3Expired = association.timer3Expired;
+  association.timer3Expired = () => {
+    const rtoBefore = association.rto;
+    timer3Expired();
+    expiries.push({ rtoBefore, rtoAfter: association.rto, at: performance.now() });
+    if (expiries.length === count) finished();
+  };
+  return { expiries, done };
 }
 
 /** SCTP chunk type numbers (RFC 9260, RFC 3758). */

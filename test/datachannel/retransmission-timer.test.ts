@@ -5,17 +5,7 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { test } from 'node:test';
-import { connectPair, receiveSequenced, sequencedMessage } from './helpers.js';
-
-interface IceConnectionInternals {
-  send(data: Buffer): Promise<void>;
-}
-
-interface RetransmissionTimerInternals {
-  /** Seconds. */
-  rto: number;
-  timer3Expired: () => void;
-}
+import { connectPair, cutOutgoingPath, receiveSequenced, recordT3Expiries, sequencedMessage } from './helpers.js';
 
 const BACKOFF_BOUND_SECONDS = 3;
 // From an RTO in [0.4, 0.75) s, the third expiry reaches the bound.
@@ -31,29 +21,12 @@ test('the retransmission timer backs off while the path is down, up to 3 s, and 
     offerer.send(sequencedMessage(0, 100));
     await receipt.reached(1);
 
-    const connection = pair.offererPc!.sctpTransport!.dtlsTransport.iceTransport.connection as unknown as IceConnectionInternals;
-    const send = connection.send.bind(connection);
-    let pathDown = true;
-    connection.send = async (data) => {
-      if (!pathDown) await send(data);
-    };
-
-    const association = pair.offererPc!.sctpTransport!.sctp as unknown as RetransmissionTimerInternals;
-    const expiries: { rtoBefore: number; rtoAfter: number; at: number }[] = [];
-    let expired!: () => void;
-    const allExpired = new Promise<void>((resolve) => (expired = resolve));
-    const timer3Expired = association.timer3Expired;
-    association.timer3Expired = () => {
-      const rtoBefore = association.rto;
-      timer3Expired();
-      expiries.push({ rtoBefore, rtoAfter: association.rto, at: performance.now() });
-      if (expiries.length === EXPIRIES) expired();
-    };
-
+    const path = cutOutgoingPath(pair.offererPc!);
+    const { expiries, done } = recordT3Expiries(pair.offererPc!, EXPIRIES);
     const sentAt = performance.now();
     offerer.send(sequencedMessage(1, 100));
-    await allExpired;
-    pathDown = false;
+    await done;
+    path.restore();
     await receipt.reached(2);
 
     const initialRto = expiries[0]!.rtoBefore;
