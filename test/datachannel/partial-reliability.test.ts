@@ -14,6 +14,7 @@ import {
   recordT3Expiries,
   sequencedMessage,
   type Channel,
+  type ChannelOptions,
   type SctpChunk,
 } from './helpers.js';
 
@@ -54,10 +55,16 @@ function countTransmissions(chunks: DataChunk[]): { sendsByTsn: Map<number, numb
   return { sendsByTsn, forwardTsns };
 }
 
-test('a message past its maxPacketLifeTime is abandoned at the retransmission timeout, not resent', { timeout: 20_000 }, async () => {
-  const pair = await connectPair('werift', 'wrtc', { lifetime: { ordered: false, maxPacketLifeTime: LIFETIME_MS } });
+/**
+ * On a fresh werift -> libwebrtc channel: message 0, then message 1 (`size`
+ * bytes) with the sender's path cut until its first T3 expiry, then message
+ * 2 on the restored path. Returns the chunks sent from the cut on and the
+ * sequence numbers received once message 2 is in.
+ */
+async function sendAcrossOutage(options: ChannelOptions, size: number): Promise<{ sent: DataChunk[]; sequences: number[] }> {
+  const pair = await connectPair('werift', 'wrtc', { probe: options });
   try {
-    const { offerer, answerer } = pair.channels.get('lifetime')!;
+    const { offerer, answerer } = pair.channels.get('probe')!;
     const received = collectSequences(answerer);
     offerer.send(sequencedMessage(0, SMALL));
     await received.arrived(0);
@@ -66,49 +73,34 @@ test('a message past its maxPacketLifeTime is abandoned at the retransmission ti
     observeSentChunks(pair.offererPc!, (chunk) => sent.push(chunk));
     const path = cutOutgoingPath(pair.offererPc!);
     const timeout = recordT3Expiries(pair.offererPc!, 1);
-    offerer.send(sequencedMessage(1, SMALL));
+    offerer.send(sequencedMessage(1, size));
     await timeout.done;
-    const lostTsn = sent.find((chunk) => chunk.type === CHUNK_DATA)!.tsn;
     path.restore();
     offerer.send(sequencedMessage(2, SMALL));
     await received.arrived(2);
-
-    const { sendsByTsn, forwardTsns } = countTransmissions(sent);
-    assert.equal(sendsByTsn.get(lostTsn), 1, 'the expired message was sent once, never resent');
-    assert.ok(forwardTsns > 0, 'FORWARD-TSN told the receiver to skip it');
-    assert.deepEqual(received.sequences, [0, 2]);
+    return { sent, sequences: received.sequences };
   } finally {
     await pair.close();
   }
+}
+
+test('a message past its maxPacketLifeTime is abandoned at the retransmission timeout, not resent', { timeout: 20_000 }, async () => {
+  const { sent, sequences } = await sendAcrossOutage({ ordered: false, maxPacketLifeTime: LIFETIME_MS }, SMALL);
+  const lostTsn = sent.find((chunk) => chunk.type === CHUNK_DATA)!.tsn;
+  const { sendsByTsn, forwardTsns } = countTransmissions(sent);
+  assert.equal(sendsByTsn.get(lostTsn), 1, 'the expired message was sent once, never resent');
+  assert.ok(forwardTsns > 0, 'FORWARD-TSN told the receiver to skip it');
+  assert.deepEqual(sequences, [0, 2]);
 });
 
 test('abandoning a message also drops its fragments still in the outbound queue', { timeout: 20_000 }, async () => {
-  const pair = await connectPair('werift', 'wrtc', { unreliable: { ordered: false, maxRetransmits: 0 } });
-  try {
-    const { offerer, answerer } = pair.channels.get('unreliable')!;
-    const received = collectSequences(answerer);
-    offerer.send(sequencedMessage(0, SMALL));
-    await received.arrived(0);
-
-    const sent: DataChunk[] = [];
-    observeSentChunks(pair.offererPc!, (chunk) => sent.push(chunk));
-    const path = cutOutgoingPath(pair.offererPc!);
-    const timeout = recordT3Expiries(pair.offererPc!, 1);
-    offerer.send(sequencedMessage(1, LARGE));
-    await timeout.done;
-    path.restore();
-    offerer.send(sequencedMessage(2, SMALL));
-    await received.arrived(2);
-
-    const fragments = sent.filter((chunk) => chunk.type === CHUNK_DATA && chunk.userData!.length === FRAGMENT_BYTES);
-    const { sendsByTsn } = countTransmissions(fragments);
-    const totalFragments = Math.floor(LARGE / FRAGMENT_BYTES);
-    assert.ok(sendsByTsn.size > 0, 'the first fragments went out before the timeout');
-    assert.ok(sendsByTsn.size < totalFragments / 2, `only the first fragments were ever sent (${sendsByTsn.size} of ${totalFragments})`);
-    assert.deepEqual([...sendsByTsn.values()].filter((sends) => sends > 1), [], 'no fragment sent twice (maxRetransmits 0)');
-    assert.ok(countTransmissions(sent).forwardTsns > 0, 'FORWARD-TSN told the receiver to skip the message');
-    assert.deepEqual(received.sequences, [0, 2]);
-  } finally {
-    await pair.close();
-  }
+  const { sent, sequences } = await sendAcrossOutage({ ordered: false, maxRetransmits: 0 }, LARGE);
+  const fragments = sent.filter((chunk) => chunk.type === CHUNK_DATA && chunk.userData!.length === FRAGMENT_BYTES);
+  const { sendsByTsn } = countTransmissions(fragments);
+  const totalFragments = Math.floor(LARGE / FRAGMENT_BYTES);
+  assert.ok(sendsByTsn.size > 0, 'the first fragments went out before the timeout');
+  assert.ok(sendsByTsn.size < totalFragments / 2, `only the first fragments were ever sent (${sendsByTsn.size} of ${totalFragments})`);
+  assert.deepEqual([...sendsByTsn.values()].filter((sends) => sends > 1), [], 'no fragment sent twice (maxRetransmits 0)');
+  assert.ok(countTransmissions(sent).forwardTsns > 0, 'FORWARD-TSN told the receiver to skip the message');
+  assert.deepEqual(sequences, [0, 2]);
 });
