@@ -9,7 +9,7 @@ import { assertTopicName, encodeTopicList } from '../shared/subscription.js';
 import { BrokerClientError } from './errors.js';
 import { openFirstSession, reconnectDefaults, reopenSession, type ReconnectAttempt, type ReconnectOptions } from './reconnect.js';
 import { clientRuntime, type WebSocketConstructor } from './runtime.js';
-import { Session, type Channel, type SessionOptions, type Transport } from './session.js';
+import { Session, TRANSPORTS, type Channel, type SessionOptions, type Transport } from './session.js';
 
 export interface BrokerClientOptions {
   /** The coordinator's base URL, e.g. ws://127.0.0.1:9090 (the client connects to its /connect). */
@@ -387,6 +387,10 @@ function sessionOptionsFrom(options: BrokerClientOptions): SessionOptions {
   if (!rtc || !WebSocket) {
     throw new TypeError('no RTCPeerConnection/WebSocket runtime: import the client from its Node or browser entry, or pass `rtc` and `WebSocket`');
   }
+  const transport = options.transport ?? 'auto';
+  if (!TRANSPORTS.includes(transport)) {
+    throw new TypeError(`transport must be ${TRANSPORTS.join(', ')} or left out, not ${JSON.stringify(transport)}`);
+  }
   const body = options.auth?.body;
   return {
     coordinatorUrl: options.coordinatorUrl,
@@ -401,7 +405,7 @@ function sessionOptionsFrom(options: BrokerClientOptions): SessionOptions {
     sendWindowBytes: options.sendWindowBytes ?? 256 * 1024,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 1_000,
     heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? 5_000,
-    transport: options.transport ?? 'auto',
+    transport,
     webrtcTimeoutMs: options.webrtcTimeoutMs ?? 5_000,
   };
 }

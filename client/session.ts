@@ -38,7 +38,8 @@ export interface SessionOptions {
   webrtcTimeoutMs: number;
 }
 
-export type Transport = 'auto' | 'webrtc' | 'websocket';
+export const TRANSPORTS = ['auto', 'webrtc', 'websocket'] as const;
+export type Transport = typeof TRANSPORTS[number];
 
 export interface SessionHandlers {
   onFrame: (channel: Channel, frame: Uint8Array) => void;

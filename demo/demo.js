@@ -4,7 +4,9 @@
 //
 // The coordinator URL comes from `?coordinator=ws://...` in the page URL, or
 // from /config.json (`broker cluster` serves it), which may also name
-// `iceServers` for the clients.
+// `iceServers` for the clients. `?transport=webrtc|websocket` pins the
+// transport; by default WebRTC is tried first and the comm server's
+// WebSocket endpoint used if WebRTC does not come up.
 import { BrokerClient } from './lib/broker-client.js';
 
 const CURSOR_TOPIC = 'cursors';
@@ -46,7 +48,8 @@ async function main() {
   try {
     config = await loadConfig();
     setStatus('connecting', `connecting to ${config.coordinatorUrl}…`);
-    client = await BrokerClient.connect({ coordinatorUrl: config.coordinatorUrl, iceServers: config.iceServers ?? [] });
+    const transport = new URLSearchParams(location.search).get('transport') ?? 'auto';
+    client = await BrokerClient.connect({ coordinatorUrl: config.coordinatorUrl, iceServers: config.iceServers ?? [], transport });
   } catch (error) {
     setStatus('failed', `could not connect: ${error.code ?? ''} ${error.message}`);
     $('reconnect').hidden = false;
@@ -56,6 +59,8 @@ async function main() {
   $('alias').textContent = `#${client.alias}`;
   $('alias').style.color = colorOf(client.alias);
   $('server').textContent = `#${client.serverAlias}`;
+  $('transport').textContent = client.transport === 'webrtc' ? 'WebRTC' : 'WebSocket';
+  $('transport').dataset.transport = client.transport;
   for (const input of document.querySelectorAll('input, button')) input.disabled = false;
 
   client.on('message', onMessage);

@@ -29,7 +29,9 @@ describe('the demo page', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     fixture.cluster.nextClientServer = s0;
     try {
-      await page.goto(fixture.demo.url);
+      // WebRTC only: after a set-up slowed past the fallback timeout the page
+      // would be on WebSocket, where nothing is unreliable.
+      await page.goto(`${fixture.demo.url}?transport=webrtc`);
       await page.waitForSelector('#status[data-state="connected"]', { timeout: 15_000 });
     } finally {
       fixture.cluster.nextClientServer = undefined;
@@ -41,9 +43,10 @@ describe('the demo page', () => {
 
   after(() => fixture?.close());
 
-  test('shows its alias and comm server', async () => {
+  test('shows its alias, comm server and transport', async () => {
     assert.ok(pageAlias > 0);
     assert.equal(await page.textContent('#server'), `#${fixture.cluster.servers[0].alias}`);
+    assert.equal(await page.textContent('#transport'), 'WebRTC');
     assert.deepEqual(await page.$$eval('#topic-list li', (items) => items.map((item) => (item as HTMLElement).dataset.topic)), ['chat', 'cursors']);
   });
 
@@ -91,6 +94,17 @@ describe('the demo page', () => {
     node.client.publish('news', 'breaking', { reliable: false });
     const line = await page.waitForSelector('#message-log li:has-text("breaking")', { timeout: 10_000 });
     assert.match((await line.textContent())!, new RegExp(`^news · unreliable#${node.alias}breaking$`));
+  });
+
+  test('?transport=websocket puts the page on the WebSocket endpoint and says so', async () => {
+    const fallback = await fixture.chromium.context.newPage();
+    try {
+      await fallback.goto(`${fixture.demo.url}?transport=websocket`);
+      await fallback.waitForSelector('#status[data-state="connected"]', { timeout: 15_000 });
+      assert.equal(await fallback.textContent('#transport'), 'WebSocket');
+    } finally {
+      await fallback.close();
+    }
   });
 
   test('looks right (screenshot in test-output/demo.png) with no page errors', async () => {

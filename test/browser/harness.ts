@@ -90,7 +90,7 @@ const testPage = `<!doctype html>
   const matches = (message, match) => Object.entries(match).every(([key, value]) => message[key] === value);
   window.harness = {
     async connect(coordinatorUrl) {
-      client = await broker.BrokerClient.connect({ coordinatorUrl });
+      client = await broker.BrokerClient.connect({ coordinatorUrl, transport: 'webrtc' });
       client.on('message', (m) => {
         const message = { topic: m.topic, from: m.from, body: text.decode(m.body), reliable: m.reliable };
         received.push(message);

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { test } from 'node:test';
 import WebSocket from 'ws';
-import { BrokerClient, BrokerClientError } from '../../client/index.js';
+import { BrokerClient, BrokerClientError, type BrokerClientOptions } from '../../client/index.js';
 import { Coordinator } from '../../coordinator/index.js';
 import { Connect, MessageType, Welcome } from '../../shared/codec.js';
 import { silentLogger } from '../../shared/log.js';
@@ -141,4 +141,10 @@ test('a client whose connect times out gets TIMEOUT', async () => {
     mute.close();
     await coordinator.close();
   }
+});
+
+test('an unknown transport is a TypeError naming the choices', async () => {
+  // The browser demo passes `?transport=` from its URL straight through.
+  const options = { coordinatorUrl: 'ws://127.0.0.1:1', transport: 'udp' } as unknown as BrokerClientOptions;
+  await assert.rejects(BrokerClient.connect(options), { name: 'TypeError', message: 'transport must be auto, webrtc, websocket or left out, not "udp"' });
 });

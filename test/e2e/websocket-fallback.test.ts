@@ -16,7 +16,7 @@ test('with WebRTC blocked, a client falls back to WebSocket and exchanges messag
   t.after(() => cluster.close());
   const [first, second] = cluster.servers;
   const [onWebRtc] = await connectTo(cluster, [first.alias!]);
-  const [blocked] = await connectTo(cluster, [second.alias!], { rtc: blockedRtc, webrtcTimeoutMs: 500, auth: { body: 'walled' } });
+  const [blocked] = await connectTo(cluster, [second.alias!], { rtc: blockedRtc, transport: 'auto', webrtcTimeoutMs: 500, auth: { body: 'walled' } });
   assert.equal(blocked.transport, 'websocket');
   assert.equal(onWebRtc.transport, 'webrtc');
 

@@ -48,7 +48,10 @@ export async function startCluster(options: { servers: number; topology?: 'mesh'
       pinned = index;
     },
     async connect(clientOptions) {
-      const client = await BrokerClient.connect({ coordinatorUrl: coordinator.url, ...clientOptions });
+      // WebRTC unless a test asks otherwise: a set-up slowed past the fallback
+      // timeout on a loaded host must not move a test onto the WebSocket
+      // endpoint, where both channels are reliable.
+      const client = await BrokerClient.connect({ coordinatorUrl: coordinator.url, transport: 'webrtc', ...clientOptions });
       clients.push(client);
       return client;
     },
