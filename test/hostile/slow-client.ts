@@ -19,6 +19,7 @@ const client = await BrokerClient.connect({
     iceServers: config.iceServers, iceUseIpv6: false,
     iceInterfaceAddresses: { udp4: '127.0.0.1' }, iceAdditionalHostAddresses: ['127.0.0.1'],
   }) as unknown as PeerConnectionLike,
+  transport: 'webrtc',
   reconnect: { enabled: false },
   // Liveness off: after SIGCONT the test reads what arrived, not a reconnection.
   heartbeatIntervalMs: 0,

@@ -48,7 +48,7 @@ test('a stopped reader cannot grow the comm server past its bound; reliable over
   const [, slowUAlias] = await slowU.stdout(/^ready (\d+)/);
 
   const connect = async () => {
-    const client = await BrokerClient.connect({ coordinatorUrl: coordinator!.url, rtc: loopbackWerift, reconnect: { enabled: false } });
+    const client = await BrokerClient.connect({ coordinatorUrl: coordinator!.url, rtc: loopbackWerift, transport: 'webrtc', reconnect: { enabled: false } });
     clients.push(client);
     return client;
   };
