@@ -52,11 +52,12 @@ export interface BrokerClientOptions {
   heartbeatTimeoutMs?: number;
   /**
    * `auto` (default): WebRTC, falling back to the comm server's WebSocket
-   * endpoint (reliable semantics only) when WebRTC is not up within
-   * `webrtcTimeoutMs`; `webrtc` or `websocket` force one.
+   * endpoint (reliable semantics only) when the peer connection is not up
+   * within `webrtcTimeoutMs` of the server's offer, or fails; `webrtc` or
+   * `websocket` force one.
    */
   transport?: Transport;
-  /** How long `auto` waits for WebRTC before falling back. Default 5000. */
+  /** How long `auto` waits, from the server's offer, for the peer connection (ICE and DTLS) before falling back. Default 5000. */
   webrtcTimeoutMs?: number;
   /** Re-homing after a lost connection; see ReconnectOptions for the defaults. */
   reconnect?: Partial<ReconnectOptions>;

@@ -33,7 +33,7 @@ export interface SessionOptions {
   heartbeatIntervalMs: number;
   /** The session is declared dead after this long without any frame from the server. */
   heartbeatTimeoutMs: number;
-  /** `auto`: WebRTC, and the server's WebSocket endpoint if WebRTC is not up within `webrtcTimeoutMs`. */
+  /** `auto`: WebRTC, and the server's WebSocket endpoint if the peer connection is not up within `webrtcTimeoutMs` of the offer. */
   transport: Transport;
   webrtcTimeoutMs: number;
 }
@@ -198,16 +198,25 @@ export class Session {
   }
 
   #connect(): void {
-    const { transport, webrtcTimeoutMs } = this.#options;
-    if (transport === 'websocket') {
+    if (this.#options.transport === 'websocket') {
       this.#webRtcAbandoned = true;
       this.#openWebSocket();
       return;
     }
     this.#signal(Connect.encode({ type: MessageType.CONNECT, fromAlias: this.alias, toAlias: this.serverAlias }));
-    if (transport === 'auto' && this.#serverUrl) {
-      this.#fallbackTimer = setTimeout(() => this.#fallBackToWebSocket(), webrtcTimeoutMs);
-    }
+  }
+
+  /**
+   * `auto`: the WebSocket endpoint if the peer connection is not up within
+   * `webrtcTimeoutMs` of the server's offer. The offer, not our CONNECT,
+   * starts the clock: a server busy with a storm of set-ups holds CONNECTs
+   * back (--max-pending-setups), and a client waiting its turn has not
+   * found UDP blocked.
+   */
+  #startFallbackTimer(): void {
+    const { transport, webrtcTimeoutMs } = this.#options;
+    if (transport !== 'auto' || !this.#serverUrl) return;
+    this.#fallbackTimer = setTimeout(() => this.#fallBackToWebSocket(), webrtcTimeoutMs);
   }
 
   /** WebRTC did not come up in time (UDP blocked, no TURN): drop it and use the server's WebSocket endpoint. */
@@ -260,6 +269,7 @@ export class Session {
         sendDescription: (description) => this.#sendWebRtc(MessageType.WEBRTC_ANSWER, description),
         sendCandidate: (candidate) => this.#sendWebRtc(MessageType.WEBRTC_ICE_CANDIDATE, candidate),
       }, { maxPendingCandidates: 64, dropMdnsCandidates: false });
+      this.#startFallbackTimer();
       this.#negotiation.acceptOffer(data).catch(failed);
     } else {
       this.#negotiation?.addRemoteCandidate(data).catch(failed);
@@ -270,7 +280,11 @@ export class Session {
     const pc = this.#options.rtc({ iceServers: this.#options.iceServers });
     this.#pc = pc;
     pc.onconnectionstatechange = () => {
-      if (pc !== this.#pc || (pc.connectionState !== 'failed' && pc.connectionState !== 'closed')) return;
+      if (pc !== this.#pc) return;
+      // ICE and DTLS are up, so UDP gets through: the rest of the set-up is
+      // bounded by connectTimeoutMs and never moves to WebSocket.
+      if (pc.connectionState === 'connected') clearTimeout(this.#fallbackTimer);
+      if (pc.connectionState !== 'failed' && pc.connectionState !== 'closed') return;
       if (!this.#established && this.#options.transport === 'auto' && this.#serverUrl) this.#fallBackToWebSocket();
       else this.close(new BrokerClientError('CLOSED', `connection to comm server ${this.serverAlias} ${pc.connectionState}`));
     };

@@ -3,6 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PeerConnectionLike, RtcFactory } from '../../shared/rtc.js';
+import { weriftFactory } from '../../shared/rtc-werift.js';
+import { allowAllPeers, type PeerAuthenticator } from '../../shared/auth.js';
+import { setTimeout as delay } from 'node:timers/promises';
 import { RTCPeerConnection } from 'werift';
 import { connectTo, startCluster } from '../helpers/cluster.js';
 import { Inbox, bodyText, untilRouted } from '../helpers/messages.js';
@@ -48,4 +51,42 @@ test('transport: websocket forces the fallback', { timeout: 30_000 }, async (t) 
   await forced.ping();
   other.publish('t', 'over the socket');
   await inbox.until((messages) => messages.some((m) => bodyText(m) === 'over the socket'));
+});
+
+test("a client waiting for its turn at a busy server stays on WebRTC: the fallback clock starts at the server's offer", { timeout: 30_000 }, async (t) => {
+  // One set-up at a time, and a blocked client holding that place for 2 s.
+  let setUps = 0;
+  let firstSetUpStarted!: () => void;
+  const started = new Promise<void>((resolve) => (firstSetUpStarted = resolve));
+  const countingRtc: RtcFactory = (config) => {
+    if (++setUps === 1) firstSetUpStarted();
+    return weriftFactory(config);
+  };
+  const cluster = await startCluster({ servers: 0 });
+  t.after(() => cluster.close());
+  await cluster.addServer({ rtc: countingRtc, limits: { maxPendingSetups: 1, setupSlotMs: 2_000 } });
+  const holder = cluster.connect({ rtc: blockedRtc, connectAttempts: 1, connectTimeoutMs: 4_000 }).then(
+    () => assert.fail('the blocked client connected'),
+    (error: Error) => error,
+  );
+  await started;
+  const waited = performance.now();
+  const client = await cluster.connect({ transport: 'auto', webrtcTimeoutMs: 1_500 });
+  assert.ok(performance.now() - waited > 1_500, 'the client waited longer than webrtcTimeoutMs for its turn');
+  assert.equal(client.transport, 'webrtc');
+  assert.equal(setUps, 2);
+  await holder;
+});
+
+test('once the peer connection is up, a slow rest of the set-up (here AUTH) stays on WebRTC', { timeout: 30_000 }, async (t) => {
+  const slowAuth: PeerAuthenticator = {
+    async authenticate(auth) {
+      await delay(1_500); // an authentication backend slower than webrtcTimeoutMs
+      return allowAllPeers.authenticate(auth);
+    },
+  };
+  const cluster = await startCluster({ servers: 1, serverOptions: { peerAuthenticator: slowAuth } });
+  t.after(() => cluster.close());
+  const client = await cluster.connect({ transport: 'auto', webrtcTimeoutMs: 500 });
+  assert.equal(client.transport, 'webrtc');
 });
