@@ -348,7 +348,9 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #onWebRtc(type: MessageType, frame: Uint8Array): void {
     const message = WebRtc.decode(frame);
     const peer = this.peers.get(message.fromAlias);
-    if (!peer) {
+    // A client that fell back to WebSocket may have had its answer or ICE
+    // candidates for the abandoned peer connection still on their way.
+    if (!peer || peer.transport === 'websocket') {
       this.stats.ignored++;
       return;
     }
@@ -391,6 +393,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     const peer = new Peer({
       alias,
       direction,
+      transport: connection ? 'websocket' : 'webrtc',
       pc: connection ?? this.#rtc({ iceServers: this.#options.iceServers ?? [], portRange: this.#options.portRange }),
       signaling: {
         sendDescription: (description) =>

@@ -7,6 +7,7 @@ export interface PeerStats {
   alias: number;
   role: string;
   direction: 'incoming' | 'outgoing';
+  transport: 'webrtc' | 'websocket';
   authenticated: boolean;
   identity: string;
   serverId?: string;
@@ -35,6 +36,7 @@ export function peerStats(peer: Peer, topics: ReadonlySet<string>): PeerStats {
     alias: peer.alias,
     role: Role[peer.role] ?? 'UNKNOWN_ROLE',
     direction: peer.direction,
+    transport: peer.transport,
     authenticated: peer.authenticated,
     identity: utf8.decode(peer.identity),
     ...(peer.serverId ? { serverId: peer.serverId } : {}),

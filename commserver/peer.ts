@@ -18,6 +18,8 @@ export type PeerCloseReason =
 export interface PeerOptions {
   alias: number;
   pc: PeerConnectionLike;
+  /** `websocket`: `pc` is the fallback endpoint's socket, with nothing to negotiate. */
+  transport: 'webrtc' | 'websocket';
   /** incoming: the peer sent CONNECT and we offer; outgoing: we sent CONNECT to a server and answer. */
   direction: 'incoming' | 'outgoing';
   signaling: SignalingSink;
@@ -32,6 +34,7 @@ export interface PeerOptions {
 export class Peer {
   readonly alias: number;
   readonly direction: 'incoming' | 'outgoing';
+  readonly transport: 'webrtc' | 'websocket';
   readonly negotiation: Negotiation;
   /** Known from AUTH for incoming peers; outgoing peers are servers. */
   role: Role;
@@ -58,6 +61,7 @@ export class Peer {
     this.#options = options;
     this.alias = options.alias;
     this.direction = options.direction;
+    this.transport = options.transport;
     this.role = options.direction === 'outgoing' ? Role.COMMUNICATION_SERVER : Role.UNKNOWN_ROLE;
     this.negotiation = new Negotiation(options.pc, options.signaling, options.negotiation);
     this.#connectTimer = setTimeout(() => this.close('connect-timeout'), options.connectTimeoutMs);

@@ -6,6 +6,9 @@ import type { PeerConnectionLike, RtcFactory } from '../../shared/rtc.js';
 import { weriftFactory } from '../../shared/rtc-werift.js';
 import { allowAllPeers, type PeerAuthenticator } from '../../shared/auth.js';
 import { setTimeout as delay } from 'node:timers/promises';
+import WebSocket from 'ws';
+import type { WebSocketConstructor } from '../../client/index.js';
+import { MessageType, WebRtc, encodeJson } from '../../shared/codec.js';
 import { RTCPeerConnection } from 'werift';
 import { connectTo, startCluster } from '../helpers/cluster.js';
 import { Inbox, bodyText, untilRouted } from '../helpers/messages.js';
@@ -89,4 +92,31 @@ test('once the peer connection is up, a slow rest of the set-up (here AUTH) stay
   t.after(() => cluster.close());
   const client = await cluster.connect({ transport: 'auto', webrtcTimeoutMs: 500 });
   assert.equal(client.transport, 'webrtc');
+});
+
+test("signaling for a client's abandoned peer connection does not close it on the WebSocket endpoint", { timeout: 30_000 }, async (t) => {
+  // What a client that falls back while its answer and candidates are still
+  // on their way through the coordinator looks like to the server.
+  const sockets: WebSocket[] = [];
+  class RecordingWebSocket extends WebSocket {
+    constructor(url: string) {
+      super(url);
+      sockets.push(this);
+    }
+  }
+  const cluster = await startCluster({ servers: 1 });
+  t.after(() => cluster.close());
+  const [server] = cluster.servers;
+  const client = await cluster.connect({ transport: 'websocket', WebSocket: RecordingWebSocket as unknown as WebSocketConstructor, reconnect: { enabled: false } });
+  const toCoordinator = sockets.find((socket) => socket.url.startsWith(cluster.coordinator.url))!;
+  const peer = server.peers.get(client.alias)!;
+  assert.equal(peer.transport, 'websocket');
+  const ignoredBefore = server.stats.ignored;
+  const late = (type: MessageType, data: unknown) =>
+    toCoordinator.send(WebRtc.encode({ type, fromAlias: client.alias, toAlias: server.alias!, data: encodeJson(data) }));
+  late(MessageType.WEBRTC_ANSWER, { type: 'answer', sdp: 'v=0\r\n' });
+  late(MessageType.WEBRTC_ICE_CANDIDATE, { candidate: 'candidate:1 1 udp 2113937151 127.0.0.1 50000 typ host', sdpMid: '0' });
+  while (server.stats.ignored < ignoredBefore + 2 && !peer.closed) await delay(10);
+  assert.equal(peer.closed, false);
+  assert.ok(await client.ping() > 0);
 });
