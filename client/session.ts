@@ -262,7 +262,10 @@ export class Session {
     const message = WebRtc.decode(frame);
     if (message.fromAlias !== this.serverAlias || this.#webRtcAbandoned) return;
     const data = decodeJson<unknown>(message.data);
-    const failed = (error: Error) => this.close(new BrokerClientError('NEGOTIATION_FAILED', error.message, { cause: error }));
+    const failed = (error: Error) => {
+      // A step still under way when WebRTC was abandoned fails on the closed connection: no matter.
+      if (!this.#webRtcAbandoned) this.close(new BrokerClientError('NEGOTIATION_FAILED', error.message, { cause: error }));
+    };
     if (message.type === MessageType.WEBRTC_OFFER) {
       if (this.#negotiation) return;
       this.#negotiation = new Negotiation(this.#createPeerConnection(), {
@@ -288,7 +291,9 @@ export class Session {
       if (!this.#established && this.#options.transport === 'auto' && this.#serverUrl) this.#fallBackToWebSocket();
       else this.close(new BrokerClientError('CLOSED', `connection to comm server ${this.serverAlias} ${pc.connectionState}`));
     };
-    pc.ondatachannel = ({ channel }) => this.#attach(channel);
+    // After a fallback the abandoned connection can still announce its
+    // channels; they must not take the WebSocket's place.
+    pc.ondatachannel = ({ channel }) => pc === this.#pc && this.#attach(channel);
     return pc;
   }
 

@@ -2,7 +2,7 @@
 // WebSocket endpoint and exchanges messages with WebRTC clients as usual.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { PeerConnectionLike, RtcFactory } from '../../shared/rtc.js';
+import type { DataChannelLike, PeerConnectionLike, RtcFactory } from '../../shared/rtc.js';
 import { weriftFactory } from '../../shared/rtc-werift.js';
 import { allowAllPeers, type PeerAuthenticator } from '../../shared/auth.js';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -118,5 +118,57 @@ test("signaling for a client's abandoned peer connection does not close it on th
   late(MessageType.WEBRTC_ICE_CANDIDATE, { candidate: 'candidate:1 1 udp 2113937151 127.0.0.1 50000 typ host', sdpMid: '0' });
   while (server.stats.ignored < ignoredBefore + 2 && !peer.closed) await delay(10);
   assert.equal(peer.closed, false);
+  assert.ok(await client.ping() > 0);
+});
+
+test('channels the abandoned peer connection announces after the fallback are not used', { timeout: 30_000 }, async (t) => {
+  // A runtime that reports no connection state changes, and announces the
+  // peer connection's channels only once the client has fallen back and the
+  // server accepted its AUTH on the WebSocket.
+  type ChannelEvent = { channel: DataChannelLike };
+  let announceLate = () => {};
+  const lateChannelsRtc: RtcFactory = (config) => {
+    const pc = weriftFactory(config);
+    const held: ChannelEvent[] = [];
+    let handler: ((event: ChannelEvent) => void) | null = null;
+    Object.defineProperty(pc, 'ondatachannel', {
+      get: () => (event: ChannelEvent) => held.push(event),
+      set: (value: typeof handler) => (handler = value),
+    });
+    Object.defineProperty(pc, 'onconnectionstatechange', { get: () => null, set: () => undefined });
+    announceLate = () => {
+      for (const event of held.splice(0)) handler?.(event);
+    };
+    return pc;
+  };
+  const cluster = await startCluster({ servers: 1 });
+  t.after(() => cluster.close());
+  cluster.servers[0].on('peerAuthenticated', () => announceLate());
+  const client = await cluster.connect({ rtc: lateChannelsRtc, transport: 'auto', webrtcTimeoutMs: 1_000, pingTimeoutMs: 2_000, reconnect: { enabled: false } });
+  assert.equal(client.transport, 'websocket');
+  assert.ok(await client.ping() > 0);
+});
+
+test('a negotiation step that fails on the connection abandoned by the fallback does not end the session', { timeout: 30_000 }, async (t) => {
+  // As libwebrtc does: a step still pending when the connection is closed rejects.
+  const closedMidStepRtc: RtcFactory = (config) => {
+    const pc = weriftFactory(config);
+    let closed!: () => void;
+    const whenClosed = new Promise<void>((resolve) => (closed = resolve));
+    const close = pc.close.bind(pc);
+    pc.close = () => {
+      closed();
+      return close();
+    };
+    pc.setRemoteDescription = async () => {
+      await whenClosed;
+      throw new Error('Failed to set remote offer sdp: RTCPeerConnection is closed.');
+    };
+    return pc;
+  };
+  const cluster = await startCluster({ servers: 1 });
+  t.after(() => cluster.close());
+  const client = await cluster.connect({ rtc: closedMidStepRtc, transport: 'auto', webrtcTimeoutMs: 300, connectAttempts: 1 });
+  assert.equal(client.transport, 'websocket');
   assert.ok(await client.ping() > 0);
 });
