@@ -22,9 +22,11 @@ export function loadtestCommand(yargs: Argv) {
         workers: { type: 'number', description: 'Client worker processes (default: min(4, cores - local servers), at least 1)' },
         rtc: { choices: ['werift', 'wrtc'] as const, default: 'werift' as const, description: "The clients' RTC: werift or libwebrtc (@roamhq/wrtc)" },
         transport: {
-          choices: ['webrtc', 'ws'] as const, default: 'webrtc' as const,
-          description: "How clients reach their comm server: WebRTC, or the comm servers' WebSocket endpoint (the baseline to compare with)",
+          choices: ['webrtc', 'ws', 'auto'] as const, default: 'webrtc' as const,
+          description: "How clients reach their comm server: WebRTC, the comm servers' WebSocket endpoint (the baseline to compare with), "
+            + "or the client's default, auto (WebRTC, WebSocket if WebRTC is not up in time; the result counts who fell back)",
         },
+        'webrtc-timeout': { type: 'number', description: "With --transport auto: the clients' webrtcTimeoutMs (default the client's, 5000)" },
         'coordinator-url': { type: 'string', description: 'Load an existing cluster instead of starting one' },
         'server-pid': { type: 'number', array: true, description: 'With --coordinator-url: comm server pids on this host, to sample CPU and RSS' },
         'server-arg': {
@@ -49,6 +51,7 @@ export function loadtestCommand(yargs: Argv) {
         workers: argv.workers,
         rtc: argv.rtc,
         transport: argv.transport,
+        webrtcTimeoutMs: argv['webrtc-timeout'],
         coordinatorUrl: argv['coordinator-url'],
         serverPids: argv['server-pid'],
         serverArgs: argv['server-arg'],

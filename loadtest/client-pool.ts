@@ -16,7 +16,8 @@ export async function connectClients(
       const started = performance.now();
       try {
         const client = await connect(index);
-        outcomes.push({ index, setupMs: performance.now() - started, alias: client.alias, serverAlias: client.serverAlias });
+        const { alias, serverAlias, transport } = client;
+        outcomes.push({ index, setupMs: performance.now() - started, alias, serverAlias, transport });
         onConnected(index, client);
       } catch (error) {
         outcomes.push({ index, setupMs: performance.now() - started, error: (error as Error).message });

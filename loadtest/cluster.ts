@@ -44,7 +44,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<T
     const [, coordinatorUrl] = await coordinator.waitForLine(/^coordinator listening on (\S+)/);
     const servers = await Promise.all(Array.from({ length: options.servers }, async () => {
       const server = spawn(
-        ['commserver', '--coordinator-url', coordinatorUrl, '--log-level', logLevel, ...loadLimits(options.serverArgs ?? [])],
+        ['commserver', '--coordinator-url', coordinatorUrl, ...serverFlags(options.serverArgs ?? [], logLevel)],
         { env: options.serverEnv, nodeArgs: COMM_SERVER_NODE_ARGS },
       );
       const [, alias] = await server.waitForLine(/^comm server registered as alias (\d+)/);
@@ -69,11 +69,13 @@ export function existingCluster(coordinatorUrl: string, serverPids: readonly num
 }
 
 /**
- * A load test measures the server, not its per-client message rate limit
- * (1000/s by default, which a fanout publisher exceeds): off unless the run
- * sets it with --server-arg.
+ * The comm servers' flags: the run's --server-arg ones, and ours where they
+ * set none (a flag given twice would reach the server as a list). A load
+ * test measures the server, not its per-client message rate limit (1000/s by
+ * default, which a fanout publisher exceeds), so that is off.
  */
-function loadLimits(serverArgs: string[]): string[] {
-  const setsRate = serverArgs.some((arg) => arg.startsWith('--max-messages-per-second'));
-  return setsRate ? serverArgs : ['--max-messages-per-second', '0', ...serverArgs];
+function serverFlags(serverArgs: string[], logLevel: string): string[] {
+  const defaults: Array<[string, string]> = [['--log-level', logLevel], ['--max-messages-per-second', '0']];
+  const sets = (flag: string) => serverArgs.some((arg) => arg === flag || arg.startsWith(`${flag}=`));
+  return [...defaults.filter(([flag]) => !sets(flag)).flat(), ...serverArgs];
 }

@@ -4,7 +4,10 @@ import type { ChannelKind, ClientRole, RtcKind, TransportKind } from './scenario
 
 export type ToWorker =
   /** Connect these clients (global indices), at most `concurrency` at a time. */
-  | { type: 'connect'; coordinatorUrl: string; indices: number[]; concurrency: number; connectTimeoutMs: number; rtc: RtcKind; transport: TransportKind }
+  | {
+    type: 'connect'; coordinatorUrl: string; indices: number[]; concurrency: number; connectTimeoutMs: number;
+    rtc: RtcKind; transport: TransportKind; webrtcTimeoutMs?: number;
+  }
   /** Subscribe, then probe and listen until every receiver heard its probers. */
   | {
     type: 'subscribe';
@@ -26,6 +29,7 @@ export interface ConnectOutcome {
   setupMs: number;
   alias?: number;
   serverAlias?: number;
+  transport?: 'webrtc' | 'websocket';
   error?: string;
 }
 

@@ -23,7 +23,8 @@ export function describeRun(result: LoadTestResult): string {
 /** One run, one figure per line. */
 export function resultTable(result: LoadTestResult): string {
   const rows: string[][] = [
-    ['clients connected', `${result.clients.connected} (${result.clients.failed} failed, ${result.clients.disconnected} disconnected)`],
+    ['clients connected', `${result.clients.connected} (${result.clients.failed} failed, ${result.clients.disconnected} disconnected)${
+      result.parameters.transport === 'auto' ? `, ${result.clients.overWebSocket} over WebSocket` : ''}`],
     ['sent', count(result.sent) + (result.refused > 0 ? ` (${count(result.refused)} refused by the client's queue)` : '')],
     ['expected', count(result.expected)],
     ['delivered', count(result.delivered)],

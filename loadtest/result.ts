@@ -27,7 +27,8 @@ export interface LoadTestResult {
   parameters: Omit<LoadParameters, 'scenario'>;
   machine: { cores: number; cpuModel: string; node: string; platform: string };
   startedAt: string;
-  clients: { connected: number; failed: number; disconnected: number };
+  /** `overWebSocket`: connected clients on a comm server's WebSocket endpoint (all of them with --transport ws). */
+  clients: { connected: number; failed: number; disconnected: number; overWebSocket: number };
   sent: number;
   /** Publishes the client library refused (its reliable queue was full): not sent, not expected. */
   refused: number;

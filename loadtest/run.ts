@@ -94,7 +94,7 @@ export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> 
       const connectStartMs = sampler.sampleNow();
       workers.workers.forEach((worker, w) => worker.send({
         type: 'connect', coordinatorUrl: cluster!.coordinatorUrl, indices: indicesOf(w), rtc: parameters.rtc, transport: parameters.transport,
-        concurrency: parameters.scenario === 'storm' ? total : CONNECT_CONCURRENCY, connectTimeoutMs: 60_000,
+        webrtcTimeoutMs: parameters.webrtcTimeoutMs, concurrency: parameters.scenario === 'storm' ? total : CONNECT_CONCURRENCY, connectTimeoutMs: 60_000,
       }));
       const outcomes = (await workers.collect('connected', 120_000 + total * 1_000)).flatMap((answer) => answer.outcomes);
       const connectEndMs = sampler.sampleNow();
@@ -232,6 +232,10 @@ function composeResult(c: Collected): LoadTestResult {
   const { bottleneck, notes } = judgeBottleneck(servers, generator, { ...host, cores: machine.cores });
   const failed = c.outcomes.filter((outcome) => outcome.error !== undefined);
   if (failed.length > 0) notes.push(`${failed.length} clients failed to connect (first: ${failed[0].error})`);
+  const overWebSocket = c.outcomes.filter((outcome) => outcome.transport === 'websocket').length;
+  if (parameters.transport === 'auto' && overWebSocket > 0) {
+    notes.push(`${overWebSocket} clients fell back to the WebSocket endpoint: their peer connection was not up in time`);
+  }
   if (loss.expected === 0) notes.push('no delivery was expected: every publisher lacked subscribers (mesh: all clients on one server?)');
   const { p50, p90, p99, max, mean } = summarizeLatency(latency);
   return {
@@ -243,6 +247,7 @@ function composeResult(c: Collected): LoadTestResult {
       connected: setupTimes.length,
       failed: failed.length,
       disconnected: c.reports.reduce((total, report) => total + report.disconnected, 0),
+      overWebSocket,
     },
     sent: [...sentBySender.values()].reduce((total, sent) => total + sent, 0),
     refused: c.reports.reduce((total, report) => total + report.refused, 0),

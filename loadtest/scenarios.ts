@@ -8,8 +8,12 @@ export const SCENARIOS = ['dense', 'fanout', 'mesh', 'storm'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export type ChannelKind = 'reliable' | 'unreliable';
 export type RtcKind = 'werift' | 'wrtc';
-/** How clients reach their comm server: WebRTC data channels or the WebSocket fallback. */
-export type TransportKind = 'webrtc' | 'ws';
+/**
+ * How clients reach their comm server: WebRTC data channels, the WebSocket
+ * fallback, or the client library's default (`auto`: WebRTC, the WebSocket
+ * endpoint if the peer connection is not up in time).
+ */
+export type TransportKind = 'webrtc' | 'ws' | 'auto';
 
 /** Send times are stamped in 32 bits of microseconds: the measured phase and its drain must fit. */
 const MAX_DURATION_SECONDS = Math.floor(MAX_MEASURED_MICROS / 1e6 / 2);
@@ -50,6 +54,8 @@ export interface LoadParameters extends ScenarioDefaults {
   workers: number;
   rtc: RtcKind;
   transport: TransportKind;
+  /** With transport `auto`: the client's webrtcTimeoutMs; undefined: the client's default. */
+  webrtcTimeoutMs?: number;
   /** An existing cluster to load; undefined starts a local one with `servers` comm servers. */
   coordinatorUrl?: string;
 }
@@ -78,6 +84,7 @@ export function resolveParameters(
     scenario,
     rtc: given.rtc ?? 'werift',
     transport: given.transport ?? 'webrtc',
+    webrtcTimeoutMs: given.webrtcTimeoutMs,
     workers: given.workers ?? defaultWorkers(clientCount({ scenario, clients: merged.clients }), localServers),
     coordinatorUrl: given.coordinatorUrl,
   };
@@ -94,6 +101,10 @@ function validate(p: LoadParameters): void {
   if (!Number.isInteger(p.clients) || p.clients < minimumClients) throw new Error(`--clients must be an integer >= ${minimumClients} for ${p.scenario}`);
   if (!Number.isInteger(p.servers) || p.servers < 1) throw new Error('--servers must be a positive integer');
   if (!Number.isInteger(p.workers) || p.workers < 1) throw new Error('--workers must be a positive integer');
+  if (p.webrtcTimeoutMs !== undefined) {
+    if (p.transport !== 'auto') throw new Error('--webrtc-timeout needs --transport auto');
+    if (!Number.isInteger(p.webrtcTimeoutMs) || p.webrtcTimeoutMs < 1) throw new Error('--webrtc-timeout must be a positive integer (ms)');
+  }
   if (!(p.rate > 0) || p.rate > 100_000) throw new Error('--rate must be above 0 and at most 100000 messages per second');
   if (!Number.isInteger(p.size) || p.size < MIN_BODY_BYTES || p.size > 60_000) {
     throw new Error(`--size must be an integer from ${MIN_BODY_BYTES} (sequence + timestamp) to 60000 bytes`);

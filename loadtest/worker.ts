@@ -55,7 +55,8 @@ async function connect(command: Extract<ToWorker, { type: 'connect' }>): Promise
     command.indices,
     () => BrokerClient.connect({
       coordinatorUrl: command.coordinatorUrl, rtc, connectTimeoutMs: command.connectTimeoutMs,
-      transport: command.transport === 'ws' ? 'websocket' : 'webrtc',
+      transport: command.transport === 'ws' ? 'websocket' : command.transport,
+      webrtcTimeoutMs: command.webrtcTimeoutMs,
       // A measurement counts failed and lost connections; trying again would hide them.
       connectAttempts: 1,
       reconnect: { enabled: false },

@@ -33,7 +33,7 @@ function syntheticResult(): LoadTestResult {
     parameters: { clients: 4, servers: 1, rate: 10, size: 9, channel: 'unreliable', durationSeconds: 2, warmupSeconds: 0, workers: 1, rtc: 'werift', transport: 'webrtc' },
     machine: { cores: 2, cpuModel: 'test', node: 'v20', platform: 'linux x64' },
     startedAt: '2026-01-01T00:00:00.000Z',
-    clients: { connected: 4, failed: 0, disconnected: 0 },
+    clients: { connected: 4, failed: 0, disconnected: 0, overWebSocket: 0 },
     sent: 80, refused: 0, expected: 240, delivered: 236, lost: 4, duplicated: 1, unexpected: 0, lossRatio: 4 / 240,
     latencyMs: { p50: 1.5, p90: 3, p99: 9, max: 12, mean: 2 },
     deliveredPerSecond: 118,

@@ -14,6 +14,7 @@ test('a lossless cluster: every expected delivery is counted once, none of the w
   });
   assert.deepEqual(phases.filter((phase) => phase === 'warming up' || phase === 'measuring'), ['warming up', 'measuring']);
   assert.equal(result.clients.connected, 4);
+  assert.equal(result.clients.overWebSocket, 0);
   assert.equal(result.sent, 4 * 2 * 20, 'the measured window only');
   assert.equal(result.expected, result.sent * 3);
   assert.equal(result.delivered, result.expected);
@@ -33,9 +34,23 @@ test('a comm server that drops: the drops are reported as lost', { timeout: 90_0
   // the server sends a message only when nothing is in flight to that peer,
   // and drops (its drop-oldest policy) any that would have to wait.
   const parameters = resolveParameters('dense', { clients: 4, durationSeconds: 2, rate: 300, size: 1000, channel: 'unreliable' });
-  const result = await runLoadTest({ parameters, serverArgs: ['--unreliable-queue-bytes', '500', '--send-window-bytes', '1'] });
+  // --log-level is also one the harness sets: the run's own must win (given twice, it would reach the server as a list and stop it).
+  const result = await runLoadTest({ parameters, serverArgs: ['--unreliable-queue-bytes', '500', '--send-window-bytes', '1', '--log-level=warn'] });
   assert.equal(result.expected, result.sent * 3);
   assert.ok(result.lost > 0, `expected drops, got ${JSON.stringify({ sent: result.sent, delivered: result.delivered })}`);
   assert.equal(result.delivered + result.lost, result.expected);
   assert.equal(result.duplicated, 0);
+});
+
+test('--transport auto counts the clients that fell back to WebSocket', { timeout: 90_000 }, async () => {
+  // A 1 ms WebRTC timeout: every client falls back as soon as the server's offer arrives.
+  const parameters = resolveParameters('dense', {
+    clients: 3, durationSeconds: 1, warmupSeconds: 0, rate: 20, channel: 'reliable', transport: 'auto', webrtcTimeoutMs: 1,
+  });
+  const result = await runLoadTest({ parameters });
+  assert.equal(result.clients.connected, 3);
+  assert.equal(result.clients.overWebSocket, 3);
+  assert.ok(result.notes.includes('3 clients fell back to the WebSocket endpoint: their peer connection was not up in time'), result.notes.join('; '));
+  assert.equal(result.delivered, result.expected);
+  assert.ok(result.expected > 0);
 });

@@ -55,6 +55,8 @@ describe('parameters', () => {
     assert.throws(() => resolveParameters('dense', { clients: 1 }), /--clients/);
     assert.throws(() => resolveParameters('dense', { rate: 0 }), /--rate/);
     assert.throws(() => resolveParameters('dense', { durationSeconds: 1e6 }), /--duration/);
+    assert.throws(() => resolveParameters('dense', { webrtcTimeoutMs: 500 }), /--webrtc-timeout needs --transport auto/);
+    assert.throws(() => resolveParameters('dense', { transport: 'auto', webrtcTimeoutMs: 0 }), /--webrtc-timeout must be/);
   });
 
   test('workers leave a core per local server, one at least, four at most', () => {
