@@ -18,6 +18,8 @@ export type ToWorker =
     probers: number[];
     size: number;
   }
+  /** A client (of any worker) was lost before measuring: no receiver may wait for its probes. */
+  | { type: 'forget'; index: number; alias: number }
   /** Publish measured messages from `epochMs` (a shared wall-clock time) for `durationMs`. */
   | { type: 'start'; epochMs: number; warmupMs: number; durationMs: number; rate: number; size: number; channel: ChannelKind; timelineBucketMs: number }
   /** Stop counting and report. */
@@ -48,11 +50,15 @@ export interface WorkerReport {
   eventLoopDelayP99Ms: number;
   /** Clients whose connection closed during the run. */
   disconnected: number;
+  /** Why the first of them closed (the client's error code and message). */
+  firstDisconnect?: string;
 }
 
 export type FromWorker =
   | { type: 'connected'; outcomes: ConnectOutcome[] }
   | { type: 'ready' }
+  /** A connected client closed before measuring; the run answers every worker with `forget`. */
+  | { type: 'lost'; index: number; alias: number }
   | { type: 'progress'; connected: number; sent: number; delivered: number }
   | { type: 'published' }
   | { type: 'report'; report: WorkerReport }

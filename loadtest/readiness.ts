@@ -19,4 +19,17 @@ export class ReadinessTracker {
     this.#pending.delete(receiver);
     return this.ready;
   }
+
+  /**
+   * Drops a client lost before measuring: as a receiver it waits for nothing,
+   * and nobody waits for its probes; true when this made everyone ready.
+   */
+  forget(receiver: number, sender: number): boolean {
+    if (this.ready) return false;
+    this.#pending.delete(receiver);
+    for (const [other, waiting] of this.#pending) {
+      if (waiting.delete(sender) && waiting.size === 0) this.#pending.delete(other);
+    }
+    return this.ready;
+  }
 }

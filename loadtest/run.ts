@@ -76,11 +76,15 @@ export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> 
     logger.info({ coordinatorUrl: cluster.coordinatorUrl, servers: cluster.servers }, 'cluster ready');
     options.signal?.throwIfAborted();
 
-    const workers = new WorkerPool(Math.min(parameters.workers, total), (worker, message) => {
-      perWorker.set(worker, message);
-      progress.connected = sum(perWorker, 'connected');
-      progress.sent = sum(perWorker, 'sent');
-      progress.delivered = sum(perWorker, 'delivered');
+    const workers: WorkerPool = new WorkerPool(Math.min(parameters.workers, total), {
+      onProgress: (worker, message) => {
+        perWorker.set(worker, message);
+        progress.connected = sum(perWorker, 'connected');
+        progress.sent = sum(perWorker, 'sent');
+        progress.delivered = sum(perWorker, 'delivered');
+      },
+      // Receivers in every worker stop waiting for the lost client's probes.
+      onLost: ({ index, alias }) => workers.broadcast({ type: 'forget', index, alias }),
     });
     pool = workers;
     for (const pid of [process.pid, ...workers.pids, ...cluster.servers.map((server) => server.pid)]) sampler.watch(pid);
@@ -232,6 +236,11 @@ function composeResult(c: Collected): LoadTestResult {
   const { bottleneck, notes } = judgeBottleneck(servers, generator, { ...host, cores: machine.cores });
   const failed = c.outcomes.filter((outcome) => outcome.error !== undefined);
   if (failed.length > 0) notes.push(`${failed.length} clients failed to connect (first: ${failed[0].error})`);
+  const disconnected = c.reports.reduce((total, report) => total + report.disconnected, 0);
+  if (disconnected > 0) {
+    const first = c.reports.find((report) => report.firstDisconnect !== undefined)?.firstDisconnect;
+    notes.push(`${disconnected} clients disconnected during the run (first: ${first})`);
+  }
   const overWebSocket = c.outcomes.filter((outcome) => outcome.transport === 'websocket').length;
   if (parameters.transport === 'auto' && overWebSocket > 0) {
     notes.push(`${overWebSocket} clients fell back to the WebSocket endpoint: their peer connection was not up in time`);
@@ -246,7 +255,7 @@ function composeResult(c: Collected): LoadTestResult {
     clients: {
       connected: setupTimes.length,
       failed: failed.length,
-      disconnected: c.reports.reduce((total, report) => total + report.disconnected, 0),
+      disconnected,
       overWebSocket,
     },
     sent: [...sentBySender.values()].reduce((total, sent) => total + sent, 0),

@@ -2,7 +2,7 @@
 // of the clients, subscribes them, probes until routing is in place,
 // publishes on schedule and counts what its clients receive.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { BrokerClient } from '../client/index.js';
+import { BrokerClient, type BrokerClientError } from '../client/index.js';
 import { wallClockMs } from './clock.js';
 import { connectClients } from './client-pool.js';
 import type { FromWorker, ToWorker, WorkerReport } from './ipc.js';
@@ -30,6 +30,9 @@ let schedule: PublishSchedule | undefined;
 let timeline = new Timeline(250);
 let epochMs: number | undefined;
 let disconnected = 0;
+let firstDisconnect: string | undefined;
+/** Clients lost before measuring, in any worker: [index, alias]. */
+const forgotten: Array<[number, number]> = [];
 let closing = false;
 
 function send(message: FromWorker): void {
@@ -65,23 +68,42 @@ async function connect(command: Extract<ToWorker, { type: 'connect' }>): Promise
     (index, client) => {
       clients.set(index, client);
       client.on('message', ({ from, body }) => onMessage(index, from, body));
-      client.on('close', () => closing || disconnected++);
+      client.on('close', (error) => onClientClosed(index, client.alias, error));
     },
   );
   send({ type: 'connected', outcomes });
 }
 
+function onClientClosed(index: number, alias: number, error: BrokerClientError): void {
+  if (closing) return;
+  disconnected++;
+  firstDisconnect ??= `${error.code}: ${error.message}`;
+  if (phase === 'connecting' || phase === 'probing') send({ type: 'lost', index, alias });
+}
+
+function forget(index: number, alias: number): void {
+  forgotten.push([index, alias]);
+  if (phase === 'probing' && readiness.forget(index, alias)) send({ type: 'ready' });
+}
+
+/** The client at `index` if it is still open: one lost before measuring stays in the plan, silent. */
+function openClient(index: number): BrokerClient | undefined {
+  const client = clients.get(index);
+  return client?.closed ? undefined : client;
+}
+
 function subscribe(command: Extract<ToWorker, { type: 'subscribe' }>): void {
   for (const [receiver, senders] of command.expectFrom) counter.expect(receiver, senders);
   readiness = new ReadinessTracker(command.probeFrom);
+  for (const [index, alias] of forgotten) readiness.forget(index, alias);
   phase = 'probing';
   for (const role of command.roles) {
-    if (role.subscribe.length > 0) clients.get(role.index)?.subscribe(role.subscribe);
+    if (role.subscribe.length > 0) openClient(role.index)?.subscribe(role.subscribe);
   }
   const probe = probeBody(command.size);
   const probers = command.roles.filter((role) => command.probers.includes(role.index) && role.publish !== undefined);
   probeTimer = setInterval(() => {
-    for (const role of probers) clients.get(role.index)?.publish(role.publish!, probe);
+    for (const role of probers) openClient(role.index)?.publish(role.publish!, probe);
   }, PROBE_INTERVAL_MS);
   roles = command.roles;
   if (readiness.ready) send({ type: 'ready' });
@@ -133,6 +155,7 @@ function finish(): void {
     timeline: timeline.counts,
     eventLoopDelayP99Ms: loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0,
     disconnected,
+    firstDisconnect,
   };
   send({ type: 'report', report });
 }
@@ -164,6 +187,9 @@ process.on('message', (command: ToWorker) => {
       return;
     case 'subscribe':
       subscribe(command);
+      return;
+    case 'forget':
+      forget(command.index, command.alias);
       return;
     case 'start':
       start(command).catch(fail);

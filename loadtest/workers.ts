@@ -9,6 +9,12 @@ const workerEntry = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 type Answer<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 
+/** What workers report as it happens, not as an answer to a command. */
+export interface WorkerNotices {
+  onProgress: (worker: number, message: Answer<'progress'>) => void;
+  onLost: (message: Answer<'lost'>) => void;
+}
+
 interface Waiter {
   type: FromWorker['type'];
   resolve: (message: FromWorker) => void;
@@ -24,13 +30,14 @@ class WorkerHandle {
   #failure: Error | undefined;
   #closing = false;
 
-  constructor(readonly index: number, onProgress: (worker: number, message: Answer<'progress'>) => void) {
+  constructor(readonly index: number, notices: WorkerNotices) {
     // No inherited node flags (a --cpu-prof or test-runner flag of the parent is not meant for workers);
     // anything a worker prints goes to stderr: stdout carries only the result.
     this.child = fork(workerEntry, [], { execArgv: [], stdio: ['ignore', 2, 2, 'ipc'] });
     this.exited = once(this.child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
     this.child.on('message', (message: FromWorker) => {
-      if (message.type === 'progress') onProgress(index, message);
+      if (message.type === 'progress') notices.onProgress(index, message);
+      else if (message.type === 'lost') notices.onLost(message);
       else if (message.type === 'failed') this.fail(new Error(`load-test worker ${index} failed: ${message.message}`));
       else this.#answer(message);
     });
@@ -101,8 +108,8 @@ class WorkerHandle {
 export class WorkerPool {
   readonly workers: WorkerHandle[];
 
-  constructor(count: number, onProgress: (worker: number, message: Answer<'progress'>) => void) {
-    this.workers = Array.from({ length: count }, (_, index) => new WorkerHandle(index, onProgress));
+  constructor(count: number, notices: WorkerNotices) {
+    this.workers = Array.from({ length: count }, (_, index) => new WorkerHandle(index, notices));
   }
 
   get pids(): number[] {

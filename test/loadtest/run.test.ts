@@ -1,9 +1,13 @@
 // A whole load-test run against real local clusters: a lossless one must
-// report no loss, and one whose comm server drops must report the drops.
+// report no loss, one whose comm server drops must report the drops, and one
+// that loses a client before measuring must still measure the rest.
+import { once } from 'node:events';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runLoadTest } from '../../loadtest/run.js';
 import { resolveParameters } from '../../loadtest/scenarios.js';
+import { allowAllPeers, type PeerAuthenticator } from '../../shared/auth.js';
+import { startCluster } from '../helpers/cluster.js';
 
 test('a lossless cluster: every expected delivery is counted once, none of the warm-up', { timeout: 90_000 }, async () => {
   const parameters = resolveParameters('dense', { clients: 4, durationSeconds: 2, warmupSeconds: 1, rate: 20, channel: 'reliable', workers: 2 });
@@ -53,4 +57,51 @@ test('--transport auto counts the clients that fell back to WebSocket', { timeou
   assert.ok(result.notes.includes('3 clients fell back to the WebSocket endpoint: their peer connection was not up in time'), result.notes.join('; '));
   assert.equal(result.delivered, result.expected);
   assert.ok(result.expected > 0);
+});
+
+test('a client lost between connecting and measuring: reported, its share lost, the others measured', { timeout: 90_000 }, async (t) => {
+  // The first client to authenticate gets in; the others wait at AUTH until
+  // the server has closed that one, so it is lost while the run still connects.
+  let admitted = 0;
+  let releaseOthers!: () => void;
+  const othersMayEnter = new Promise<void>((resolve) => (releaseOthers = resolve));
+  const gate: PeerAuthenticator = {
+    async authenticate(auth) {
+      if (admitted++ > 0) await othersMayEnter;
+      return allowAllPeers.authenticate(auth);
+    },
+    unauthenticated: allowAllPeers.unauthenticated,
+  };
+  const cluster = await startCluster({ servers: 1, serverOptions: { peerAuthenticator: gate } });
+  t.after(() => cluster.close());
+  const [server] = cluster.servers;
+  let kicked = false;
+  const kick = async () => {
+    const [first] = [...server.peers.values()].filter((peer) => !peer.isServer && peer.authenticated);
+    const closed = once(server, 'peerClosed');
+    await first.close('slow-consumer');
+    await closed;
+    releaseOthers();
+  };
+  const parameters = resolveParameters('dense', {
+    clients: 3, workers: 2, durationSeconds: 1, warmupSeconds: 0, rate: 20, channel: 'reliable', coordinatorUrl: cluster.coordinator.url,
+  });
+  const result = await runLoadTest({
+    parameters,
+    onProgress: ({ connected }) => {
+      if (connected === 1 && !kicked) {
+        kicked = true;
+        void kick();
+      }
+    },
+  });
+  assert.equal(kicked, true);
+  assert.equal(result.clients.connected, 3);
+  assert.equal(result.clients.disconnected, 1);
+  assert.ok(result.notes.some((note) => note.startsWith('1 clients disconnected during the run (first: ')), result.notes.join('; '));
+  // The two left hear each other; what the lost one should have heard is lost.
+  assert.ok(result.sent > 0);
+  assert.equal(result.expected, 2 * result.sent);
+  assert.equal(result.delivered, result.sent);
+  assert.equal(result.lost, result.sent);
 });

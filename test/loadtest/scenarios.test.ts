@@ -77,6 +77,15 @@ test('readiness: ready once every receiver heard each of its probers', () => {
   assert.equal(tracker.heard(1, 102), false, 'ready is reported once');
 });
 
+test('readiness: a client lost before measuring is waited for by nobody, and waits for nobody', () => {
+  // Receiver 2 is the client of alias 102.
+  const tracker = new ReadinessTracker([[0, [101, 102]], [1, [102]], [2, [100]]]);
+  assert.equal(tracker.heard(0, 101), false);
+  assert.equal(tracker.forget(2, 102), true);
+  assert.equal(tracker.forget(2, 102), false, 'ready is reported once');
+  assert.equal(new ReadinessTracker([[0, [101]], [1, [100]]]).forget(3, 103), false, 'a stranger changes nothing');
+});
+
 describe('process statistics', () => {
   test('parses /proc/<pid>/stat past a command name with spaces and parentheses', () => {
     const stat = '4242 (node (a) b) S 1 4242 4242 0 -1 4194304 100 0 0 0 250 50 0 0 20 0 11 0 1000 100000 2000';
