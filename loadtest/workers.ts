@@ -10,7 +10,7 @@ const workerEntry = fileURLToPath(new URL('./worker.js', import.meta.url));
 type Answer<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 
 /** What workers report as it happens, not as an answer to a command. */
-export interface WorkerNotices {
+interface WorkerNotices {
   onProgress: (worker: number, message: Answer<'progress'>) => void;
   onLost: (message: Answer<'lost'>) => void;
 }
