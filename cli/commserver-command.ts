@@ -78,6 +78,7 @@ export function commServerCommand(yargs: Argv) {
         metrics: (await import('../commserver/metrics.js')).commServerMetrics(server),
         readiness: () => server.readiness(),
         stats: () => server.peerStats(),
+        logger,
       }));
       // SIGTERM (an orchestrator's stop) drains: clients move first. SIGINT (Ctrl-C) closes at once.
       stopOnSignals(logger, async (signal) => {

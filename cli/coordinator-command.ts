@@ -42,6 +42,7 @@ export function coordinatorCommand(yargs: Argv) {
         metrics: (await import('../coordinator/metrics.js')).coordinatorMetrics(coordinator),
         readiness: () => ({ ready: true, detail: { servers: coordinator.registry.serverCount, clients: coordinator.registry.clientCount } }),
         stats: () => ({ ...coordinator.stats, assignments: Object.fromEntries(coordinator.stats.assignments) }),
+        logger,
       }));
       stopOnSignals(logger, async () => {
         await coordinator.close();

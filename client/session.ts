@@ -7,7 +7,7 @@ import {
 } from '../shared/codec.js';
 import { Negotiation } from '../shared/negotiation.js';
 import {
-  RELIABLE, UNRELIABLE, messageBytes,
+  RELIABLE, UNRELIABLE, channelErrorDetail, messageBytes,
   type DataChannelLike, type IceServer, type PeerConnectionLike, type RtcFactory,
 } from '../shared/rtc.js';
 import { webSocketChannels } from '../shared/websocket-channel.js';
@@ -315,13 +315,17 @@ export class Session {
       if (frame[0] === 0x08 && frame[1] === MessageType.BATCH) this.#onBatch(kind, frame);
       else this.#onServerFrame(kind, frame);
     });
-    channel.addEventListener('close', () => {
+    // A channel error (a browser's, or the WebSocket fallback's protocol
+    // error) ends the session as its close does, saying why.
+    const lost = (why: string) => {
       if (this.#channels.get(kind) !== channel) return;
       const error = this.#settle
         ? new BrokerClientError('AUTH_FAILED', `comm server ${this.serverAlias} closed the connection after AUTH`)
-        : new BrokerClientError('CLOSED', `the ${kind} channel to comm server ${this.serverAlias} closed`);
+        : new BrokerClientError('CLOSED', `the ${kind} channel to comm server ${this.serverAlias} ${why}`);
       this.close(error);
-    });
+    };
+    channel.addEventListener('error', (event) => lost(`failed: ${channelErrorDetail(event)}`));
+    channel.addEventListener('close', () => lost('closed'));
     if (channel.readyState === 'open') this.#onChannelOpen();
     else channel.addEventListener('open', () => this.#onChannelOpen());
   }

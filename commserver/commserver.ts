@@ -194,6 +194,9 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       host: options.host,
       port: options.port,
       maxPayload: this.limits.maxMessageBytes,
+      maxConnections: this.limits.maxPeers,
+      upgradeTimeoutMs: this.limits.connectTimeoutMs,
+      logger: this.#logger,
       accept: (alias) => this.#acceptsWebSocketClient(alias),
       onClient: (alias, connection) => {
         // A client falls back while its WebRTC attempt may still linger here: the socket replaces it.
@@ -410,6 +413,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       connectTimeoutMs: this.limits.connectTimeoutMs,
       onFrame: (p, channel, frame) => this.#onFrame(p, channel, frame),
       onOpen: (p) => this.#onPeerOpen(p),
+      onChannelError: (p, channel, detail) => this.#reject(p, 'protocol-error', `${channel} channel: ${detail}`),
       onClose: (p, reason) => this.#onPeerClosed(p, reason),
     });
     this.peers.set(alias, peer);

@@ -4,7 +4,7 @@
 import { Auth, BATCH_EXTENSION, MessageType, Role, decodeBatch, peekType } from '../shared/codec.js';
 import { Negotiation, type NegotiationOptions, type SignalingSink } from '../shared/negotiation.js';
 import {
-  RELIABLE, UNRELIABLE, messageBytes, unreliableChannelOptions,
+  RELIABLE, UNRELIABLE, channelErrorDetail, messageBytes, unreliableChannelOptions,
   type DataChannelLike, type PeerConnectionLike,
 } from '../shared/rtc.js';
 import { ChannelWriter, RELIABLE_BATCH_BYTES, UNRELIABLE_BATCH_BYTES } from '../shared/writer.js';
@@ -28,6 +28,8 @@ export interface PeerOptions {
   connectTimeoutMs: number;
   onFrame: (peer: Peer, channel: ChannelKind, frame: Uint8Array) => void;
   onOpen: (peer: Peer) => void;
+  /** A channel failed, for what the peer sent (the WebSocket fallback reports protocol violations so); the peer must go. */
+  onChannelError: (peer: Peer, channel: ChannelKind, detail: string) => void;
   onClose: (peer: Peer, reason: PeerCloseReason) => void;
 }
 
@@ -214,6 +216,9 @@ export class Peer {
       if (!frame || this.#closed) return;
       this.framesReceived++;
       this.#onMessage(kind, frame);
+    });
+    channel.addEventListener('error', (event) => {
+      if (!this.#closed) this.#options.onChannelError(this, kind, channelErrorDetail(event));
     });
     channel.addEventListener('close', () => this.close('channel-closed'));
     const opened = () => {

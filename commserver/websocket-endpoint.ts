@@ -1,11 +1,15 @@
 // The comm server's WebSocket endpoint for clients that cannot use WebRTC
 // (UDP blocked, no TURN). Such a client connects to `ws://host:port/?alias=N`
 // with the alias its WELCOME gave it and then speaks the same messages, AUTH
-// first; the server treats it as any other client.
+// first; the server treats it as any other client. Anyone can reach it, so
+// every socket and server here has its errors handled, an upgrade that does
+// not complete in `upgradeTimeoutMs` is dropped, and connections are bounded.
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { listenHttp } from '../shared/http-listen.js';
+import type { Logger } from '../shared/log.js';
 import type { PeerConnectionLike } from '../shared/rtc.js';
 import { webSocketChannels, type MessageSocket } from '../shared/websocket-channel.js';
 
@@ -13,6 +17,11 @@ export interface WebSocketEndpointOptions {
   host: string;
   port: number;
   maxPayload: number;
+  /** TCP connections at once, upgraded or not; more are dropped as they arrive. */
+  maxConnections: number;
+  /** An upgrade request whose headers have not all arrived by then is dropped (HTTP 408). */
+  upgradeTimeoutMs: number;
+  logger: Logger;
   /** A client asking for `alias`; false refuses it (alias in use, server full, draining). */
   accept: (alias: number) => boolean;
   onClient: (alias: number, connection: PeerConnectionLike) => void;
@@ -28,12 +37,21 @@ export class WebSocketEndpoint {
   }
 
   static async listen(options: WebSocketEndpointOptions): Promise<WebSocketEndpoint> {
-    const http = createServer((_request, response) => {
-      response.writeHead(426, { 'content-type': 'text/plain' });
+    const { logger, upgradeTimeoutMs } = options;
+    const http = createServer({
+      headersTimeout: upgradeTimeoutMs,
+      requestTimeout: upgradeTimeoutMs,
+      connectionsCheckingInterval: Math.min(upgradeTimeoutMs, HEADERS_CHECK_MS),
+    }, (_request, response) => {
+      response.writeHead(426, { 'content-type': 'text/plain', connection: 'close' });
       response.end('WebSocket only\n');
     });
+    http.maxConnections = options.maxConnections;
     const sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
+    sockets.on('error', (error) => logger.warn({ err: error.message }, 'WebSocket server error'));
     http.on('upgrade', (request: IncomingMessage, socket, head) => {
+      // Node hands over an upgrading socket without its own error listener.
+      socket.on('error', (error) => logger.debug({ err: error.message }, 'WebSocket fallback socket error'));
       const alias = aliasOf(request);
       if (alias === undefined || !options.accept(alias)) {
         socket.end(`HTTP/1.1 ${alias === undefined ? '400 Bad Request' : '409 Conflict'}\r\nConnection: close\r\n\r\n`);
@@ -41,8 +59,7 @@ export class WebSocketEndpoint {
       }
       sockets.handleUpgrade(request, socket, head, (webSocket) => options.onClient(alias, webSocketConnection(webSocket)));
     });
-    http.listen(options.port, options.host);
-    await once(http, 'listening');
+    await listenHttp(http, options.port, options.host, logger);
     return new WebSocketEndpoint(http, sockets);
   }
 
@@ -59,6 +76,9 @@ export class WebSocketEndpoint {
     await once(this.#http, 'close');
   }
 }
+
+/** How often Node looks for upgrade requests past their timeout (its default is 30 s). */
+const HEADERS_CHECK_MS = 1_000;
 
 function aliasOf(request: IncomingMessage): number | undefined {
   const alias = Number(new URL(request.url ?? '/', 'ws://localhost').searchParams.get('alias'));

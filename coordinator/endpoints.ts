@@ -7,6 +7,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { UpgradeAuthenticator } from '../shared/auth.js';
+import { listenHttp } from '../shared/http-listen.js';
 import { Role } from '../shared/codec.js';
 import type { Logger } from '../shared/log.js';
 import type { CoordinatorStats } from './stats.js';
@@ -75,6 +76,7 @@ export class Endpoints {
   constructor(options: EndpointsOptions) {
     this.#options = options;
     this.#webSockets = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes });
+    this.#webSockets.on('error', (error) => options.logger.warn({ err: error.message }, 'WebSocket server error'));
     this.httpServer = createServer((request, response) => this.#handleRequest(request, response));
     this.httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       this.#handleUpgrade(request, socket, head).catch((error: unknown) => {
@@ -85,14 +87,7 @@ export class Endpoints {
   }
 
   listen(): Promise<void> {
-    const server = this.httpServer;
-    return new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.#options.port, this.#options.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    return listenHttp(this.httpServer, this.#options.port, this.#options.host, this.#options.logger);
   }
 
   get port(): number {

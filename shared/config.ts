@@ -44,7 +44,7 @@ export const commServerLimitSpec = {
   },
   connectTimeoutMs: {
     default: 20_000,
-    description: 'A peer whose channels are not open and authenticated within this time is closed.',
+    description: 'A peer whose channels are not open and authenticated within this time is closed; a WebSocket fallback upgrade request not complete by then is dropped.',
   },
   // A storm of 200 CONNECTs at once (docs/performance.md, storm): with no
   // limit every set-up advanced in turn and all finished together at the end

@@ -4,6 +4,8 @@ import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { listenHttp } from './http-listen.js';
+import type { Logger } from './log.js';
 
 export interface Readiness {
   ready: boolean;
@@ -17,6 +19,7 @@ export interface HttpEndpointOptions {
   metrics: Registry;
   readiness: () => Readiness;
   stats: () => unknown;
+  logger: Logger;
 }
 
 export class HttpEndpoint {
@@ -53,8 +56,7 @@ export class HttpEndpoint {
           return json(404, { error: 'not found' });
       }
     });
-    server.listen(options.port, options.host);
-    await once(server, 'listening');
+    await listenHttp(server, options.port, options.host, options.logger);
     return new HttpEndpoint(server);
   }
 

@@ -25,7 +25,22 @@ export interface DataChannelLike {
   close(): void;
   addEventListener(type: 'open' | 'close' | 'bufferedamountlow', listener: () => void): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  /** The channel failed (a browser's RTCErrorEvent; the WebSocket fallback's protocol errors); `close` follows. */
+  addEventListener(type: 'error', listener: (event: ChannelErrorEvent) => void): void;
   removeEventListener(type: string, listener: (...args: never[]) => void): void;
+}
+
+/** What an `error` event of a channel carries, whichever implementation raised it. */
+export interface ChannelErrorEvent {
+  error?: unknown;
+  message?: string;
+}
+
+/** One line saying why a channel failed: the error's message and, where it has one, its code. */
+export function channelErrorDetail(event: ChannelErrorEvent): string {
+  const error = event.error as (Error & { code?: unknown }) | undefined;
+  const message = error?.message || event.message || 'channel error';
+  return typeof error?.code === 'string' ? `${message} (${error.code})` : message;
 }
 
 export interface PeerConnectionLike {

@@ -1,8 +1,9 @@
 // The WebSocket fallback: a connection's two channels over one WebSocket, so
 // the rest of the code (writers, peers, sessions) runs unchanged. Both
 // channels have reliable, ordered semantics; frames that arrive are delivered
-// on the `reliable` one.
-import { RELIABLE, type DataChannelLike } from './rtc.js';
+// on the `reliable` one, and so are the socket's errors (a `ws` socket raises
+// one for every protocol violation it reads: it must have a listener).
+import { RELIABLE, type ChannelErrorEvent, type DataChannelLike } from './rtc.js';
 
 /** What the browser's WebSocket and the `ws` package both offer. */
 export interface MessageSocket {
@@ -13,6 +14,7 @@ export interface MessageSocket {
   close(code?: number, reason?: string): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
   addEventListener(type: 'close', listener: () => void): void;
+  addEventListener(type: 'error', listener: (event: ChannelErrorEvent) => void): void;
 }
 
 const OPEN = 1;
@@ -37,7 +39,10 @@ class SocketChannel implements DataChannelLike {
       clearTimeout(this.#poll);
       this.#emit('close');
     });
-    if (label === RELIABLE) socket.addEventListener('message', (event) => this.#emit('message', event));
+    if (label === RELIABLE) {
+      socket.addEventListener('message', (event) => this.#emit('message', event));
+      socket.addEventListener('error', (event) => this.#emit('error', event));
+    }
   }
 
   get readyState(): string {

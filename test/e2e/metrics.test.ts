@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { commServerMetrics } from '../../commserver/metrics.js';
 import { coordinatorMetrics } from '../../coordinator/metrics.js';
 import { HttpEndpoint } from '../../shared/http-endpoint.js';
+import { silentLogger } from '../../shared/log.js';
 import { startCluster } from '../helpers/cluster.js';
 import { Inbox } from '../helpers/messages.js';
 
@@ -21,12 +22,12 @@ test('metrics count what a test sent and received; health, readiness and per-pee
   t.after(() => cluster.close());
   const [server] = cluster.servers;
   const serverHttp = await HttpEndpoint.start({
-    host: '127.0.0.1', port: 0, metrics: commServerMetrics(server), readiness: () => server.readiness(), stats: () => server.peerStats(),
+    host: '127.0.0.1', port: 0, metrics: commServerMetrics(server), readiness: () => server.readiness(), stats: () => server.peerStats(), logger: silentLogger(),
   });
   t.after(() => serverHttp.close());
   const coordinatorHttp = await HttpEndpoint.start({
     host: '127.0.0.1', port: 0, metrics: coordinatorMetrics(cluster.coordinator),
-    readiness: () => ({ ready: true, detail: {} }), stats: () => cluster.coordinator.stats,
+    readiness: () => ({ ready: true, detail: {} }), stats: () => cluster.coordinator.stats, logger: silentLogger(),
   });
   t.after(() => coordinatorHttp.close());
 

@@ -1,9 +1,11 @@
 // fast-check arbitraries of frames a hostile peer might send: structurally
 // valid messages of every type (and unknown ones) with random field values,
-// valid frames cut, spliced or byte-flipped, and plain noise.
+// valid frames cut, spliced or byte-flipped, and plain noise; and WebSocket
+// frames carrying them, with any header bits, for the fallback endpoint.
 import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
 import { bytesField, doubleField, fixed32Field, message, varintField } from '../helpers/protobuf-wire.js';
+import { OPCODE, wsFrame } from './raw-websocket.js';
 
 const alias = (known: number[]) => fc.oneof(fc.constantFrom(0, 1, Number.MAX_SAFE_INTEGER, ...known), fc.nat({ max: 2 ** 40 }));
 const smallBytes = fc.uint8Array({ maxLength: 64 });
@@ -47,4 +49,28 @@ export function hostileFrame(knownAliases: number[] = [], hostileShare = 0.1): f
   const noise = fc.uint8Array({ minLength: 1, maxLength: 200 });
   const weight = Math.round(hostileShare * 100);
   return fc.oneof({ arbitrary: valid, weight: 100 - weight }, { arbitrary: mutated, weight: Math.ceil(weight / 2) }, { arbitrary: noise, weight: Math.floor(weight / 2) });
+}
+
+/**
+ * A WebSocket frame as a hostile client might send it to the fallback
+ * endpoint: mostly binary frames carrying `hostileFrame`s, and any opcode,
+ * FIN, reserved bits, mask and stated length (`lies`: how often the length
+ * in the header is not the payload's), or bare noise.
+ */
+export function hostileWebSocketFrame(knownAliases: number[] = [], lies = 0.05): fc.Arbitrary<Uint8Array> {
+  const weighted = <T>(usual: T, other: fc.Arbitrary<T>, otherShare: number) =>
+    fc.oneof({ arbitrary: fc.constant(usual), weight: Math.round((1 - otherShare) * 100) }, { arbitrary: other, weight: Math.round(otherShare * 100) });
+  const spec = fc.record({
+    opcode: weighted(OPCODE.BINARY, fc.integer({ min: 0, max: 15 }), 0.25),
+    fin: weighted(true, fc.constant(false), 0.1),
+    rsv: weighted(0, fc.constantFrom(0x10, 0x20, 0x40, 0x70), 0.1),
+    masked: weighted(true, fc.constant(false), 0.05),
+    payload: fc.oneof(
+      { arbitrary: hostileFrame(knownAliases, 0.2), weight: 90 },
+      { arbitrary: fc.uint8Array({ maxLength: 300 }), weight: 8 },
+      { arbitrary: fc.constant(new Uint8Array(70_000)), weight: 2 },
+    ),
+    statedLength: weighted(undefined, fc.oneof(fc.nat({ max: 300 }), fc.constantFrom(126, 65_535, 2 ** 32, Number.MAX_SAFE_INTEGER)), lies),
+  });
+  return fc.oneof({ arbitrary: spec.map(wsFrame), weight: 97 }, { arbitrary: fc.uint8Array({ minLength: 1, maxLength: 64 }), weight: 3 });
 }

@@ -1,25 +1,29 @@
 // A seeded, reproducible fuzz run over live endpoints, both servers in their
 // own processes: 2,000 random and mutated frames to the coordinator's
-// WebSocket (from 20 sockets) and 2,000 to a comm server's data channels
-// (from raw peers, reconnecting whenever the server closes one). Afterwards
+// WebSocket (from 20 sockets), 2,000 to a comm server's data channels
+// (from raw peers, reconnecting whenever the server closes one) and 2,000
+// WebSocket frames, any header bits, to its fallback endpoint. Afterwards
 // neither process has exited, a bystander pair still exchanges messages and
 // a new client is served. Change SEED to explore; a failure names its seed.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BrokerClient } from '../../client/index.js';
+import type { BrokerClient } from '../../client/index.js';
 import { startCoordinatorProcess, type BrokerProcess } from '../../cli/processes.js';
-import type { TestCluster } from '../helpers/cluster.js';
 import { Child } from './child.js';
-import { hostileFrame } from './frame-arbitraries.js';
-import { Bystanders } from './helpers.js';
+import { hostileFrame, hostileWebSocketFrame } from './frame-arbitraries.js';
+import { Bystanders, clusterAt } from './helpers.js';
 import { RawPeer, RawSocket, T, frames, type Label } from './raw-peer.js';
+import { RawWebSocket, binary } from './raw-websocket.js';
 import { WireMessage } from '../helpers/protobuf-wire.js';
 
 const SEED = 0xf022;
 const FRAMES = 2_000;
 const SOCKETS = 20;
 const BATCH = 20;
+const FALLBACK_AT_ONCE = 10;
+/** Aliases the fallback connections ask for, clear of the coordinator's. */
+const FALLBACK_ALIASES = 2_000_000;
 
 let coordinator: BrokerProcess | undefined;
 const clients: BrokerClient[] = [];
@@ -27,30 +31,19 @@ const clients: BrokerClient[] = [];
 after(async () => {
   for (const client of clients) client.close();
   await RawPeer.closeAll();
+  await RawWebSocket.closeAll();
   await Child.killAll();
   await coordinator?.kill();
 });
 
-/** Enough of a TestCluster for Bystanders: clients of a coordinator given by URL. */
-function clusterAt(url: string): TestCluster {
-  return {
-    nextClientServer: undefined,
-    connect: async (options) => {
-      const client = await BrokerClient.connect({ coordinatorUrl: url, ...options });
-      clients.push(client);
-      return client;
-    },
-  } as TestCluster;
-}
-
-test('2,000 fuzzed frames to the coordinator and 2,000 to a comm server data channel crash nothing', { timeout: 120_000 }, async () => {
+test('2,000 fuzzed frames to the coordinator, 2,000 to a comm server data channel and 2,000 to its WebSocket fallback crash nothing', { timeout: 120_000 }, async () => {
   const started = await startCoordinatorProcess({ stderr: 'ignore' });
   coordinator = started.process;
   const url = started.url;
   const server = Child.commServer(url, ['--connect-timeout-ms', '3000']);
   const [, serverAliasText] = await server.stdout(/^comm server registered as alias (\d+)/);
   const serverAlias = Number(serverAliasText);
-  const bystanders = await Bystanders.start(clusterAt(url), 'bystanders');
+  const bystanders = await Bystanders.start(clusterAt(url, clients), 'bystanders');
   const rng = (n: number) => ({ seed: SEED + n, numRuns: FRAMES });
 
   // ---- coordinator WebSocket: 20 sockets, 100 frames each (under the signaling burst) ----
@@ -99,6 +92,27 @@ test('2,000 fuzzed frames to the coordinator and 2,000 to a comm server data cha
   }
   await peer.close();
   console.log(`fuzz (seed ${SEED}): ${FRAMES} frames to the coordinator (${closedOversize} sockets closed for oversize frames), ${FRAMES} to the comm server (${reconnects} peers closed by it)`);
+
+  // ---- comm server WebSocket fallback: 100 connections of 20 frames, 10 at a time, half of them after AUTH ----
+  const listening = await server.log({ msg: 'WebSocket fallback endpoint listening' });
+  const fallbackPort = Number(new URL(String(listening.url)).port);
+  const toFallback = fc.sample(hostileWebSocketFrame([bystanders.a.alias, bystanders.b.alias]), rng(3));
+  const outcomes = { served: 0, closed: 0, stalled: 0 };
+  const fallbackConnection = async (start: number): Promise<void> => {
+    const raw = await RawWebSocket.upgrade(fallbackPort, FALLBACK_ALIASES + start);
+    if ((start / BATCH) % 2 === 0) raw.write(binary(frames.auth()));
+    for (const frame of toFallback.slice(start, start + BATCH)) raw.write(frame);
+    raw.write(binary(frames.ping(start)));
+    outcomes[await raw.outcome()]++;
+    await raw.close();
+  };
+  for (let group = 0; group < FRAMES; group += BATCH * FALLBACK_AT_ONCE) {
+    await Promise.all(Array.from({ length: FALLBACK_AT_ONCE }, (_, i) => fallbackConnection(group + i * BATCH)));
+  }
+  console.log(`fuzz (seed ${SEED}): ${FRAMES} frames to the WebSocket fallback: ${outcomes.served} connections served, ${outcomes.closed} closed by the server, ${outcomes.stalled} waiting for bytes a frame announced`);
+  for (let start = 0; start < FRAMES; start += BATCH) {
+    assert.ok(server.logs({ msg: 'closing the peer', alias: FALLBACK_ALIASES + start }).length <= 1, 'a close is logged once');
+  }
 
   assert.equal(coordinator.child.exitCode, null, 'the coordinator is running');
   assert.equal(server.process.exitCode, null, 'the comm server is running');

@@ -4,7 +4,7 @@
 // to their neighbours, and waiting for a peer's close reason.
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import type { BrokerClient } from '../../client/index.js';
+import { BrokerClient } from '../../client/index.js';
 import type { CommServer } from '../../commserver/index.js';
 import type { CommServerLimits } from '../../shared/config.js';
 import type { Logger } from '../../shared/log.js';
@@ -52,6 +52,18 @@ export async function startHostileCluster(limits: Partial<CommServerLimits> = {}
   const first = await cluster.addServer({ logger: log.logger });
   for (let i = 1; i < servers; i++) await cluster.addServer();
   return Object.assign(cluster, { server: first, log });
+}
+
+/** Enough of a TestCluster for Bystanders: clients of a coordinator given by URL (one in a child process), kept in `clients` to close. */
+export function clusterAt(url: string, clients: BrokerClient[]): TestCluster {
+  return {
+    nextClientServer: undefined,
+    connect: async (options) => {
+      const client = await BrokerClient.connect({ coordinatorUrl: url, ...options });
+      clients.push(client);
+      return client;
+    },
+  } as TestCluster;
 }
 
 /** Resolves with the reason the server closes the peer with this alias. */
