@@ -1,12 +1,14 @@
 // The AUTH gate: AUTH must be the first message on `reliable`. Frames that
 // follow it while the authenticator decides wait, within a bound, and are
-// handled in order once the peer is admitted.
+// handled in order once the peer is admitted. Frames on `unreliable` before
+// admission are dropped and counted, not fatal: the original's clients
+// publish on whichever channel opens first without waiting for AUTH, and the
+// original served `unreliable` regardless. Nothing is relayed for a peer not
+// admitted yet.
 import { Auth, MessageType, Role, peekType } from '../shared/codec.js';
 import type { PeerAuthenticator } from '../shared/auth.js';
 import type { Logger } from '../shared/log.js';
 import type { ChannelKind, Peer, PeerCloseReason } from './peer.js';
-
-export type WaitingFrame = [ChannelKind, Uint8Array];
 
 export interface AdmissionOptions {
   authenticator: PeerAuthenticator;
@@ -14,7 +16,10 @@ export interface AdmissionOptions {
   /** Whether a live link to the server with this identity already exists. */
   hasLinkTo: (serverId: string) => boolean;
   logger: Logger;
-  onAdmitted: (peer: Peer, waiting: WaitingFrame[]) => void;
+  /** An unreliable frame arrived before the peer was admitted and was dropped. */
+  onDroppedBeforeAuth: (peer: Peer) => void;
+  /** `waiting`: the reliable frames that followed AUTH, in order. */
+  onAdmitted: (peer: Peer, waiting: Uint8Array[]) => void;
   /** The peer must be closed with `reason`. */
   onRejected: (peer: Peer, reason: PeerCloseReason, detail: string) => void;
 }
@@ -23,7 +28,7 @@ const KNOWN_ROLES = new Set<Role>([Role.CLIENT, Role.COMMUNICATION_SERVER, Role.
 
 export class Admission {
   #options: AdmissionOptions;
-  #waiting = new Map<Peer, WaitingFrame[]>();
+  #waiting = new Map<Peer, Uint8Array[]>();
 
   constructor(options: AdmissionOptions) {
     this.#options = options;
@@ -31,15 +36,19 @@ export class Admission {
 
   /** A frame from a peer not admitted yet. */
   handle(peer: Peer, channel: ChannelKind, frame: Uint8Array): void {
+    if (channel === 'unreliable') {
+      this.#options.onDroppedBeforeAuth(peer);
+      return;
+    }
     const waiting = this.#waiting.get(peer);
     if (waiting) {
-      if (waiting.length < this.#options.maxFramesBeforeAuth) waiting.push([channel, frame]);
+      if (waiting.length < this.#options.maxFramesBeforeAuth) waiting.push(frame);
       else this.#reject(peer, 'protocol-error', 'too many frames before AUTH completed');
       return;
     }
     let auth;
     try {
-      if (channel !== 'reliable' || peekType(frame) !== MessageType.AUTH) throw new Error('first message is not AUTH on reliable');
+      if (peekType(frame) !== MessageType.AUTH) throw new Error('first message is not AUTH on reliable');
       auth = Auth.decode(frame);
     } catch (error) {
       this.#reject(peer, 'protocol-error', (error as Error).message);

@@ -16,7 +16,7 @@ import type { IceServer, PeerConnectionLike, RtcFactory } from '../shared/rtc.js
 import { weriftFactory } from '../shared/rtc-werift.js';
 import { CoordinatorLink } from './coordinator-link.js';
 import { WebSocketEndpoint } from './websocket-endpoint.js';
-import { Admission, type WaitingFrame } from './admission.js';
+import { Admission } from './admission.js';
 import { forwardTopic, forwardTopicIdentity } from './fanout.js';
 import { Peer, SERVER_EXTENSIONS, type ChannelKind, type PeerCloseReason } from './peer.js';
 import { RoutingTable } from './router.js';
@@ -97,6 +97,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       maxFramesBeforeAuth: this.limits.maxFramesBeforeAuth,
       hasLinkTo: (serverId) => this.#hasLinkTo(serverId),
       logger: this.#logger,
+      onDroppedBeforeAuth: () => this.stats.beforeAuth++,
       onAdmitted: (peer, waiting) => this.#admit(peer, waiting),
       onRejected: (peer, reason, detail) => this.#reject(peer, reason, detail),
     });
@@ -434,13 +435,14 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#admit(peer);
   }
 
-  #admit(peer: Peer, waiting: WaitingFrame[] = []): void {
+  /** `waiting`: reliable frames that followed AUTH while it was being verified. */
+  #admit(peer: Peer, waiting: Uint8Array[] = []): void {
     peer.markAuthenticated();
     if (peer.direction === 'incoming') this.#setups.done(peer.alias);
     this.#logger.info({ alias: peer.alias, role: Role[peer.role], direction: peer.direction }, 'peer connected');
     if (peer.isServer) this.#serverLinks.admitted(peer);
     this.emit('peerAuthenticated', peer);
-    for (const [channel, frame] of waiting) this.#onFrame(peer, channel, frame);
+    for (const frame of waiting) this.#onFrame(peer, 'reliable', frame);
   }
 
   /** Closes a peer for what it sent; logged once, here. */

@@ -56,6 +56,7 @@ export function commServerMetrics(server: CommServer): Registry {
       this.inc({ reason: 'no_subscribers' }, stats.noSubscribers);
       this.inc({ reason: 'undecodable' }, stats.undecodable);
       this.inc({ reason: 'ignored_type' }, stats.ignored);
+      this.inc({ reason: 'before_auth' }, stats.beforeAuth);
       this.inc({ reason: 'unreliable_queue_full' }, server.unreliableDrops());
       this.inc({ reason: 'rate_limited' }, server.rateLimited.dropped);
     },

@@ -22,6 +22,8 @@ export class CommServerStats {
   undecodable = 0;
   /** Frames of a type a comm server does not handle from that peer (ignored). */
   ignored = 0;
+  /** Unreliable frames that arrived before the peer was admitted (dropped; the original's clients send them). */
+  beforeAuth = 0;
   /** CONNECTs refused with SERVER_FULL. */
   refusedFull = 0;
   /** Unreliable frames dropped by the queues of peers that have left. */

@@ -28,6 +28,8 @@ export class Negotiation {
   #options: NegotiationOptions;
   #localCandidates: IceCandidateInit[] | undefined = [];
   #remoteCandidates: IceCandidateInit[] | undefined = [];
+  /** The remote description's media sections' mids, in order: what a candidate's sdpMid must name. */
+  #remoteMids: string[] = [];
   /** Remote candidates dropped: over the bound, or mDNS. */
   droppedCandidates = 0;
 
@@ -96,6 +98,7 @@ export class Negotiation {
     } catch (cause) {
       throw new NegotiationError('BAD_DESCRIPTION', `remote ${expected} rejected: ${(cause as Error).message}`, { cause });
     }
+    this.#remoteMids = midsOf(description.sdp);
     const early = this.#remoteCandidates ?? [];
     this.#remoteCandidates = undefined;
     for (const candidate of early) await this.#addCandidate(candidate);
@@ -103,7 +106,7 @@ export class Negotiation {
 
   async #addCandidate(candidate: IceCandidateInit): Promise<void> {
     try {
-      await this.#pc.addIceCandidate(candidate);
+      await this.#pc.addIceCandidate(withKnownMid(candidate, this.#remoteMids));
     } catch (cause) {
       throw new NegotiationError('BAD_CANDIDATE', `remote candidate rejected: ${(cause as Error).message}`, { cause });
     }
@@ -114,6 +117,25 @@ export class Negotiation {
     this.#localCandidates = undefined;
     for (const candidate of held) this.#sink.sendCandidate(candidate);
   }
+}
+
+/** `a=mid:` of each media section (`m=` line) of an SDP, in order; '' for a section without one. */
+function midsOf(sdp: string): string[] {
+  return sdp.split(/\r?\nm=/).slice(1).map((section) => /\na=mid:([^\r\n]*)/.exec(section)?.[1] ?? '');
+}
+
+/**
+ * Browsers and pion read an empty or unknown sdpMid as "not given" and go by
+ * sdpMLineIndex; pion's own candidates always carry `sdpMid: ""` (every Go
+ * client of the original sends them). werift only looks at the mid, so the
+ * candidate gets the mid of its line index, or of the only media section.
+ */
+function withKnownMid(candidate: IceCandidateInit, mids: readonly string[]): IceCandidateInit {
+  if (candidate.sdpMid && mids.includes(candidate.sdpMid)) return candidate;
+  const index = candidate.sdpMLineIndex;
+  const line = typeof index === 'number' && index >= 0 && index < mids.length ? index : mids.length === 1 ? 0 : undefined;
+  if (line === undefined) return candidate;
+  return { ...candidate, sdpMid: mids[line], sdpMLineIndex: line };
 }
 
 function localDescriptionOf(pc: PeerConnectionLike, fallback: SessionDescriptionInit): SessionDescriptionInit {

@@ -109,11 +109,32 @@ describe('hostile data-channel input to a comm server', () => {
     await expectClosed(frames.topic(bystanders.topic, body), /over the limit/);
   });
 
-  test('anything before AUTH, or AUTH on the wrong channel, closes the peer', async () => {
+  test('anything but AUTH first on reliable closes the peer', async () => {
     await expectClosed(frames.topic(bystanders.topic, 'too early'), /not AUTH/, { authenticate: false });
     await expectClosed(frames.subscription('a b'), /not AUTH/, { authenticate: false });
-    await expectClosed(frames.auth(), /not AUTH on reliable/, { authenticate: false, label: 'unreliable' });
     await expectClosed(Uint8Array.from([0xff]), /not AUTH|decode/, { authenticate: false });
+  });
+
+  test('frames on unreliable before AUTH are dropped and counted, never relayed, and the peer is still admitted', async () => {
+    const peer = await RawPeer.connect(cluster.coordinator.url);
+    const received: ReceivedMessage[] = [];
+    const onMessage = (m: ReceivedMessage) => received.push(m);
+    bystanders.b.on('message', onMessage);
+    try {
+      const before = cluster.server.stats.beforeAuth;
+      const early = [frames.topic(bystanders.topic, 'early'), frames.auth(), frames.subscription('a'), Uint8Array.from([0xff])];
+      for (const frame of early) peer.send('unreliable', frame);
+      peer.send('reliable', frames.auth());
+      await peer.roundTrip();
+      assert.equal(cluster.server.stats.beforeAuth, before + early.length);
+      assert.ok(cluster.server.peers.get(peer.alias)?.authenticated, 'admitted by its AUTH on reliable');
+      assert.equal(cluster.server.topicsOf(cluster.server.peers.get(peer.alias)!).size, 0, 'the early SUBSCRIPTION was not applied');
+      await bystanders.exchange();
+      assert.equal(received.filter((m) => new TextDecoder().decode(m.body) === 'early').length, 0, 'the early TOPIC was not relayed');
+    } finally {
+      bystanders.b.off('message', onMessage);
+      await peer.close();
+    }
   });
 
   test("a TOPIC or TOPIC_IDENTITY with someone else's from_alias is stamped with the sender's real alias and identity", async () => {

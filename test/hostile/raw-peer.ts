@@ -19,6 +19,17 @@ export const FORMAT_GZIP = 2;
 
 export type Label = 'reliable' | 'unreliable';
 
+/**
+ * How a candidate is sent: as the peer connection gives it, or as the
+ * original's Go clients send theirs (pion's `ICECandidate.ToJSON()`: an empty
+ * sdpMid, line index 0, no username fragment; shared research PION-CLIENTS.md).
+ */
+export type CandidateForm = 'as-given' | 'pion';
+
+function candidateIn(form: CandidateForm, init: RTCIceCandidateInit): RTCIceCandidateInit {
+  return form === 'pion' ? { candidate: init.candidate, sdpMid: '', sdpMLineIndex: 0, usernameFragment: null } : init;
+}
+
 export const frames = {
   auth: (body = 'hostile'): Uint8Array => message(varintField(1, T.AUTH), varintField(2, ROLE_CLIENT), bytesField(3, body)),
   subscription: (topics: Uint8Array | string, format = FORMAT_PLAIN): Uint8Array =>
@@ -158,8 +169,11 @@ export class RawPeer {
   #own: RTCIceCandidateInit[] | undefined = [];
   #signaling: Promise<void> = Promise.resolve();
 
-  private constructor(socket: RawSocket) {
+  readonly #candidateForm: CandidateForm;
+
+  private constructor(socket: RawSocket, candidateForm: CandidateForm) {
     this.socket = socket;
+    this.#candidateForm = candidateForm;
     this.pc = new WeriftPeerConnection({
       iceServers: [], iceUseIpv6: false, iceInterfaceAddresses: { udp4: '127.0.0.1' }, iceAdditionalHostAddresses: ['127.0.0.1'],
     }) as unknown as RTCPeerConnection;
@@ -176,9 +190,12 @@ export class RawPeer {
   }
 
   /** Connects through the coordinator to the comm server its WELCOME names (or `serverAlias`); resolves with both channels open. */
-  static async connect(coordinatorUrl: string, { serverAlias, timeoutMs = 15_000 }: { serverAlias?: number; timeoutMs?: number } = {}): Promise<RawPeer> {
+  static async connect(
+    coordinatorUrl: string,
+    { serverAlias, timeoutMs = 15_000, candidates = 'as-given' }: { serverAlias?: number; timeoutMs?: number; candidates?: CandidateForm } = {},
+  ): Promise<RawPeer> {
     const socket = await RawSocket.connect(coordinatorUrl);
-    const peer = new RawPeer(socket);
+    const peer = new RawPeer(socket, candidates);
     RawPeer.open.add(peer);
     try {
       peer.serverAlias = serverAlias ?? socket.servers[0]!;
@@ -286,7 +303,8 @@ export class RawPeer {
   }
 
   #sendCandidate(candidate: RTCIceCandidateInit): void {
-    if (this.socket.isOpen) this.socket.send(frames.webRtc(T.WEBRTC_ICE_CANDIDATE, this.alias, this.serverAlias, JSON.stringify(candidate)));
+    const sent = candidateIn(this.#candidateForm, candidate);
+    if (this.socket.isOpen) this.socket.send(frames.webRtc(T.WEBRTC_ICE_CANDIDATE, this.alias, this.serverAlias, JSON.stringify(sent)));
   }
 
   async close(): Promise<void> {
