@@ -9,7 +9,8 @@ import { assertTopicName, encodeTopicList } from '../shared/subscription.js';
 import { BrokerClientError } from './errors.js';
 import { openFirstSession, reconnectDefaults, reopenSession, type ReconnectAttempt, type ReconnectOptions } from './reconnect.js';
 import { clientRuntime, type WebSocketConstructor } from './runtime.js';
-import { Session, TRANSPORTS, type Channel, type SessionOptions, type Transport } from './session.js';
+import type { ChannelKind } from '../shared/rtc.js';
+import { Session, TRANSPORTS, type SessionOptions, type Transport } from './session.js';
 
 export interface BrokerClientOptions {
   /** The coordinator's base URL, e.g. ws://127.0.0.1:9090 (the client connects to its /connect). */
@@ -243,7 +244,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     this.#send('reliable', Subscription.encode({ type: MessageType.SUBSCRIPTION, format: Format.PLAIN, topics: encodeTopicList(this.#topics) }));
   }
 
-  #send(channel: Channel, frame: Uint8Array): void {
+  #send(channel: ChannelKind, frame: Uint8Array): void {
     if (this.#closed) throw new BrokerClientError('CLOSED', 'the client is closed');
     if (this.reconnecting) {
       if (channel === 'reliable') this.#hold(frame);
@@ -262,7 +263,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     this.#heldBytes += frame.length;
   }
 
-  #onFrame(channel: Channel, frame: Uint8Array): void {
+  #onFrame(channel: ChannelKind, frame: Uint8Array): void {
     try {
       switch (peekType(frame)) {
         case MessageType.TOPIC_FW: {
@@ -419,6 +420,6 @@ function toBytes(body: Uint8Array | string): Uint8Array {
   return typeof body === 'string' ? utf8.encode(body) : body;
 }
 
-function channelOf(options: PublishOptions): Channel {
+function channelOf(options: PublishOptions): ChannelKind {
   return options.reliable === false ? 'unreliable' : 'reliable';
 }

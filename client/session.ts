@@ -2,20 +2,19 @@
 // and the RTC session with the comm server it was given, up to an
 // authenticated pair of data channels.
 import {
-  Auth, BATCH_EXTENSION, decodeBatch, ConnectionRefused, ConnectionRefusedReason, Connect, MessageType, Ping, Role, WebRtc, Welcome,
+  Auth, BATCH_EXTENSION, ConnectionRefused, ConnectionRefusedReason, Connect, MessageType, Ping, Role, WebRtc, Welcome,
   decodeJson, encodeJson, peekType,
 } from '../shared/codec.js';
 import { Negotiation } from '../shared/negotiation.js';
 import {
-  RELIABLE, UNRELIABLE, channelErrorDetail, messageBytes,
-  type DataChannelLike, type IceServer, type PeerConnectionLike, type RtcFactory,
+  channelErrorDetail, channelKindOf, messageBytes,
+  type ChannelKind, type DataChannelLike, type IceServer, type PeerConnectionLike, type RtcFactory,
 } from '../shared/rtc.js';
+import { isBatch, readBatch } from '../shared/reader.js';
 import { webSocketChannels } from '../shared/websocket-channel.js';
 import { ChannelWriter } from '../shared/writer.js';
 import { BrokerClientError } from './errors.js';
 import type { WebSocketConstructor, WebSocketLike } from './runtime.js';
-
-export type Channel = 'reliable' | 'unreliable';
 
 export interface SessionOptions {
   coordinatorUrl: string;
@@ -42,7 +41,7 @@ export const TRANSPORTS = ['auto', 'webrtc', 'websocket'] as const;
 export type Transport = typeof TRANSPORTS[number];
 
 export interface SessionHandlers {
-  onFrame: (channel: Channel, frame: Uint8Array) => void;
+  onFrame: (channel: ChannelKind, frame: Uint8Array) => void;
   onClose: (error: BrokerClientError) => void;
 }
 
@@ -63,8 +62,8 @@ export class Session {
   #socket: WebSocketLike | undefined;
   #pc: PeerConnectionLike | undefined;
   #negotiation: Negotiation | undefined;
-  #channels = new Map<Channel, DataChannelLike>();
-  #writers = new Map<Channel, ChannelWriter>();
+  #channels = new Map<ChannelKind, DataChannelLike>();
+  #writers = new Map<ChannelKind, ChannelWriter>();
   #established = false;
   #closed = false;
   #framesReceived = 0;
@@ -93,7 +92,7 @@ export class Session {
   }
 
   /** Sends a frame; false if the channel's queue refused it. */
-  send(channel: Channel, frame: Uint8Array): boolean {
+  send(channel: ChannelKind, frame: Uint8Array): boolean {
     const writer = this.#writers.get(channel);
     return writer !== undefined && !this.#closed && writer.write(frame);
   }
@@ -298,7 +297,7 @@ export class Session {
   }
 
   #attach(channel: DataChannelLike): void {
-    const kind: Channel | undefined = channel.label === RELIABLE ? 'reliable' : channel.label === UNRELIABLE ? 'unreliable' : undefined;
+    const kind = channelKindOf(channel.label);
     if (!kind) return;
     channel.binaryType = 'arraybuffer';
     this.#channels.set(kind, channel);
@@ -312,7 +311,8 @@ export class Session {
       const frame = messageBytes(event.data);
       if (!frame || this.#closed) return;
       this.#framesReceived++;
-      if (frame[0] === 0x08 && frame[1] === MessageType.BATCH) this.#onBatch(kind, frame);
+      // An undecodable BATCH is ignored like any unknown frame.
+      if (isBatch(frame)) readBatch(frame, (inner) => this.#onServerFrame(kind, inner), () => this.#closed);
       else this.#onServerFrame(kind, frame);
     });
     // A channel error (a browser's, or the WebSocket fallback's protocol
@@ -344,22 +344,7 @@ export class Session {
     this.send('reliable', Ping.encode({ type: MessageType.PING, time: SETUP_PING_TIME }));
   }
 
-  /** BATCH (we announced "batch"): each frame in it as if it had come alone. */
-  #onBatch(kind: Channel, batch: Uint8Array): void {
-    let frames: Uint8Array[];
-    try {
-      frames = decodeBatch(batch);
-    } catch {
-      return; // undecodable: ignored like any unknown frame
-    }
-    for (const frame of frames) {
-      if (this.#closed) return;
-      if (frame[0] === 0x08 && frame[1] === MessageType.BATCH) continue;
-      this.#onServerFrame(kind, frame);
-    }
-  }
-
-  #onServerFrame(kind: Channel, frame: Uint8Array): void {
+  #onServerFrame(kind: ChannelKind, frame: Uint8Array): void {
     if (frame[0] === 0x08 && frame[1] === MessageType.AUTH) {
       this.#onAnnouncement(frame);
       return;
@@ -382,7 +367,7 @@ export class Session {
     }
   }
 
-  #onSetupFrame(channel: Channel, frame: Uint8Array): void {
+  #onSetupFrame(channel: ChannelKind, frame: Uint8Array): void {
     if (channel === 'reliable' && peekType(frame) === MessageType.PING && Ping.decode(frame).time === SETUP_PING_TIME) {
       this.#established = true;
       clearTimeout(this.#fallbackTimer);

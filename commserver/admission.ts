@@ -5,10 +5,11 @@
 // publish on whichever channel opens first without waiting for AUTH, and the
 // original served `unreliable` regardless. Nothing is relayed for a peer not
 // admitted yet.
-import { Auth, MessageType, Role, peekType } from '../shared/codec.js';
+import { Auth, MessageType, Role, isServerRole, peekType } from '../shared/codec.js';
 import type { PeerAuthenticator } from '../shared/auth.js';
 import type { Logger } from '../shared/log.js';
-import type { ChannelKind, Peer, PeerCloseReason } from './peer.js';
+import type { ChannelKind } from '../shared/rtc.js';
+import type { AdmissionVerdict, Peer, PeerCloseReason } from './peer.js';
 
 export interface AdmissionOptions {
   authenticator: PeerAuthenticator;
@@ -18,8 +19,8 @@ export interface AdmissionOptions {
   logger: Logger;
   /** An unreliable frame arrived before the peer was admitted and was dropped. */
   onDroppedBeforeAuth: (peer: Peer) => void;
-  /** `waiting`: the reliable frames that followed AUTH, in order. */
-  onAdmitted: (peer: Peer, waiting: Uint8Array[]) => void;
+  /** The peer passed: what its AUTH established, and the reliable frames that followed it, in order. */
+  onAdmitted: (peer: Peer, verdict: AdmissionVerdict, waiting: Uint8Array[]) => void;
   /** The peer must be closed with `reason`. */
   onRejected: (peer: Peer, reason: PeerCloseReason, detail: string) => void;
 }
@@ -61,16 +62,11 @@ export class Admission {
         if (peer.closed) return;
         if (!result.ok) return this.#reject(peer, 'auth-failed', result.reason);
         if (!KNOWN_ROLES.has(role)) return this.#reject(peer, 'auth-failed', `unknown role ${role}`);
-        peer.role = role;
-        peer.identity = result.identity;
-        peer.extensions = new Set(extensions);
-        if (peer.isServer && serverId) {
-          if (this.#options.hasLinkTo(serverId)) return this.#reject(peer, 'duplicate-link', `already linked to server ${serverId}`);
-          peer.serverId = serverId;
-        }
+        const linksTo = isServerRole(role) && serverId ? serverId : undefined;
+        if (linksTo && this.#options.hasLinkTo(linksTo)) return this.#reject(peer, 'duplicate-link', `already linked to server ${linksTo}`);
         const frames = this.#waiting.get(peer) ?? [];
         this.#waiting.delete(peer);
-        this.#options.onAdmitted(peer, frames);
+        this.#options.onAdmitted(peer, { role, identity: result.identity, extensions: new Set(extensions), serverId: linksTo }, frames);
       })
       .catch((error: Error) => {
         this.#options.logger.warn({ alias: peer.alias, err: error.message }, 'authenticator failed');

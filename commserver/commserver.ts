@@ -12,13 +12,13 @@ import type { Readiness } from '../shared/http-endpoint.js';
 import type { Logger } from '../shared/log.js';
 import { silentLogger } from '../shared/log.js';
 import { TokenBucket } from '../shared/rate-limit.js';
-import type { IceServer, PeerConnectionLike, RtcFactory } from '../shared/rtc.js';
+import type { ChannelKind, IceServer, PeerConnectionLike, RtcFactory } from '../shared/rtc.js';
 import { weriftFactory } from '../shared/rtc-werift.js';
 import { CoordinatorLink } from './coordinator-link.js';
 import { WebSocketEndpoint } from './websocket-endpoint.js';
 import { Admission } from './admission.js';
 import { forwardTopic, forwardTopicIdentity } from './fanout.js';
-import { Peer, SERVER_EXTENSIONS, type ChannelKind, type PeerCloseReason } from './peer.js';
+import { Peer, SERVER_EXTENSIONS, type AdmissionVerdict, type PeerCloseReason } from './peer.js';
 import { RoutingTable } from './router.js';
 import { ServerLinks } from './server-links.js';
 import { SetupGate } from './setup-gate.js';
@@ -98,7 +98,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       hasLinkTo: (serverId) => this.#hasLinkTo(serverId),
       logger: this.#logger,
       onDroppedBeforeAuth: () => this.stats.beforeAuth++,
-      onAdmitted: (peer, waiting) => this.#admit(peer, waiting),
+      onAdmitted: (peer, verdict, waiting) => this.#admit(peer, verdict, waiting),
       onRejected: (peer, reason, detail) => this.#reject(peer, reason, detail),
     });
     this.#setups = new SetupGate({
@@ -168,7 +168,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   /** Unreliable frames dropped by full send queues, since the start. */
   unreliableDrops(): number {
     let dropped = this.stats.unreliableDropsOfClosedPeers;
-    for (const peer of this.peers.values()) dropped += peer.unreliable?.dropped ?? 0;
+    for (const peer of this.peers.values()) dropped += peer.unreliableDropped;
     return dropped;
   }
 
@@ -202,7 +202,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       onClient: (alias, connection) => {
         // A client falls back while its WebRTC attempt may still linger here: the socket replaces it.
         void this.peers.get(alias)?.close('replaced');
-        this.#createPeer(alias, 'incoming', connection);
+        this.#createPeer(alias, 'incoming', { connection });
       },
     });
     this.#webSocketUrl = options.publicUrl ?? this.#webSockets.url;
@@ -246,7 +246,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     const asked = movable();
     this.#logger.info({ clients: asked.length, deadlineMs: this.limits.drainTimeoutMs }, 'draining');
     const drainFrame = MessageHeader.encode({ type: MessageType.DRAIN });
-    for (const peer of asked) peer.reliable?.write(drainFrame);
+    for (const peer of asked) peer.send('reliable', drainFrame);
     await new Promise<void>((resolve) => {
       const finish = () => {
         clearTimeout(deadline);
@@ -291,7 +291,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       this.#logger.warn({ alias: serverAlias }, 'not linking to a server: this server is full');
       return;
     }
-    this.#createPeer(serverAlias, 'outgoing').serverId = serverId;
+    this.#createPeer(serverAlias, 'outgoing', { serverId });
     this.#send(Connect.encode({ type: MessageType.CONNECT, fromAlias: this.alias, toAlias: serverAlias }));
   }
 
@@ -391,11 +391,13 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     return this.peers.size + this.#setups.waiting >= this.limits.maxPeers;
   }
 
-  #createPeer(alias: number, direction: 'incoming' | 'outgoing', connection?: PeerConnectionLike): Peer {
+  /** `connection`: a WebSocket fallback client's socket; `serverId`: an outgoing link's server, if the coordinator named it. */
+  #createPeer(alias: number, direction: 'incoming' | 'outgoing', { connection, serverId }: { connection?: PeerConnectionLike; serverId?: string } = {}): Peer {
     const sendWebRtc = (type: MessageType, data: unknown) =>
       this.#send(WebRtc.encode({ type, fromAlias: this.alias, toAlias: alias, data: encodeJson(data) }));
     const peer = new Peer({
       alias,
+      serverId,
       direction,
       transport: connection ? 'websocket' : 'webrtc',
       pc: connection ?? this.#rtc({ iceServers: this.#options.iceServers ?? [], portRange: this.#options.portRange }),
@@ -425,7 +427,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
 
   #onPeerOpen(peer: Peer): void {
     if (peer.direction !== 'outgoing') return;
-    peer.reliable!.write(Auth.encode({
+    peer.send('reliable', Auth.encode({
       type: MessageType.AUTH,
       role: this.isHub ? Role.COMMUNICATION_SERVER_HUB : Role.COMMUNICATION_SERVER,
       body: this.#credentials.authBody(this.serverId),
@@ -435,9 +437,9 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#admit(peer);
   }
 
-  /** `waiting`: reliable frames that followed AUTH while it was being verified. */
-  #admit(peer: Peer, waiting: Uint8Array[] = []): void {
-    peer.markAuthenticated();
+  /** An incoming peer's `verdict` came from its AUTH, `waiting` are the reliable frames that followed it; an outgoing link has neither. */
+  #admit(peer: Peer, verdict?: AdmissionVerdict, waiting: Uint8Array[] = []): void {
+    peer.admit(verdict);
     if (peer.direction === 'incoming') this.#setups.done(peer.alias);
     this.#logger.info({ alias: peer.alias, role: Role[peer.role], direction: peer.direction }, 'peer connected');
     if (peer.isServer) this.#serverLinks.admitted(peer);
@@ -458,7 +460,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#admission.forget(peer);
     this.#serverLinks.forget(peer);
     this.stats.peerClosed(reason);
-    this.stats.unreliableDropsOfClosedPeers += peer.unreliable?.dropped ?? 0;
+    this.stats.unreliableDropsOfClosedPeers += peer.unreliableDropped;
     const removed = this.#routing.remove(peer, peer.isServer ? 'server' : 'client');
     this.#serverLinks.topicsChanged(peer, [], removed);
     const level = reason === 'server-closing' || reason === 'channel-closed' ? 'debug' : 'info';
@@ -498,7 +500,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
         case MessageType.PING:
           // Clients get their PING back. Servers' PINGs only keep the link alive:
           // echoing them too would bounce one PING between two servers forever.
-          if (!peer.isServer) peer.writerFor(channel)?.write(frame);
+          if (!peer.isServer) peer.send(channel, frame);
           return;
         default:
           this.stats.ignored++;

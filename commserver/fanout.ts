@@ -6,7 +6,8 @@ import {
   MessageType, Role, Topic, TopicFW, TopicIdentity, TopicIdentityFW,
   type TopicIdentityMessage, type TopicMessage,
 } from '../shared/codec.js';
-import type { ChannelKind, Peer } from './peer.js';
+import type { ChannelKind } from '../shared/rtc.js';
+import type { Peer } from './peer.js';
 import type { TopicSubscribers } from './router.js';
 
 export interface FanoutResult {
@@ -22,8 +23,7 @@ function writeAll(peers: ReadonlySet<Peer>, sender: Peer, channel: ChannelKind, 
   let count = 0;
   for (const peer of peers) {
     if (peer === sender) continue;
-    const writer = channel === 'reliable' ? peer.reliable : peer.unreliable;
-    writer?.write(frame);
+    peer.send(channel, frame);
     count++;
   }
   return count;

@@ -3,7 +3,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { MessageType, Role } from '../shared/codec.js';
 import type { CommServer } from './commserver.js';
-import type { ChannelKind } from './peer.js';
+import type { ChannelKind } from '../shared/rtc.js';
 
 const CHANNELS: ChannelKind[] = ['reliable', 'unreliable'];
 const typeName = (type: number) => MessageType[type] ?? 'OTHER';
@@ -80,7 +80,7 @@ export function commServerMetrics(server: CommServer): Registry {
     collect() {
       this.reset();
       for (const peer of server.peers.values()) {
-        for (const channel of CHANNELS) this.inc({ channel }, peer.writerFor(channel)?.queuedBytes ?? 0);
+        for (const channel of CHANNELS) this.inc({ channel }, peer.queuedBytes(channel));
       }
     },
   });

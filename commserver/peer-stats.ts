@@ -49,7 +49,7 @@ export function peerStats(peer: Peer, topics: ReadonlySet<string>): PeerStats {
         label: channel.label,
         state: channel.readyState,
         bufferedAmount: channel.bufferedAmount,
-        queuedBytes: peer.writerFor(channel.label === 'reliable' ? 'reliable' : 'unreliable')?.queuedBytes ?? 0,
+        queuedBytes: peer.queuedBytes(channel.label === 'reliable' ? 'reliable' : 'unreliable'),
         messagesSent: counters.messagesSent,
         bytesSent: counters.bytesSent,
         messagesReceived: counters.messagesReceived,

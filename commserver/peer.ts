@@ -1,22 +1,35 @@
 // One remote peer of a comm server (a client or another server): its peer
-// connection, its two data channels and their writers, its auth state.
-// Closing a peer closes everything it owns.
-import { Auth, BATCH_EXTENSION, MessageType, Role, decodeBatch, peekType } from '../shared/codec.js';
+// connection, its two data channels and their writers, its auth state. The
+// peer owns all of it: others send through it and read what it knows, and
+// admission hands it a verdict to apply. Closing a peer closes everything it
+// owns.
+import { Auth, BATCH_EXTENSION, MessageType, Role, isServerRole, peekType } from '../shared/codec.js';
+import { isBatch, readBatch } from '../shared/reader.js';
 import { Negotiation, type NegotiationOptions, type SignalingSink } from '../shared/negotiation.js';
 import {
-  RELIABLE, UNRELIABLE, channelErrorDetail, messageBytes, unreliableChannelOptions,
-  type DataChannelLike, type PeerConnectionLike,
+  RELIABLE, UNRELIABLE, channelErrorDetail, channelKindOf, messageBytes, unreliableChannelOptions,
+  type ChannelKind, type DataChannelLike, type PeerConnectionLike,
 } from '../shared/rtc.js';
 import { ChannelWriter, RELIABLE_BATCH_BYTES, UNRELIABLE_BATCH_BYTES } from '../shared/writer.js';
-
-export type ChannelKind = 'reliable' | 'unreliable';
 
 export type PeerCloseReason =
   | 'connect-timeout' | 'ice-failed' | 'channel-closed' | 'auth-failed' | 'protocol-error'
   | 'slow-consumer' | 'duplicate-link' | 'server-closing' | 'signaling-error' | 'link-timeout' | 'replaced';
 
+/** What admission concluded from an incoming peer's AUTH. */
+export interface AdmissionVerdict {
+  role: Role;
+  identity: Uint8Array;
+  /** Protocol extensions the peer announced. */
+  extensions: ReadonlySet<string>;
+  /** A server's stable identity, from its AUTH. */
+  serverId: string | undefined;
+}
+
 export interface PeerOptions {
   alias: number;
+  /** An outgoing link's server identity, from the coordinator's WELCOME. */
+  serverId?: string;
   pc: PeerConnectionLike;
   /** `websocket`: `pc` is the fallback endpoint's socket, with nothing to negotiate. */
   transport: 'webrtc' | 'websocket';
@@ -38,20 +51,16 @@ export class Peer {
   readonly direction: 'incoming' | 'outgoing';
   readonly transport: 'webrtc' | 'websocket';
   readonly negotiation: Negotiation;
-  /** Known from AUTH for incoming peers; outgoing peers are servers. */
-  role: Role;
-  identity: Uint8Array = new Uint8Array(0);
-  /** A server's stable identity (from its AUTH body), used to keep one link per pair of servers. */
-  serverId: string | undefined;
-  authenticated = false;
-  /** Protocol extensions the peer announced in its AUTH. */
-  extensions: ReadonlySet<string> = new Set();
-  reliable: ChannelWriter | undefined;
-  unreliable: ChannelWriter | undefined;
   readonly createdAt = Date.now();
-  /** Frames received so far: a server link that stops counting up is dead. */
-  framesReceived = 0;
 
+  #role: Role;
+  #identity: Uint8Array = new Uint8Array(0);
+  #serverId: string | undefined;
+  #authenticated = false;
+  #extensions: ReadonlySet<string> = new Set();
+  #reliable: ChannelWriter | undefined;
+  #unreliable: ChannelWriter | undefined;
+  #framesReceived = 0;
   #options: PeerOptions;
   #channels: DataChannelLike[] = [];
   #openChannels = 0;
@@ -64,7 +73,8 @@ export class Peer {
     this.alias = options.alias;
     this.direction = options.direction;
     this.transport = options.transport;
-    this.role = options.direction === 'outgoing' ? Role.COMMUNICATION_SERVER : Role.UNKNOWN_ROLE;
+    this.#role = options.direction === 'outgoing' ? Role.COMMUNICATION_SERVER : Role.UNKNOWN_ROLE;
+    this.#serverId = options.serverId;
     this.negotiation = new Negotiation(options.pc, options.signaling, options.negotiation);
     this.#connectTimer = setTimeout(() => this.close('connect-timeout'), options.connectTimeoutMs);
     this.#connectTimer.unref?.();
@@ -85,26 +95,93 @@ export class Peer {
     return this.#closed;
   }
 
-  get isServer(): boolean {
-    return this.role === Role.COMMUNICATION_SERVER || this.role === Role.COMMUNICATION_SERVER_HUB;
+  /** Known from AUTH for incoming peers; outgoing peers are servers. */
+  get role(): Role {
+    return this.#role;
   }
 
-  /** Both channels open and the peer authenticated: the set-up deadline no longer applies. */
-  markAuthenticated(): void {
-    this.authenticated = true;
+  get isServer(): boolean {
+    return isServerRole(this.#role);
+  }
+
+  /** The identity the authenticator gave the peer (empty if none). */
+  get identity(): Uint8Array {
+    return this.#identity;
+  }
+
+  /** A server's stable identity, used to keep one link per pair of servers. */
+  get serverId(): string | undefined {
+    return this.#serverId;
+  }
+
+  get authenticated(): boolean {
+    return this.#authenticated;
+  }
+
+  /** Protocol extensions the peer announced. */
+  get extensions(): ReadonlySet<string> {
+    return this.#extensions;
+  }
+
+  /** Frames received so far: a server link that stops counting up is dead. */
+  get framesReceived(): number {
+    return this.#framesReceived;
+  }
+
+  /**
+   * Both channels open and the peer authenticated (an incoming peer by its
+   * AUTH, whose verdict this applies; an outgoing link by our own AUTH): the
+   * set-up deadline no longer applies.
+   */
+  admit(verdict?: AdmissionVerdict): void {
+    this.#authenticated = true;
     clearTimeout(this.#connectTimer);
-    if (this.direction === 'incoming' && this.extensions.has(BATCH_EXTENSION)) {
+    if (!verdict) return;
+    this.#role = verdict.role;
+    this.#identity = verdict.identity;
+    this.#extensions = verdict.extensions;
+    this.#serverId = verdict.serverId;
+    if (this.#extensions.has(BATCH_EXTENSION)) {
       // The peer accepts BATCH. Tell it which extensions we understand (it may
       // batch to us too: a server link), then batch what we send it.
-      this.reliable?.write(Auth.encode({ type: MessageType.AUTH, role: Role.COMMUNICATION_SERVER, extensions: [...SERVER_EXTENSIONS] }));
+      this.send('reliable', Auth.encode({ type: MessageType.AUTH, role: Role.COMMUNICATION_SERVER, extensions: [...SERVER_EXTENSIONS] }));
       this.#enableBatching();
     }
   }
 
+  /** Queues a frame on one channel (its writer applies the flow control and overflow policy). */
+  send(channel: ChannelKind, frame: Uint8Array): void {
+    (channel === 'reliable' ? this.#reliable : this.#unreliable)?.write(frame);
+  }
+
+  /** Whether frames to this peer on `channel` go out as BATCHes. */
+  isBatching(channel: ChannelKind): boolean {
+    return this.#writer(channel)?.batching ?? false;
+  }
+
+  /** Bytes waiting in our queue for `channel` (not yet handed to the channel). */
+  queuedBytes(channel: ChannelKind): number {
+    return this.#writer(channel)?.queuedBytes ?? 0;
+  }
+
+  /** BATCH frames sent on `channel` so far. */
+  batchesSent(channel: ChannelKind): number {
+    return this.#writer(channel)?.batches ?? 0;
+  }
+
+  /** Unreliable frames our queue dropped because the peer could not keep up. */
+  get unreliableDropped(): number {
+    return this.#unreliable?.dropped ?? 0;
+  }
+
+  #writer(channel: ChannelKind): ChannelWriter | undefined {
+    return channel === 'reliable' ? this.#reliable : this.#unreliable;
+  }
+
   #enableBatching(): void {
     const { batchDelayMs } = this.#options.writer;
-    this.reliable?.enableBatching(RELIABLE_BATCH_BYTES, batchDelayMs);
-    this.unreliable?.enableBatching(UNRELIABLE_BATCH_BYTES, batchDelayMs);
+    this.#reliable?.enableBatching(RELIABLE_BATCH_BYTES, batchDelayMs);
+    this.#unreliable?.enableBatching(UNRELIABLE_BATCH_BYTES, batchDelayMs);
   }
 
   /**
@@ -115,24 +192,12 @@ export class Peer {
    */
   #onMessage(kind: ChannelKind, frame: Uint8Array): void {
     const onFrame = this.#options.onFrame;
-    if (frame[0] === 0x08 && this.authenticated) {
-      const type = frame[1];
-      if (type === MessageType.BATCH) {
-        let frames: Uint8Array[];
-        try {
-          frames = decodeBatch(frame);
-        } catch {
-          this.close('protocol-error');
-          return;
-        }
-        for (const inner of frames) {
-          if (this.#closed) return;
-          if (inner[0] === 0x08 && inner[1] === MessageType.BATCH) continue;
-          onFrame(this, kind, inner);
-        }
+    if (frame[0] === 0x08 && this.#authenticated) {
+      if (isBatch(frame)) {
+        if (!readBatch(frame, (inner) => onFrame(this, kind, inner), () => this.#closed)) this.close('protocol-error');
         return;
       }
-      if (type === MessageType.AUTH && this.direction === 'outgoing') {
+      if (frame[1] === MessageType.AUTH && this.direction === 'outgoing') {
         try {
           if (peekType(frame) === MessageType.AUTH) this.#onAnnouncement(Auth.decode(frame).extensions);
         } catch {
@@ -145,8 +210,8 @@ export class Peer {
   }
 
   #onAnnouncement(extensions: readonly string[]): void {
-    this.extensions = new Set(extensions);
-    if (this.extensions.has(BATCH_EXTENSION)) this.#enableBatching();
+    this.#extensions = new Set(extensions);
+    if (this.#extensions.has(BATCH_EXTENSION)) this.#enableBatching();
   }
 
   /** The peer's data channels, for stats. */
@@ -162,10 +227,6 @@ export class Peer {
   /** What the data channel itself still buffers (bytes handed to it, not yet sent). */
   bufferedAmount(kind: ChannelKind): number {
     return this.#channels.find((channel) => channel.label === kind)?.bufferedAmount ?? 0;
-  }
-
-  writerFor(channel: ChannelKind): ChannelWriter | undefined {
-    return channel === 'reliable' ? this.reliable : this.unreliable;
   }
 
   /** Closes the connection and its channels; resolves once the peer connection is closed. */
@@ -192,7 +253,7 @@ export class Peer {
   }
 
   #attach(channel: DataChannelLike): void {
-    const kind = channel.label === RELIABLE ? 'reliable' : channel.label === UNRELIABLE ? 'unreliable' : undefined;
+    const kind = channelKindOf(channel.label);
     if (!kind || this.#channels.some((c) => c.label === channel.label)) {
       channel.close();
       return;
@@ -208,13 +269,13 @@ export class Peer {
       windowBytes: writer.windowBytes,
       onOverflow: () => this.close('slow-consumer'),
     });
-    if (kind === 'reliable') this.reliable = channelWriter;
-    else this.unreliable = channelWriter;
+    if (kind === 'reliable') this.#reliable = channelWriter;
+    else this.#unreliable = channelWriter;
 
     channel.addEventListener('message', (event) => {
       const frame = messageBytes(event.data);
       if (!frame || this.#closed) return;
-      this.framesReceived++;
+      this.#framesReceived++;
       this.#onMessage(kind, frame);
     });
     channel.addEventListener('error', (event) => {

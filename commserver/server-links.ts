@@ -66,7 +66,7 @@ export class ServerLinks {
     if (this.#lastSentInterest.get(server) === key) return;
     this.#lastSentInterest.set(server, key);
     const { format, topics: encoded } = encodeTopicSet(topics);
-    server.reliable?.write(Subscription.encode({ type: MessageType.SUBSCRIPTION, format, topics: encoded }));
+    server.send('reliable', Subscription.encode({ type: MessageType.SUBSCRIPTION, format, topics: encoded }));
   }
 
   /**
@@ -84,7 +84,7 @@ export class ServerLinks {
         server.close('link-timeout');
         continue;
       }
-      server.reliable?.write(Ping.encode({ type: MessageType.PING, time: now }));
+      server.send('reliable', Ping.encode({ type: MessageType.PING, time: now }));
     }
   }
 }

@@ -1,7 +1,8 @@
 // The comm server's counters: plain numbers bumped on the data path, read by
 // the metrics endpoint at scrape time (no metrics library on the hot path).
 import { MessageType } from '../shared/codec.js';
-import type { ChannelKind, PeerCloseReason } from './peer.js';
+import type { ChannelKind } from '../shared/rtc.js';
+import type { PeerCloseReason } from './peer.js';
 
 /** Counts indexed by message type number (unknown and future types share the last slot). */
 const TYPE_SLOTS = 32;

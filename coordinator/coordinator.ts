@@ -12,7 +12,7 @@ import { silentLogger, type Logger } from '../shared/log.js';
 import { AliasAllocator } from './alias-allocator.js';
 import { Endpoints, notFoundHandler, type RefusalStatus } from './endpoints.js';
 import { Keepalive } from './keepalive.js';
-import { Registry, type Peer, type PeerInfo } from './registry.js';
+import { Registry, type RegisteredPeer, type PeerInfo } from './registry.js';
 import { SignalingRelay } from './relay.js';
 import { fullMeshSelector, type ServerSelector } from './selector.js';
 import { createStats, type CoordinatorStats } from './stats.js';
@@ -159,7 +159,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
       socket.close(CLOSE_GOING_AWAY, 'coordinator shutting down');
       return;
     }
-    let peer: Peer;
+    let peer: RegisteredPeer;
     let availableServers: number[];
     let token: Uint8Array | undefined;
     try {
@@ -200,7 +200,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
    * registered (or the selector finds none fit); client libraries treat that
    * as an error.
    */
-  #serversFor(peer: Peer): number[] {
+  #serversFor(peer: RegisteredPeer): number[] {
     const servers = this.registry.servers();
     if (peer.role === Role.CLIENT) {
       const server = this.#selector.serverForClient(servers);
@@ -209,7 +209,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     return this.#selector.serversToLinkFor({ alias: peer.alias, role: peer.role }, servers);
   }
 
-  #onMessage(peer: Peer, data: RawData, isBinary: boolean): void {
+  #onMessage(peer: RegisteredPeer, data: RawData, isBinary: boolean): void {
     if (!isBinary) {
       this.stats.droppedTextFrames++;
       this.#logger.debug({ alias: peer.alias }, 'dropped a text frame');

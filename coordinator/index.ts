@@ -8,7 +8,8 @@ export {
 } from './coordinator.js';
 export { AliasAllocator, AliasError, ALIASES_PER_MS, epochAliasStart } from './alias-allocator.js';
 export { notFoundHandler, type HttpHandler } from './endpoints.js';
-export { Registry, isServerRole, type Peer, type PeerInfo } from './registry.js';
+export { Registry, type RegisteredPeer, type PeerInfo } from './registry.js';
+export { isServerRole } from '../shared/codec.js';
 export { fullMeshSelector, starSelector, type RandomSource, type ServerSelector } from './selector.js';
 export { type CoordinatorStats, type RelayedTypeName } from './stats.js';
 export { type RefusalStatus } from './endpoints.js';

@@ -2,7 +2,7 @@
 // and clients are kept apart: every client's WELCOME needs the server list,
 // which must not cost a walk over thousands of clients.
 import type { WebSocket } from 'ws';
-import { Role } from '../shared/codec.js';
+import { isServerRole, type Role } from '../shared/codec.js';
 
 /** What the selector and event listeners see of a peer. */
 export interface PeerInfo {
@@ -10,7 +10,7 @@ export interface PeerInfo {
   readonly role: Role;
 }
 
-export interface Peer extends PeerInfo {
+export interface RegisteredPeer extends PeerInfo {
   readonly socket: WebSocket;
   /** A comm server's stable identity (`server_id` on /discover), if it gave one. */
   readonly serverId?: string;
@@ -18,40 +18,36 @@ export interface Peer extends PeerInfo {
   readonly webSocketUrl?: string;
 }
 
-export function isServerRole(role: Role): boolean {
-  return role === Role.COMMUNICATION_SERVER || role === Role.COMMUNICATION_SERVER_HUB;
-}
-
 export class Registry {
-  readonly #servers = new Map<number, Peer>();
-  readonly #clients = new Map<number, Peer>();
+  readonly #servers = new Map<number, RegisteredPeer>();
+  readonly #clients = new Map<number, RegisteredPeer>();
 
-  add(peer: Peer): void {
+  add(peer: RegisteredPeer): void {
     (isServerRole(peer.role) ? this.#servers : this.#clients).set(peer.alias, peer);
   }
 
   /** Returns the removed peer, or undefined if the alias was not registered. */
-  remove(alias: number): Peer | undefined {
+  remove(alias: number): RegisteredPeer | undefined {
     const peer = this.get(alias);
     this.#servers.delete(alias);
     this.#clients.delete(alias);
     return peer;
   }
 
-  get(alias: number): Peer | undefined {
+  get(alias: number): RegisteredPeer | undefined {
     return this.#servers.get(alias) ?? this.#clients.get(alias);
   }
 
   /** Comm servers and hubs, oldest first. */
-  servers(): Peer[] {
+  servers(): RegisteredPeer[] {
     return [...this.#servers.values()];
   }
 
-  clients(): Peer[] {
+  clients(): RegisteredPeer[] {
     return [...this.#clients.values()];
   }
 
-  all(): Peer[] {
+  all(): RegisteredPeer[] {
     return [...this.#servers.values(), ...this.#clients.values()];
   }
 

@@ -4,8 +4,8 @@
 // bounded by a token bucket: excess is dropped and counted.
 import type { Logger } from '../shared/log.js';
 import { TokenBucket } from '../shared/rate-limit.js';
-import { Connect, ConnectionRefused, MessageType, WebRtc, peekType } from '../shared/codec.js';
-import { isServerRole, type Peer, type Registry } from './registry.js';
+import { Connect, ConnectionRefused, MessageType, WebRtc, isServerRole, peekType } from '../shared/codec.js';
+import type { RegisteredPeer, Registry } from './registry.js';
 import type { CoordinatorStats, RelayedTypeName } from './stats.js';
 
 interface AddressedCodec<T extends { fromAlias: number; toAlias: number }> {
@@ -39,7 +39,7 @@ export class SignalingRelay {
   readonly #stats: CoordinatorStats;
   readonly #logger: Logger;
   readonly #rate: SignalingRate;
-  readonly #buckets = new WeakMap<Peer, TokenBucket>();
+  readonly #buckets = new WeakMap<RegisteredPeer, TokenBucket>();
 
   constructor(registry: Registry, stats: CoordinatorStats, logger: Logger, rate: SignalingRate = { perSecond: 0, burst: 0 }) {
     this.#registry = registry;
@@ -49,7 +49,7 @@ export class SignalingRelay {
   }
 
   /** Relays one binary frame from `sender`; anything that cannot be relayed is dropped and counted. */
-  relay(sender: Peer, frame: Uint8Array): void {
+  relay(sender: RegisteredPeer, frame: Uint8Array): void {
     if (!this.#withinRate(sender)) return;
     const message = this.#readdress(sender, frame);
     if (message === undefined) return;
@@ -64,7 +64,7 @@ export class SignalingRelay {
   }
 
   /** Servers relay for all their clients and are exempt; a client over its rate loses the frame. */
-  #withinRate(sender: Peer): boolean {
+  #withinRate(sender: RegisteredPeer): boolean {
     if (this.#rate.perSecond <= 0 || isServerRole(sender.role)) return true;
     let bucket = this.#buckets.get(sender);
     if (bucket === undefined) {
@@ -78,7 +78,7 @@ export class SignalingRelay {
     return false;
   }
 
-  #readdress(sender: Peer, frame: Uint8Array): (Readdressed & { name: RelayedTypeName }) | undefined {
+  #readdress(sender: RegisteredPeer, frame: Uint8Array): (Readdressed & { name: RelayedTypeName }) | undefined {
     try {
       const type = peekType(frame);
       const relayedType = relayedTypes.get(type);

@@ -2,11 +2,13 @@
 // to and publishes what once the clients are connected (the coordinator
 // picks each client's comm server, so roles are assigned after connecting).
 import { availableParallelism } from 'node:os';
+import type { ChannelKind } from '../shared/rtc.js';
 import { MAX_MEASURED_MICROS, MIN_BODY_BYTES } from './payload.js';
+
+export type { ChannelKind };
 
 export const SCENARIOS = ['dense', 'fanout', 'mesh', 'storm'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
-export type ChannelKind = 'reliable' | 'unreliable';
 export type RtcKind = 'werift' | 'wrtc';
 /**
  * How clients reach their comm server: WebRTC data channels, the WebSocket

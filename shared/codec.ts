@@ -8,6 +8,10 @@ export const MessageType = protocol.MessageType;
 export type MessageType = protocol.MessageType;
 export const Role = protocol.Role;
 export type Role = protocol.Role;
+/** Whether a peer of this role is a comm server (plain or HUB) rather than a client. */
+export function isServerRole(role: Role): boolean {
+  return role === Role.COMMUNICATION_SERVER || role === Role.COMMUNICATION_SERVER_HUB;
+}
 export const Format = protocol.Format;
 export type Format = protocol.Format;
 export const ConnectionRefusedReason = protocol.ConnectionRefusedReason;

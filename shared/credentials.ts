@@ -18,7 +18,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { PeerAuthResult, PeerAuthenticator, ServerCredentials, UpgradeAuthenticator } from './auth.js';
-import { Role } from './codec.js';
+import { Role, isServerRole } from './codec.js';
 
 export const CLUSTER_DISCOVER_KIND = 'bcd1';
 export const CLUSTER_AUTH_KIND = 'bca1';
@@ -107,7 +107,6 @@ export class HmacSigner {
   }
 }
 
-const isServerRole = (role: Role) => role === Role.COMMUNICATION_SERVER || role === Role.COMMUNICATION_SERVER_HUB;
 
 // ---- cluster credentials ----
 

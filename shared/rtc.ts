@@ -70,6 +70,12 @@ export type RtcFactory = (config: RtcConfig) => PeerConnectionLike;
 /** The data channels every broker connection carries (docs/PROTOCOL.md). */
 export const RELIABLE = 'reliable';
 export const UNRELIABLE = 'unreliable';
+export type ChannelKind = typeof RELIABLE | typeof UNRELIABLE;
+
+/** Which of the two channels a label names, if either. */
+export function channelKindOf(label: string): ChannelKind | undefined {
+  return label === RELIABLE || label === UNRELIABLE ? label : undefined;
+}
 export const unreliableChannelOptions = { ordered: false, maxRetransmits: 0 } as const;
 
 /** A received data channel message as bytes, whatever the implementation delivered. */

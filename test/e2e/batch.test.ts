@@ -90,13 +90,13 @@ describe('BATCH', () => {
   after(() => cluster.close());
 
   test('negotiated per peer: our client and both ends of a server link batch, an original client does not', () => {
-    assert.equal(peerOf(near, ours.alias).reliable!.batching, true);
-    assert.equal(peerOf(near, ours.alias).unreliable!.batching, true);
-    assert.equal(peerOf(near, original.alias).reliable!.batching, false);
-    assert.equal(peerOf(near, original.alias).unreliable!.batching, false);
+    assert.equal(peerOf(near, ours.alias).isBatching('reliable'), true);
+    assert.equal(peerOf(near, ours.alias).isBatching('unreliable'), true);
+    assert.equal(peerOf(near, original.alias).isBatching('reliable'), false);
+    assert.equal(peerOf(near, original.alias).isBatching('unreliable'), false);
     // The connecting server announced in its AUTH, the accepting one answered with its own announcement.
-    assert.equal(linkTo(near, far).reliable!.batching, true);
-    assert.equal(linkTo(far, near).reliable!.batching, true);
+    assert.equal(linkTo(near, far).isBatching('reliable'), true);
+    assert.equal(linkTo(far, near).isBatching('reliable'), true);
   });
 
   for (const reliable of [true, false]) {
@@ -104,17 +104,17 @@ describe('BATCH', () => {
     test(`a burst of ${BURST} on ${channel} across two servers: all delivered in order, batched only where announced`, async () => {
       const sent = Array.from({ length: BURST }, (_, i) => `${channel}-${i}`);
       const isBurst = (message: { body: Uint8Array }) => bodyText(message as never).startsWith(`${channel}-`);
-      const nearToOurs = peerOf(near, ours.alias).writerFor(channel)!;
-      const farToNear = linkTo(far, near).writerFor(channel)!;
-      const [oursBatches, linkBatches] = [nearToOurs.batches, farToNear.batches];
+      const nearToOurs = peerOf(near, ours.alias);
+      const farToNear = linkTo(far, near);
+      const [oursBatches, linkBatches] = [nearToOurs.batchesSent(channel), farToNear.batchesSent(channel)];
       originalTypes.length = 0;
       for (const body of sent) publisher.publish(TOPIC, body, { reliable });
       await oursInbox.until((messages) => messages.filter(isBurst).length === BURST);
       await originalInbox.until((messages) => messages.filter(isBurst).length === BURST);
       assert.deepEqual(oursInbox.texts(isBurst), sent);
       assert.deepEqual(originalInbox.texts(isBurst), sent);
-      assert.ok(nearToOurs.batches > oursBatches, 'the server batched to our client');
-      assert.ok(farToNear.batches > linkBatches, 'the far server batched to the near one');
+      assert.ok(nearToOurs.batchesSent(channel) > oursBatches, 'the server batched to our client');
+      assert.ok(farToNear.batchesSent(channel) > linkBatches, 'the far server batched to the near one');
       assert.ok(originalTypes.length >= BURST);
       assert.ok(!originalTypes.includes(MessageType.BATCH), 'the original client saw no BATCH');
       assert.ok(!originalTypes.includes(MessageType.AUTH), 'nor an extension announcement');
