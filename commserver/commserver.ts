@@ -3,8 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import {
-  Auth, Connect, ConnectionRefused, ConnectionRefusedReason, MessageHeader, MessageType, Role, Subscription, Topic,
-  TopicIdentity, WebRtc, decodeJson, encodeJson, peekType, type WelcomeMessage,
+  Auth, ConnectionRefusedReason, MessageHeader, MessageType, Role, Subscription, Topic, TopicIdentity, peekType,
 } from '../shared/codec.js';
 import { allowAllPeers, noServerCredentials, openAccessWarning, type PeerAuthenticator, type ServerCredentials } from '../shared/auth.js';
 import { commServerLimitDefaults, coordinatorLimitDefaults, type CommServerLimits } from '../shared/config.js';
@@ -14,14 +13,13 @@ import { silentLogger } from '../shared/log.js';
 import { TokenBucket } from '../shared/rate-limit.js';
 import type { ChannelKind, IceServer, PeerConnectionLike, RtcFactory } from '../shared/rtc.js';
 import { weriftFactory } from '../shared/rtc-werift.js';
-import { CoordinatorLink } from './coordinator-link.js';
 import { WebSocketEndpoint } from './websocket-endpoint.js';
 import { Admission } from './admission.js';
 import { forwardTopic, forwardTopicIdentity } from './fanout.js';
 import { Peer, SERVER_EXTENSIONS, type AdmissionVerdict, type PeerCloseReason } from './peer.js';
 import { RoutingTable } from './router.js';
 import { ServerLinks } from './server-links.js';
-import { SetupGate } from './setup-gate.js';
+import { Signaling } from './signaling.js';
 import { peerStats, type PeerStats } from './peer-stats.js';
 import { CommServerStats } from './stats.js';
 import { decodeTopicSet } from './subscription-decoder.js';
@@ -66,17 +64,15 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   readonly stats = new CommServerStats();
   /** Client frames over the message rate: dropped on `unreliable`, closing the client on `reliable`. */
   readonly rateLimited = { dropped: 0, closed: 0 };
-  alias: number | undefined;
 
   #options: CommServerOptions;
   #logger: Logger;
   #rtc: RtcFactory;
-  #link: CoordinatorLink;
+  #signaling: Signaling;
   #credentials: ServerCredentials;
   #routing = new RoutingTable<Peer>();
   #admission: Admission;
   #serverLinks: ServerLinks;
-  #setups: SetupGate;
   #closing = false;
   #messageRates = new WeakMap<Peer, TokenBucket>();
   #draining = false;
@@ -101,32 +97,43 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       onAdmitted: (peer, verdict, waiting) => this.#admit(peer, verdict, waiting),
       onRejected: (peer, reason, detail) => this.#reject(peer, reason, detail),
     });
-    this.#setups = new SetupGate({
-      limit: this.limits.maxPendingSetups,
-      slotMs: this.limits.setupSlotMs,
-      start: (alias) => this.#startSetup(alias),
-    });
     this.#serverLinks = new ServerLinks({
       hub: options.hub === true,
       pingIntervalMs: this.limits.serverPingIntervalMs,
       timeoutMs: this.limits.serverTimeoutMs,
       linkedServers: () => this.linkedServers(),
     });
-    this.#link = new CoordinatorLink({
-      coordinatorUrl: options.coordinatorUrl,
-      role: options.hub ? Role.COMMUNICATION_SERVER_HUB : Role.COMMUNICATION_SERVER,
-      query: () => ({
-        ...this.#credentials.discoverQuery(this.serverId),
-        server_id: this.serverId,
-        ...(this.#webSocketUrl ? { ws_url: this.#webSocketUrl } : {}),
-      }),
-      retryMinMs: this.limits.coordinatorRetryMinMs,
-      retryMaxMs: this.limits.coordinatorRetryMaxMs,
-      maxFrameBytes: coordinatorLimitDefaults.maxFrameBytes,
+    this.#signaling = new Signaling({
+      link: {
+        coordinatorUrl: options.coordinatorUrl,
+        role: options.hub ? Role.COMMUNICATION_SERVER_HUB : Role.COMMUNICATION_SERVER,
+        query: () => ({
+          ...this.#credentials.discoverQuery(this.serverId),
+          server_id: this.serverId,
+          ...(this.#webSocketUrl ? { ws_url: this.#webSocketUrl } : {}),
+        }),
+        retryMinMs: this.limits.coordinatorRetryMinMs,
+        retryMaxMs: this.limits.coordinatorRetryMaxMs,
+        maxFrameBytes: coordinatorLimitDefaults.maxFrameBytes,
+        logger: this.#logger,
+      },
+      setups: { limit: this.limits.maxPendingSetups, slotMs: this.limits.setupSlotMs },
+      stats: this.stats,
       logger: this.#logger,
+      host: {
+        peers: this.peers,
+        isClosing: () => this.#closing,
+        isFull: () => this.#isFull(),
+        hasLinkTo: (serverId) => this.#hasLinkTo(serverId),
+        createPeer: (alias, direction, serverId) => this.#createPeer(alias, direction, { serverId }),
+        registered: (alias) => this.emit('registered', alias),
+      },
     });
-    this.#link.on('welcome', (welcome) => this.#onWelcome(welcome));
-    this.#link.on('signal', (type, frame) => this.#onSignal(type, frame));
+  }
+
+  /** This server's alias for the current coordinator session, once registered. */
+  get alias(): number | undefined {
+    return this.#signaling.alias;
   }
 
   get isHub(): boolean {
@@ -134,7 +141,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   }
 
   get coordinatorConnected(): boolean {
-    return this.#link.connected;
+    return this.#signaling.connected;
   }
 
   /** Topics subscribed here, locally or by other servers. */
@@ -182,7 +189,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     if (warning) this.#logger.warn(warning);
     this.#serverLinks.start();
     this.#started = this.#listenForWebSockets().then(() => {
-      if (!this.#closing) this.#link.start();
+      if (!this.#closing) this.#signaling.start();
     });
     return this;
   }
@@ -224,10 +231,9 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   async close(): Promise<void> {
     if (this.#closing) return;
     this.#closing = true;
-    this.#setups.clear();
     this.#serverLinks.stop();
     await this.#started.catch(() => undefined);
-    await this.#link.close();
+    await this.#signaling.close();
     await this.#webSockets?.close();
     await Promise.all([...this.peers.values()].map((peer) => peer.close('server-closing')));
   }
@@ -241,7 +247,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   async drain(): Promise<void> {
     if (this.#closing || this.#draining) return;
     this.#draining = true;
-    await this.#link.close();
+    await this.#signaling.close();
     const movable = () => [...this.peers.values()].filter((peer) => !peer.isServer && peer.extensions.has(DRAIN_EXTENSION));
     const asked = movable();
     this.#logger.info({ clients: asked.length, deadlineMs: this.limits.drainTimeoutMs }, 'draining');
@@ -267,34 +273,6 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     return this.#draining;
   }
 
-  // ---- coordinator signaling ----
-
-  /**
-   * WELCOME lists the servers to link to. After a coordinator restart it
-   * renames everyone: a listed server we are still linked to (same stable
-   * identity) keeps its link instead of getting a second one.
-   */
-  #onWelcome(welcome: WelcomeMessage): void {
-    this.alias = welcome.alias;
-    this.#logger.info({ alias: welcome.alias, servers: welcome.availableServers.length }, 'registered with the coordinator');
-    welcome.availableServers.forEach((serverAlias, index) => {
-      const serverId = welcome.serverIds[index] || undefined;
-      if (serverAlias === welcome.alias || this.peers.has(serverAlias)) return;
-      if (serverId !== undefined && this.#hasLinkTo(serverId)) return;
-      this.#linkTo(serverAlias, serverId);
-    });
-    this.emit('registered', welcome.alias);
-  }
-
-  #linkTo(serverAlias: number, serverId: string | undefined): void {
-    if (this.#isFull()) {
-      this.#logger.warn({ alias: serverAlias }, 'not linking to a server: this server is full');
-      return;
-    }
-    this.#createPeer(serverAlias, 'outgoing', { serverId });
-    this.#send(Connect.encode({ type: MessageType.CONNECT, fromAlias: this.alias, toAlias: serverAlias }));
-  }
-
   #hasLinkTo(serverId: string): boolean {
     for (const peer of this.peers.values()) {
       if (peer.serverId === serverId && !peer.closed) return true;
@@ -302,110 +280,20 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     return false;
   }
 
-  #onSignal(type: MessageType, frame: Uint8Array): void {
-    try {
-      switch (type) {
-        case MessageType.CONNECT:
-          return this.#onConnect(Connect.decode(frame).fromAlias);
-        case MessageType.WEBRTC_OFFER:
-        case MessageType.WEBRTC_ANSWER:
-        case MessageType.WEBRTC_ICE_CANDIDATE:
-          return this.#onWebRtc(type, frame);
-        case MessageType.CONNECTION_REFUSED: {
-          const refused = ConnectionRefused.decode(frame);
-          this.#logger.warn({ alias: refused.fromAlias, reason: ConnectionRefusedReason[refused.reason] }, 'server refused our link');
-          this.peers.get(refused.fromAlias)?.close('signaling-error');
-          return;
-        }
-        default:
-          this.stats.ignored++;
-      }
-    } catch (error) {
-      this.stats.undecodable++;
-      this.#logger.debug({ err: (error as Error).message }, 'bad signaling frame');
-    }
-  }
-
-  #onConnect(fromAlias: number): void {
-    if (this.#closing || this.peers.has(fromAlias) || this.#setups.isWaiting(fromAlias)) {
-      this.stats.ignored++;
-      return;
-    }
-    if (this.#isFull()) {
-      this.stats.refusedFull++;
-      this.#refuse(fromAlias, ConnectionRefusedReason.SERVER_FULL);
-      return;
-    }
-    this.#setups.request(fromAlias);
-  }
-
-  /** A CONNECT's turn came (at once, or after waiting for `maxPendingSetups`): the peer and our offer. */
-  #startSetup(alias: number): void {
-    if (this.#closing || this.peers.has(alias)) {
-      this.#setups.done(alias);
-      return;
-    }
-    const peer = this.#createPeer(alias, 'incoming');
-    peer.negotiation.offer().catch((error: Error) => this.#signalingFailed(peer, error));
-  }
-
-  #onWebRtc(type: MessageType, frame: Uint8Array): void {
-    const message = WebRtc.decode(frame);
-    const peer = this.peers.get(message.fromAlias);
-    // A client that fell back to WebSocket may have had its answer or ICE
-    // candidates for the abandoned peer connection still on their way.
-    if (!peer || peer.transport === 'websocket') {
-      this.stats.ignored++;
-      return;
-    }
-    let step: Promise<void>;
-    try {
-      const data = decodeJson<unknown>(message.data);
-      if (type === MessageType.WEBRTC_ICE_CANDIDATE) step = peer.negotiation.addRemoteCandidate(data);
-      else if (type === MessageType.WEBRTC_OFFER && peer.direction === 'outgoing') step = peer.negotiation.acceptOffer(data);
-      else if (type === MessageType.WEBRTC_ANSWER && peer.direction === 'incoming') step = peer.negotiation.acceptAnswer(data);
-      else throw new Error(`unexpected ${MessageType[type]}`);
-    } catch (error) {
-      step = Promise.reject(error);
-    }
-    step.catch((error: Error) => this.#signalingFailed(peer, error));
-  }
-
-  #signalingFailed(peer: Peer, error: Error): void {
-    if (peer.closed) return;
-    this.#logger.info({ alias: peer.alias, err: error.message }, 'signaling failed, closing the peer');
-    peer.close('signaling-error');
-  }
-
-  /** Tells a peer, through the coordinator, why it is not served. */
-  #refuse(alias: number, reason: ConnectionRefusedReason): void {
-    this.#send(ConnectionRefused.encode({ type: MessageType.CONNECTION_REFUSED, fromAlias: this.alias, toAlias: alias, reason }));
-  }
-
-  #send(frame: Uint8Array): void {
-    this.#link.send(frame);
-  }
-
   /** Peers and CONNECTs waiting for their set-up count alike. */
   #isFull(): boolean {
-    return this.peers.size + this.#setups.waiting >= this.limits.maxPeers;
+    return this.peers.size + this.#signaling.waitingSetups >= this.limits.maxPeers;
   }
 
   /** `connection`: a WebSocket fallback client's socket; `serverId`: an outgoing link's server, if the coordinator named it. */
   #createPeer(alias: number, direction: 'incoming' | 'outgoing', { connection, serverId }: { connection?: PeerConnectionLike; serverId?: string } = {}): Peer {
-    const sendWebRtc = (type: MessageType, data: unknown) =>
-      this.#send(WebRtc.encode({ type, fromAlias: this.alias, toAlias: alias, data: encodeJson(data) }));
     const peer = new Peer({
       alias,
       serverId,
       direction,
       transport: connection ? 'websocket' : 'webrtc',
       pc: connection ?? this.#rtc({ iceServers: this.#options.iceServers ?? [], portRange: this.#options.portRange }),
-      signaling: {
-        sendDescription: (description) =>
-          sendWebRtc(description.type === 'offer' ? MessageType.WEBRTC_OFFER : MessageType.WEBRTC_ANSWER, description),
-        sendCandidate: (candidate) => sendWebRtc(MessageType.WEBRTC_ICE_CANDIDATE, candidate),
-      },
+      signaling: this.#signaling.sinkFor(alias),
       negotiation: { maxPendingCandidates: this.limits.maxPendingCandidates, dropMdnsCandidates: true },
       writer: {
         reliableQueueBytes: this.limits.reliableQueueBytes,
@@ -440,7 +328,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   /** An incoming peer's `verdict` came from its AUTH, `waiting` are the reliable frames that followed it; an outgoing link has neither. */
   #admit(peer: Peer, verdict?: AdmissionVerdict, waiting: Uint8Array[] = []): void {
     peer.admit(verdict);
-    if (peer.direction === 'incoming') this.#setups.done(peer.alias);
+    if (peer.direction === 'incoming') this.#signaling.setupDone(peer.alias);
     this.#logger.info({ alias: peer.alias, role: Role[peer.role], direction: peer.direction }, 'peer connected');
     if (peer.isServer) this.#serverLinks.admitted(peer);
     this.emit('peerAuthenticated', peer);
@@ -450,13 +338,13 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   /** Closes a peer for what it sent; logged once, here. */
   #reject(peer: Peer, reason: PeerCloseReason, detail: string): void {
     this.#logger.info({ alias: peer.alias, reason, detail }, 'closing the peer');
-    if (reason === 'auth-failed') this.#refuse(peer.alias, ConnectionRefusedReason.AUTH_FAILED);
+    if (reason === 'auth-failed') this.#signaling.refuse(peer.alias, ConnectionRefusedReason.AUTH_FAILED);
     peer.close(reason);
   }
 
   #onPeerClosed(peer: Peer, reason: PeerCloseReason): void {
     if (this.peers.get(peer.alias) === peer) this.peers.delete(peer.alias);
-    if (peer.direction === 'incoming' && !peer.authenticated) this.#setups.done(peer.alias);
+    if (peer.direction === 'incoming' && !peer.authenticated) this.#signaling.setupDone(peer.alias);
     this.#admission.forget(peer);
     this.#serverLinks.forget(peer);
     this.stats.peerClosed(reason);
