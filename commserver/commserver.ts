@@ -1,28 +1,29 @@
 // A comm server: registers with the coordinator, links to the other servers,
-// accepts clients, and routes topic messages between them.
+// accepts clients, and routes topic messages between them. This is the
+// entity that owns the peers and the modules doing each job (signaling with
+// the coordinator, admission, dispatch of admitted peers' frames, the links
+// to other servers, the WebSocket fallback endpoint); it creates and closes
+// peers, and it starts, drains and closes the whole (docs/ARCHITECTURE.md).
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import {
-  Auth, ConnectionRefusedReason, MessageHeader, MessageType, Role, Subscription, Topic, TopicIdentity, peekType,
+  Auth, ConnectionRefusedReason, MessageHeader, MessageType, Role,
 } from '../shared/codec.js';
 import { allowAllPeers, noServerCredentials, openAccessWarning, type PeerAuthenticator, type ServerCredentials } from '../shared/auth.js';
 import { commServerLimitDefaults, coordinatorLimitDefaults, type CommServerLimits } from '../shared/config.js';
 import type { Readiness } from '../shared/http-endpoint.js';
 import type { Logger } from '../shared/log.js';
 import { silentLogger } from '../shared/log.js';
-import { TokenBucket } from '../shared/rate-limit.js';
 import type { ChannelKind, IceServer, PeerConnectionLike, RtcFactory } from '../shared/rtc.js';
 import { weriftFactory } from '../shared/rtc-werift.js';
 import { WebSocketEndpoint } from './websocket-endpoint.js';
 import { Admission } from './admission.js';
-import { forwardTopic, forwardTopicIdentity } from './fanout.js';
 import { Peer, SERVER_EXTENSIONS, type AdmissionVerdict, type PeerCloseReason } from './peer.js';
-import { RoutingTable } from './router.js';
 import { ServerLinks } from './server-links.js';
+import { Dispatcher } from './dispatch.js';
 import { Signaling } from './signaling.js';
 import { peerStats, type PeerStats } from './peer-stats.js';
 import { CommServerStats } from './stats.js';
-import { decodeTopicSet } from './subscription-decoder.js';
 
 export interface CommServerOptions {
   /** Base URL of the coordinator, e.g. ws://127.0.0.1:9090 */
@@ -62,19 +63,16 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   readonly limits: CommServerLimits;
   readonly peers = new Map<number, Peer>();
   readonly stats = new CommServerStats();
-  /** Client frames over the message rate: dropped on `unreliable`, closing the client on `reliable`. */
-  readonly rateLimited = { dropped: 0, closed: 0 };
 
   #options: CommServerOptions;
   #logger: Logger;
   #rtc: RtcFactory;
   #signaling: Signaling;
   #credentials: ServerCredentials;
-  #routing = new RoutingTable<Peer>();
+  #dispatcher: Dispatcher;
   #admission: Admission;
   #serverLinks: ServerLinks;
   #closing = false;
-  #messageRates = new WeakMap<Peer, TokenBucket>();
   #draining = false;
   #started: Promise<void> = Promise.resolve();
   #webSockets: WebSocketEndpoint | undefined;
@@ -102,6 +100,15 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       pingIntervalMs: this.limits.serverPingIntervalMs,
       timeoutMs: this.limits.serverTimeoutMs,
       linkedServers: () => this.linkedServers(),
+    });
+    this.#dispatcher = new Dispatcher({
+      limits: this.limits,
+      hub: options.hub === true,
+      stats: this.stats,
+      serverLinks: this.#serverLinks,
+      reject: (peer, reason, detail) => this.#reject(peer, reason, detail),
+      onRateLimited: (peer, channel) => this.emit('rateLimited', peer, channel),
+      onServerInterest: (peer, topics) => this.emit('serverInterest', peer, topics),
     });
     this.#signaling = new Signaling({
       link: {
@@ -146,7 +153,12 @@ export class CommServer extends EventEmitter<CommServerEvents> {
 
   /** Topics subscribed here, locally or by other servers. */
   get topicCount(): number {
-    return this.#routing.topicCount;
+    return this.#dispatcher.topicCount;
+  }
+
+  /** Client frames over the message rate: dropped on `unreliable`, closing the client on `reliable`. */
+  get rateLimited(): { readonly dropped: number; readonly closed: number } {
+    return this.#dispatcher.rateLimited;
   }
 
   /** Live, authenticated server links. */
@@ -181,7 +193,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
 
   /** The topics a peer subscribed to (another server's: the union of its clients'). */
   topicsOf(peer: Peer): ReadonlySet<string> {
-    return this.#routing.topicsOf(peer);
+    return this.#dispatcher.topicsOf(peer);
   }
 
   start(): this {
@@ -349,99 +361,17 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#serverLinks.forget(peer);
     this.stats.peerClosed(reason);
     this.stats.unreliableDropsOfClosedPeers += peer.unreliableDropped;
-    const removed = this.#routing.remove(peer, peer.isServer ? 'server' : 'client');
-    this.#serverLinks.topicsChanged(peer, [], removed);
+    this.#dispatcher.forget(peer);
     const level = reason === 'server-closing' || reason === 'channel-closed' ? 'debug' : 'info';
     this.#logger[level]({ alias: peer.alias, role: Role[peer.role], reason }, 'peer closed');
     this.emit('peerClosed', peer, reason);
   }
 
   #onFrame(peer: Peer, channel: ChannelKind, frame: Uint8Array): void {
-    if (!peer.authenticated) {
-      if (peer.direction === 'incoming') this.#admission.handle(peer, channel, frame);
-      return;
-    }
-    if (!peer.isServer && !this.#withinMessageRate(peer, channel)) return;
-    if (!peer.isServer && frame.length > this.limits.maxMessageBytes) {
-      this.#reject(peer, 'protocol-error', `message of ${frame.length} bytes is over the limit`);
-      return;
-    }
-    try {
-      const type = peekType(frame);
-      this.stats.received(channel, type, frame.length);
-      switch (type) {
-        case MessageType.TOPIC: {
-          const message = Topic.decode(frame);
-          const { clients, servers } = forwardTopic(peer, channel, message, frame, ...this.#route(message.topic));
-          this.stats.forwarded(channel, MessageType.TOPIC_FW, MessageType.TOPIC, clients, servers);
-          return;
-        }
-        case MessageType.TOPIC_IDENTITY: {
-          const message = TopicIdentity.decode(frame);
-          const { clients, servers } = forwardTopicIdentity(peer, channel, message, frame, ...this.#route(message.topic));
-          this.stats.forwarded(channel, MessageType.TOPIC_IDENTITY_FW, MessageType.TOPIC_IDENTITY, clients, servers);
-          return;
-        }
-        case MessageType.SUBSCRIPTION:
-          this.#onSubscription(peer, frame);
-          return;
-        case MessageType.PING:
-          // Clients get their PING back. Servers' PINGs only keep the link alive:
-          // echoing them too would bounce one PING between two servers forever.
-          if (!peer.isServer) peer.send(channel, frame);
-          return;
-        default:
-          this.stats.ignored++;
-      }
-    } catch (error) {
-      this.stats.undecodable++;
-      this.#reject(peer, 'protocol-error', (error as Error).message);
-    }
-  }
-
-  /**
-   * A client's token bucket. Over it, an `unreliable` frame is dropped (the
-   * channel may lose it anyway) and a `reliable` one closes the client (a
-   * reliable stream must not lose messages silently). Servers are exempt.
-   */
-  #withinMessageRate(peer: Peer, channel: ChannelKind): boolean {
-    let bucket = this.#messageRates.get(peer);
-    if (bucket === undefined) {
-      bucket = new TokenBucket(this.limits.maxMessagesPerSecond, this.limits.messageBurst);
-      this.#messageRates.set(peer, bucket);
-    }
-    if (bucket.take()) return true;
-    this.emit('rateLimited', peer, channel);
-    if (channel === 'unreliable') {
-      this.rateLimited.dropped++;
-      return false;
-    }
-    this.rateLimited.closed++;
-    this.#reject(peer, 'protocol-error', 'reliable messages over the rate limit');
-    return false;
-  }
-
-  #route(topic: string) {
-    return [this.#routing.subscribers(topic) ?? NO_SUBSCRIBERS, this.isHub] as const;
-  }
-
-  // ---- subscriptions and interest ----
-
-  #onSubscription(peer: Peer, frame: Uint8Array): void {
-    const message = Subscription.decode(frame);
-    const fromServer = peer.isServer;
-    const topics = decodeTopicSet(message.format, message.topics, {
-      maxBytes: fromServer ? this.limits.maxServerSubscriptionBytes : this.limits.maxSubscriptionBytes,
-      maxTopics: fromServer ? Number.POSITIVE_INFINITY : this.limits.maxTopicsPerPeer,
-      maxTopicLength: this.limits.maxTopicLength,
-    });
-    const { added, removed } = this.#routing.replace(peer, fromServer ? 'server' : 'client', topics);
-    this.#serverLinks.topicsChanged(peer, added, removed);
-    if (fromServer) this.emit('serverInterest', peer, topics);
+    if (peer.authenticated) this.#dispatcher.handle(peer, channel, frame);
+    else if (peer.direction === 'incoming') this.#admission.handle(peer, channel, frame);
   }
 }
 
 /** The AUTH extension a client announces when it understands DRAIN. */
 export const DRAIN_EXTENSION = 'drain';
-
-const NO_SUBSCRIBERS = { clients: new Set<Peer>(), servers: new Set<Peer>() };

@@ -1,0 +1,141 @@
+// What a comm server does with each frame of an admitted peer, by type:
+// TOPIC and TOPIC_IDENTITY go to their subscribers (fanout.ts), SUBSCRIPTION
+// replaces the peer's topic set in the routing table (and may change what we
+// ask the other servers for), PING comes back to a client. A client's frames
+// are held to the message rate and size first. The dispatcher owns the
+// routing table and the clients' rate buckets.
+import { MessageType, Subscription, Topic, TopicIdentity, peekType } from '../shared/codec.js';
+import type { CommServerLimits } from '../shared/config.js';
+import { TokenBucket } from '../shared/rate-limit.js';
+import type { ChannelKind } from '../shared/rtc.js';
+import { forwardTopic, forwardTopicIdentity } from './fanout.js';
+import type { Peer, PeerCloseReason } from './peer.js';
+import { RoutingTable, type TopicSubscribers } from './router.js';
+import type { ServerLinks } from './server-links.js';
+import type { CommServerStats } from './stats.js';
+import { decodeTopicSet } from './subscription-decoder.js';
+
+export interface DispatcherOptions {
+  limits: CommServerLimits;
+  /** A HUB relays topic messages between the servers linked to it. */
+  hub: boolean;
+  stats: CommServerStats;
+  serverLinks: ServerLinks;
+  /** Closes a peer for what it sent (the caller logs it once). */
+  reject: (peer: Peer, reason: PeerCloseReason, detail: string) => void;
+  /** A client's frame over the message rate (before it is dropped or the client closed). */
+  onRateLimited: (peer: Peer, channel: ChannelKind) => void;
+  /** Another server's SUBSCRIPTION was applied. */
+  onServerInterest: (peer: Peer, topics: ReadonlySet<string>) => void;
+}
+
+export class Dispatcher {
+  /** Client frames over the message rate: dropped on `unreliable`, closing the client on `reliable`. */
+  readonly rateLimited = { dropped: 0, closed: 0 };
+  readonly #options: DispatcherOptions;
+  readonly #routing = new RoutingTable<Peer>();
+  readonly #messageRates = new WeakMap<Peer, TokenBucket>();
+
+  constructor(options: DispatcherOptions) {
+    this.#options = options;
+  }
+
+  /** Topics subscribed here, locally or by other servers. */
+  get topicCount(): number {
+    return this.#routing.topicCount;
+  }
+
+  /** The topics a peer subscribed to (another server's: the union of its clients'). */
+  topicsOf(peer: Peer): ReadonlySet<string> {
+    return this.#routing.topicsOf(peer);
+  }
+
+  /** A peer left: its topics are routed no more, and the other servers hear of it. */
+  forget(peer: Peer): void {
+    const removed = this.#routing.remove(peer, peer.isServer ? 'server' : 'client');
+    this.#options.serverLinks.topicsChanged(peer, [], removed);
+  }
+
+  handle(peer: Peer, channel: ChannelKind, frame: Uint8Array): void {
+    const { limits, stats, reject } = this.#options;
+    if (!peer.isServer && !this.#withinMessageRate(peer, channel)) return;
+    if (!peer.isServer && frame.length > limits.maxMessageBytes) {
+      reject(peer, 'protocol-error', `message of ${frame.length} bytes is over the limit`);
+      return;
+    }
+    try {
+      const type = peekType(frame);
+      stats.received(channel, type, frame.length);
+      switch (type) {
+        case MessageType.TOPIC: {
+          const message = Topic.decode(frame);
+          const { clients, servers } = forwardTopic(peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub);
+          stats.forwarded(channel, MessageType.TOPIC_FW, MessageType.TOPIC, clients, servers);
+          return;
+        }
+        case MessageType.TOPIC_IDENTITY: {
+          const message = TopicIdentity.decode(frame);
+          const { clients, servers } = forwardTopicIdentity(peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub);
+          stats.forwarded(channel, MessageType.TOPIC_IDENTITY_FW, MessageType.TOPIC_IDENTITY, clients, servers);
+          return;
+        }
+        case MessageType.SUBSCRIPTION:
+          this.#onSubscription(peer, frame);
+          return;
+        case MessageType.PING:
+          // Clients get their PING back. Servers' PINGs only keep the link alive:
+          // echoing them too would bounce one PING between two servers forever.
+          if (!peer.isServer) peer.send(channel, frame);
+          return;
+        default:
+          stats.ignored++;
+      }
+    } catch (error) {
+      stats.undecodable++;
+      reject(peer, 'protocol-error', (error as Error).message);
+    }
+  }
+
+  #subscribers(topic: string): TopicSubscribers<Peer> {
+    return this.#routing.subscribers(topic) ?? NO_SUBSCRIBERS;
+  }
+
+  /**
+   * A client's token bucket. Over it, an `unreliable` frame is dropped (the
+   * channel may lose it anyway) and a `reliable` one closes the client (a
+   * reliable stream must not lose messages silently). Servers are exempt.
+   */
+  #withinMessageRate(peer: Peer, channel: ChannelKind): boolean {
+    const { limits } = this.#options;
+    let bucket = this.#messageRates.get(peer);
+    if (bucket === undefined) {
+      bucket = new TokenBucket(limits.maxMessagesPerSecond, limits.messageBurst);
+      this.#messageRates.set(peer, bucket);
+    }
+    if (bucket.take()) return true;
+    this.#options.onRateLimited(peer, channel);
+    if (channel === 'unreliable') {
+      this.rateLimited.dropped++;
+      return false;
+    }
+    this.rateLimited.closed++;
+    this.#options.reject(peer, 'protocol-error', 'reliable messages over the rate limit');
+    return false;
+  }
+
+  #onSubscription(peer: Peer, frame: Uint8Array): void {
+    const { limits } = this.#options;
+    const message = Subscription.decode(frame);
+    const fromServer = peer.isServer;
+    const topics = decodeTopicSet(message.format, message.topics, {
+      maxBytes: fromServer ? limits.maxServerSubscriptionBytes : limits.maxSubscriptionBytes,
+      maxTopics: fromServer ? Number.POSITIVE_INFINITY : limits.maxTopicsPerPeer,
+      maxTopicLength: limits.maxTopicLength,
+    });
+    const { added, removed } = this.#routing.replace(peer, fromServer ? 'server' : 'client', topics);
+    this.#options.serverLinks.topicsChanged(peer, added, removed);
+    if (fromServer) this.#options.onServerInterest(peer, topics);
+  }
+}
+
+const NO_SUBSCRIBERS: TopicSubscribers<Peer> = { clients: new Set<Peer>(), servers: new Set<Peer>() };
