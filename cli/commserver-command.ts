@@ -77,7 +77,7 @@ export function commServerCommand(yargs: Argv) {
       const operations = await startOperations(argv, async () => ({
         metrics: (await import('../commserver/metrics.js')).commServerMetrics(server),
         readiness: () => server.readiness(),
-        stats: () => server.peerStats(),
+        stats: () => server.peerReports(),
         logger,
       }));
       // SIGTERM (an orchestrator's stop) drains: clients move first. SIGINT (Ctrl-C) closes at once.

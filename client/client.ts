@@ -4,12 +4,11 @@ import {
   Format, MessageType, Ping, Role, Subscription, Topic, TopicFW, TopicIdentity, TopicIdentityFW, peekType,
 } from '../shared/codec.js';
 import { TypedEmitter } from '../shared/emitter.js';
-import type { IceServer, RtcFactory } from '../shared/rtc.js';
+import type { ChannelKind, IceServer, RtcFactory } from '../shared/rtc.js';
 import { assertTopicName, encodeTopicList } from '../shared/subscription.js';
 import { BrokerClientError } from './errors.js';
 import { openFirstSession, reconnectDefaults, reopenSession, type ReconnectAttempt, type ReconnectOptions } from './reconnect.js';
 import { clientRuntime, type WebSocketConstructor } from './runtime.js';
-import type { ChannelKind } from '../shared/rtc.js';
 import { Session, TRANSPORTS, type SessionOptions, type Transport } from './session.js';
 
 export interface BrokerClientOptions {

@@ -22,7 +22,7 @@ import { Peer, SERVER_EXTENSIONS, type AdmissionVerdict, type PeerCloseReason } 
 import { ServerLinks } from './server-links.js';
 import { Dispatcher } from './dispatch.js';
 import { Signaling } from './signaling.js';
-import { peerStats, type PeerStats } from './peer-stats.js';
+import { peerReport, type PeerReport } from './peer-report.js';
 import { CommServerStats } from './stats.js';
 
 export interface CommServerOptions {
@@ -180,8 +180,8 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   }
 
   /** Every peer, as served on /stats. */
-  peerStats(): PeerStats[] {
-    return [...this.peers.values()].map((peer) => peerStats(peer, this.topicsOf(peer)));
+  peerReports(): PeerReport[] {
+    return [...this.peers.values()].map((peer) => peerReport(peer, this.topicsOf(peer)));
   }
 
   /** Unreliable frames dropped by full send queues, since the start. */

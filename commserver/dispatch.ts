@@ -13,7 +13,7 @@ import type { Peer, PeerCloseReason } from './peer.js';
 import { RoutingTable, type TopicSubscribers } from './router.js';
 import type { ServerLinks } from './server-links.js';
 import type { CommServerStats } from './stats.js';
-import { decodeTopicSet } from './subscription-decoder.js';
+import { decodeTopicSet } from './topic-set.js';
 
 export interface DispatcherOptions {
   limits: CommServerLimits;

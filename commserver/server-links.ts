@@ -3,7 +3,7 @@
 import { MessageType, Ping, Subscription } from '../shared/codec.js';
 import { Interest } from './interest.js';
 import type { Peer } from './peer.js';
-import { encodeTopicSet } from './subscription-decoder.js';
+import { encodeTopicSet } from './topic-set.js';
 
 export interface ServerLinksOptions {
   hub: boolean;

@@ -75,7 +75,7 @@ export class Signaling {
   /** Where a peer's negotiation sends its description and candidates: to `alias`, through the coordinator. */
   sinkFor(alias: number): SignalingSink {
     const sendWebRtc = (type: MessageType, data: unknown) =>
-      this.#send(WebRtc.encode({ type, fromAlias: this.#alias, toAlias: alias, data: encodeJson(data) }));
+      this.#link.send(WebRtc.encode({ type, fromAlias: this.#alias, toAlias: alias, data: encodeJson(data) }));
     return {
       sendDescription: (description) =>
         sendWebRtc(description.type === 'offer' ? MessageType.WEBRTC_OFFER : MessageType.WEBRTC_ANSWER, description),
@@ -85,16 +85,12 @@ export class Signaling {
 
   /** Tells a peer, through the coordinator, why it is not served. */
   refuse(alias: number, reason: ConnectionRefusedReason): void {
-    this.#send(ConnectionRefused.encode({ type: MessageType.CONNECTION_REFUSED, fromAlias: this.#alias, toAlias: alias, reason }));
+    this.#link.send(ConnectionRefused.encode({ type: MessageType.CONNECTION_REFUSED, fromAlias: this.#alias, toAlias: alias, reason }));
   }
 
   /** An incoming peer's set-up ended (admitted, failed or closed): the next waiting CONNECT may start. */
   setupDone(alias: number): void {
     this.#setups.done(alias);
-  }
-
-  #send(frame: Uint8Array): void {
-    this.#link.send(frame);
   }
 
   /**
@@ -121,7 +117,7 @@ export class Signaling {
       return;
     }
     this.#options.host.createPeer(serverAlias, 'outgoing', serverId);
-    this.#send(Connect.encode({ type: MessageType.CONNECT, fromAlias: this.#alias, toAlias: serverAlias }));
+    this.#link.send(Connect.encode({ type: MessageType.CONNECT, fromAlias: this.#alias, toAlias: serverAlias }));
   }
 
   #onSignal(type: MessageType, frame: Uint8Array): void {

@@ -22,7 +22,7 @@ test('metrics count what a test sent and received; health, readiness and per-pee
   t.after(() => cluster.close());
   const [server] = cluster.servers;
   const serverHttp = await HttpEndpoint.start({
-    host: '127.0.0.1', port: 0, metrics: commServerMetrics(server), readiness: () => server.readiness(), stats: () => server.peerStats(), logger: silentLogger(),
+    host: '127.0.0.1', port: 0, metrics: commServerMetrics(server), readiness: () => server.readiness(), stats: () => server.peerReports(), logger: silentLogger(),
   });
   t.after(() => serverHttp.close());
   const coordinatorHttp = await HttpEndpoint.start({

@@ -1,4 +1,4 @@
-// Property-based tests of commserver/subscription-decoder.ts (fast-check):
+// Property-based tests of commserver/topic-set.ts (fast-check):
 // whatever a peer sends as a SUBSCRIPTION topic list, the decoder returns a
 // Set within its bounds or throws a SubscriptionError; valid lists round-trip.
 import { describe, test } from 'node:test';
@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { Format } from '../../shared/codec.js';
-import { SubscriptionError, decodeTopicSet, encodeTopicSet, type SubscriptionBounds } from '../../commserver/subscription-decoder.js';
+import { SubscriptionError, decodeTopicSet, encodeTopicSet, type SubscriptionBounds } from '../../commserver/topic-set.js';
 
 const SEED = 0x70b1c;
 const utf8 = new TextEncoder();

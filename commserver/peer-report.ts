@@ -3,7 +3,7 @@ import { Role } from '../shared/codec.js';
 import type { DataChannelLike } from '../shared/rtc.js';
 import type { Peer } from './peer.js';
 
-export interface PeerStats {
+export interface PeerReport {
   alias: number;
   role: string;
   direction: 'incoming' | 'outgoing';
@@ -30,7 +30,7 @@ interface WeriftIceView {
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
-export function peerStats(peer: Peer, topics: ReadonlySet<string>): PeerStats {
+export function peerReport(peer: Peer, topics: ReadonlySet<string>): PeerReport {
   const nominated = (peer.connection as unknown as WeriftIceView).iceTransports?.[0]?.connection?.nominated;
   return {
     alias: peer.alias,

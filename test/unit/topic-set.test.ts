@@ -1,9 +1,9 @@
-// commserver/subscription-decoder.ts: SUBSCRIPTION topic sets, within bounds.
+// commserver/topic-set.ts: SUBSCRIPTION topic sets, within bounds.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { Format } from '../../shared/codec.js';
-import { decodeTopicSet, encodeTopicSet, SubscriptionError, type SubscriptionBounds } from '../../commserver/subscription-decoder.js';
+import { decodeTopicSet, encodeTopicSet, SubscriptionError, type SubscriptionBounds } from '../../commserver/topic-set.js';
 
 const utf8 = new TextEncoder();
 const plain = (text: string): Uint8Array => utf8.encode(text);

@@ -1,5 +1,7 @@
-// Reads a SUBSCRIPTION's topic set, within bounds: a gzip bomb, a huge list or
-// an oversize topic name is a protocol error, never unbounded memory.
+// A SUBSCRIPTION's topic set, both ways: encoded for the interest we send other
+// servers (gzipped past a kilobyte), and read within bounds from what a
+// peer sends (a gzip bomb, a huge list or an oversize topic name is a protocol
+// error, never unbounded memory).
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Format } from '../shared/codec.js';
 import { BrokerError } from '../shared/errors.js';
