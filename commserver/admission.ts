@@ -1,4 +1,6 @@
-// The AUTH gate: AUTH must be the first message on `reliable`. Frames that
+// The AUTH gate: AUTH must be the first message on `reliable`, and claim the
+// role the coordinator says the peer registered with (a client may not pass
+// itself off as a server and get a server's bounds). Frames that
 // follow it while the authenticator decides wait, within a bound, and are
 // handled in order once the peer is admitted. Frames on `unreliable` before
 // admission are dropped and counted, not fatal: the original's clients
@@ -55,8 +57,13 @@ export class Admission {
       this.#reject(peer, 'protocol-error', (error as Error).message);
       return;
     }
-    this.#waiting.set(peer, []);
     const { role, body, serverId, extensions } = auth;
+    const registered = peer.registeredRole;
+    if (registered !== undefined && role !== registered) {
+      this.#reject(peer, 'auth-failed', `AUTH claims ${Role[role] ?? role}, the coordinator registered it as ${Role[registered]}`);
+      return;
+    }
+    this.#waiting.set(peer, []);
     Promise.resolve(this.#options.authenticator.authenticate({ alias: peer.alias, role, body, serverId: serverId || undefined }))
       .then((result) => {
         if (peer.closed) return;

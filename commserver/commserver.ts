@@ -132,7 +132,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
         isClosing: () => this.#closing,
         isFull: () => this.#isFull(),
         hasLinkTo: (serverId) => this.#hasLinkTo(serverId),
-        createPeer: (alias, direction, serverId) => this.#createPeer(alias, direction, { serverId }),
+        createPeer: (alias, direction, details) => this.#createPeer(alias, direction, details),
         registered: (alias) => this.emit('registered', alias),
       },
     });
@@ -220,8 +220,9 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       accept: (alias) => this.#acceptsWebSocketClient(alias),
       onClient: (alias, connection) => {
         // A client falls back while its WebRTC attempt may still linger here: the socket replaces it.
+        // Only clients use the fallback endpoint.
         void this.peers.get(alias)?.close('replaced');
-        this.#createPeer(alias, 'incoming', { connection });
+        this.#createPeer(alias, 'incoming', { connection, registeredRole: Role.CLIENT });
       },
     });
     this.#webSocketUrl = options.publicUrl ?? this.#webSockets.url;
@@ -297,11 +298,19 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     return this.peers.size + this.#signaling.waitingSetups >= this.limits.maxPeers;
   }
 
-  /** `connection`: a WebSocket fallback client's socket; `serverId`: an outgoing link's server, if the coordinator named it. */
-  #createPeer(alias: number, direction: 'incoming' | 'outgoing', { connection, serverId }: { connection?: PeerConnectionLike; serverId?: string } = {}): Peer {
+  /**
+   * `connection`: a WebSocket fallback client's socket; `serverId`: an
+   * outgoing link's server, if the coordinator named it; `registeredRole`:
+   * what the coordinator says an incoming peer registered as, if it said.
+   */
+  #createPeer(
+    alias: number, direction: 'incoming' | 'outgoing',
+    { connection, serverId, registeredRole }: { connection?: PeerConnectionLike; serverId?: string; registeredRole?: Role } = {},
+  ): Peer {
     const peer = new Peer({
       alias,
       serverId,
+      registeredRole,
       direction,
       transport: connection ? 'websocket' : 'webrtc',
       pc: connection ?? this.#rtc({ iceServers: this.#options.iceServers ?? [], portRange: this.#options.portRange }),

@@ -129,7 +129,7 @@ export class Dispatcher {
     const fromServer = peer.isServer;
     const topics = decodeTopicSet(message.format, message.topics, {
       maxBytes: fromServer ? limits.maxServerSubscriptionBytes : limits.maxSubscriptionBytes,
-      maxTopics: fromServer ? Number.POSITIVE_INFINITY : limits.maxTopicsPerPeer,
+      maxTopics: fromServer ? limits.maxTopicsPerServer : limits.maxTopicsPerPeer,
       maxTopicLength: limits.maxTopicLength,
     });
     const { added, removed } = this.#routing.replace(peer, fromServer ? 'server' : 'client', topics);

@@ -30,6 +30,8 @@ export interface PeerOptions {
   alias: number;
   /** An outgoing link's server identity, from the coordinator's WELCOME. */
   serverId?: string;
+  /** The role an incoming peer registered with at the coordinator, if it said: its AUTH must claim the same. */
+  registeredRole?: Role;
   pc: PeerConnectionLike;
   /** `websocket`: `pc` is the fallback endpoint's socket, with nothing to negotiate. */
   transport: 'webrtc' | 'websocket';
@@ -93,6 +95,11 @@ export class Peer {
 
   get closed(): boolean {
     return this.#closed;
+  }
+
+  /** The role the coordinator says this incoming peer registered with (undefined: it did not say). */
+  get registeredRole(): Role | undefined {
+    return this.#options.registeredRole;
   }
 
   /** Known from AUTH for incoming peers; outgoing peers are servers. */

@@ -5,7 +5,7 @@
 // coordinator link and the set-up gate; the comm server owns the peers and
 // creates one when asked.
 import {
-  Connect, ConnectionRefused, ConnectionRefusedReason, MessageType, WebRtc, decodeJson, encodeJson, type WelcomeMessage,
+  Connect, ConnectionRefused, ConnectionRefusedReason, MessageType, Role, WebRtc, decodeJson, encodeJson, type WelcomeMessage,
 } from '../shared/codec.js';
 import type { Logger } from '../shared/log.js';
 import type { SignalingSink } from '../shared/negotiation.js';
@@ -21,8 +21,12 @@ export interface SignalingHost {
   /** No room for another peer (peers and waiting set-ups count alike). */
   isFull(): boolean;
   hasLinkTo(serverId: string): boolean;
-  /** A new peer for `alias`: incoming (we offer) or outgoing (a server we link to, which offers). */
-  createPeer(alias: number, direction: 'incoming' | 'outgoing', serverId?: string): Peer;
+  /**
+   * A new peer for `alias`: incoming (we offer; `registeredRole`, what the
+   * coordinator says it registered as, when it said) or outgoing (a server we
+   * link to, `serverId` when the coordinator named it).
+   */
+  createPeer(alias: number, direction: 'incoming' | 'outgoing', details: { serverId?: string; registeredRole?: Role }): Peer;
   registered(alias: number): void;
 }
 
@@ -39,6 +43,8 @@ export class Signaling {
   readonly #link: CoordinatorLink;
   readonly #setups: SetupGate;
   readonly #options: SignalingOptions;
+  /** The role the coordinator stamped on each CONNECT still waiting for its set-up. */
+  readonly #registeredRoles = new Map<number, Role>();
   #alias: number | undefined;
 
   constructor(options: SignalingOptions) {
@@ -69,6 +75,7 @@ export class Signaling {
 
   async close(): Promise<void> {
     this.#setups.clear();
+    this.#registeredRoles.clear();
     await this.#link.close();
   }
 
@@ -116,7 +123,7 @@ export class Signaling {
       this.#options.logger.warn({ alias: serverAlias }, 'not linking to a server: this server is full');
       return;
     }
-    this.#options.host.createPeer(serverAlias, 'outgoing', serverId);
+    this.#options.host.createPeer(serverAlias, 'outgoing', { serverId });
     this.#link.send(Connect.encode({ type: MessageType.CONNECT, fromAlias: this.#alias, toAlias: serverAlias }));
   }
 
@@ -124,8 +131,10 @@ export class Signaling {
     const { host, stats, logger } = this.#options;
     try {
       switch (type) {
-        case MessageType.CONNECT:
-          return this.#onConnect(Connect.decode(frame).fromAlias);
+        case MessageType.CONNECT: {
+          const { fromAlias, fromRole } = Connect.decode(frame);
+          return this.#onConnect(fromAlias, fromRole);
+        }
         case MessageType.WEBRTC_OFFER:
         case MessageType.WEBRTC_ANSWER:
         case MessageType.WEBRTC_ICE_CANDIDATE:
@@ -145,7 +154,8 @@ export class Signaling {
     }
   }
 
-  #onConnect(fromAlias: number): void {
+  /** `fromRole`: UNKNOWN_ROLE from a coordinator that does not stamp roles (the original's). */
+  #onConnect(fromAlias: number, fromRole: Role): void {
     const { host, stats } = this.#options;
     if (host.isClosing() || host.peers.has(fromAlias) || this.#setups.isWaiting(fromAlias)) {
       stats.ignored++;
@@ -156,17 +166,20 @@ export class Signaling {
       this.refuse(fromAlias, ConnectionRefusedReason.SERVER_FULL);
       return;
     }
+    if (fromRole !== Role.UNKNOWN_ROLE) this.#registeredRoles.set(fromAlias, fromRole);
     this.#setups.request(fromAlias);
   }
 
   /** A CONNECT's turn came (at once, or after waiting for a set-up slot): the peer and our offer. */
   #startSetup(alias: number): void {
     const { host } = this.#options;
+    const registeredRole = this.#registeredRoles.get(alias);
+    this.#registeredRoles.delete(alias);
     if (host.isClosing() || host.peers.has(alias)) {
       this.#setups.done(alias);
       return;
     }
-    const peer = host.createPeer(alias, 'incoming');
+    const peer = host.createPeer(alias, 'incoming', { registeredRole });
     peer.negotiation.offer().catch((error: Error) => this.#failed(peer, error));
   }
 

@@ -1,7 +1,9 @@
 // The signaling relay: a CONNECT, WEBRTC_* or CONNECTION_REFUSED goes to the
 // peer named by to_alias, re-encoded with from_alias set to the sender's real
-// alias so nobody can speak for another peer. Each client's signaling is
-// bounded by a token bucket: excess is dropped and counted.
+// alias so nobody can speak for another peer; a CONNECT also carries the
+// role the sender registered with, so a comm server can refuse a client that
+// claims to be a server. Each client's signaling is bounded by a token
+// bucket: excess is dropped and counted.
 import type { Logger } from '../shared/log.js';
 import { TokenBucket } from '../shared/rate-limit.js';
 import { Connect, ConnectionRefused, MessageType, WebRtc, isServerRole, peekType } from '../shared/codec.js';
@@ -15,16 +17,18 @@ interface AddressedCodec<T extends { fromAlias: number; toAlias: number }> {
 
 interface Readdressed { toAlias: number; frame: Uint8Array }
 
-function readdressWith<T extends { fromAlias: number; toAlias: number }>(codec: AddressedCodec<T>) {
-  return (frame: Uint8Array, fromAlias: number): Readdressed => {
+/** Re-encodes a message as coming from `sender`; `stamp` adds what else the coordinator vouches for. */
+function readdressWith<T extends { fromAlias: number; toAlias: number }>(codec: AddressedCodec<T>, stamp?: (message: T, sender: RegisteredPeer) => void) {
+  return (frame: Uint8Array, sender: RegisteredPeer): Readdressed => {
     const message = codec.decode(frame);
-    message.fromAlias = fromAlias;
+    message.fromAlias = sender.alias;
+    stamp?.(message, sender);
     return { toAlias: message.toAlias, frame: codec.encode(message) };
   };
 }
 
 const relayedTypes = new Map<MessageType, { name: RelayedTypeName; readdress: ReturnType<typeof readdressWith> }>([
-  [MessageType.CONNECT, { name: 'CONNECT', readdress: readdressWith(Connect) }],
+  [MessageType.CONNECT, { name: 'CONNECT', readdress: readdressWith(Connect, (message, sender) => (message.fromRole = sender.role)) }],
   [MessageType.WEBRTC_OFFER, { name: 'WEBRTC_OFFER', readdress: readdressWith(WebRtc) }],
   [MessageType.WEBRTC_ANSWER, { name: 'WEBRTC_ANSWER', readdress: readdressWith(WebRtc) }],
   [MessageType.WEBRTC_ICE_CANDIDATE, { name: 'WEBRTC_ICE_CANDIDATE', readdress: readdressWith(WebRtc) }],
@@ -87,7 +91,7 @@ export class SignalingRelay {
         this.#logger.debug({ from: sender.alias, type }, 'dropped a message type the coordinator does not relay');
         return undefined;
       }
-      return { name: relayedType.name, ...relayedType.readdress(frame, sender.alias) };
+      return { name: relayedType.name, ...relayedType.readdress(frame, sender) };
     } catch (error) {
       this.#stats.droppedUndecodable++;
       this.#logger.debug({ from: sender.alias, err: error }, 'dropped an undecodable frame');

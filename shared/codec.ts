@@ -20,7 +20,7 @@ export type ConnectionRefusedReason = protocol.ConnectionRefusedReason;
 export interface WelcomeMessage {
   type: MessageType; alias: number; availableServers: number[]; serverIds: string[]; token: Uint8Array; serverUrls: string[];
 }
-export interface ConnectMessage { type: MessageType; fromAlias: number; toAlias: number }
+export interface ConnectMessage { type: MessageType; fromAlias: number; toAlias: number; fromRole: Role }
 export interface WebRtcMessage { type: MessageType; fromAlias: number; toAlias: number; data: Uint8Array }
 export interface ConnectionRefusedMessage {
   type: MessageType; fromAlias: number; toAlias: number; reason: ConnectionRefusedReason; data: Uint8Array;

@@ -75,6 +75,10 @@ export const commServerLimitSpec = {
     description: "The same bound for another server's topic list (the union of its clients' topics).",
   },
   maxTopicsPerPeer: { default: 1000, description: 'Topics one client may subscribe to; more close the peer.' },
+  maxTopicsPerServer: {
+    default: 200_000,
+    description: "Topics another server may ask this one for (the union of its clients' topics); more close that link.",
+  },
   maxTopicLength: { default: 256, description: 'Longest topic name in bytes; a longer one closes the peer.' },
   reliableQueueBytes: {
     default: 4 * 1024 * 1024,

@@ -127,6 +127,7 @@ export namespace protocol {
         type: protocol.MessageType;
         fromAlias: (number|Long);
         toAlias: (number|Long);
+        fromRole: protocol.Role;
         static create(properties: protocol.ConnectMessage.$Shape): protocol.ConnectMessage & protocol.ConnectMessage.$Shape;
         static create(properties?: protocol.ConnectMessage.$Properties): protocol.ConnectMessage;
         static encode(m: protocol.ConnectMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -139,6 +140,7 @@ export namespace protocol {
             type?: (protocol.MessageType|null);
             fromAlias?: (number|Long|null);
             toAlias?: (number|Long|null);
+            fromRole?: (protocol.Role|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.ConnectMessage.$Properties;

@@ -728,6 +728,7 @@ export const protocol = $root.protocol = (() => {
          * @property {protocol.MessageType|null} [type] ConnectMessage type
          * @property {number|Long|null} [fromAlias] ConnectMessage fromAlias
          * @property {number|Long|null} [toAlias] ConnectMessage toAlias
+         * @property {protocol.Role|null} [fromRole] ConnectMessage fromRole
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -784,6 +785,14 @@ export const protocol = $root.protocol = (() => {
         ConnectMessage.prototype.toAlias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
+         * ConnectMessage fromRole.
+         * @member {protocol.Role} fromRole
+         * @memberof protocol.ConnectMessage
+         * @instance
+         */
+        ConnectMessage.prototype.fromRole = 0;
+
+        /**
          * Creates a new ConnectMessage instance using the specified properties.
          * @function create
          * @memberof protocol.ConnectMessage
@@ -821,6 +830,8 @@ export const protocol = $root.protocol = (() => {
                 w.uint32(/* id 2, wireType 0 =*/16).uint64(m.fromAlias);
             if (m.toAlias != null && $Object.hasOwnProperty.call(m, "toAlias") && (typeof m.toAlias === "object" ? m.toAlias.low || m.toAlias.high : m.toAlias !== 0))
                 w.uint32(/* id 3, wireType 0 =*/24).uint64(m.toAlias);
+            if (m.fromRole != null && $Object.hasOwnProperty.call(m, "fromRole") && m.fromRole !== 0)
+                w.uint32(/* id 4, wireType 0 =*/32).int32(m.fromRole);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -890,6 +901,15 @@ export const protocol = $root.protocol = (() => {
                             m.toAlias = v;
                         else
                             delete m.toAlias;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.fromRole = v;
+                        else
+                            delete m.fromRole;
                         continue;
                     }
                 }

@@ -5,6 +5,7 @@ import {
   ConnectionRefused,
   ConnectionRefusedReason,
   MessageType,
+  Role,
   WebRtc,
   Welcome,
   encodeJson,
@@ -27,13 +28,17 @@ describe('signaling relay', () => {
   });
   after(() => coordinator.close());
 
-  test('CONNECT reaches to_alias with the real from_alias', async () => {
-    client.peer.send(Connect.encode({ type: MessageType.CONNECT, fromAlias: FORGED_ALIAS, toAlias: server.alias }));
+  test('CONNECT reaches to_alias with the real from_alias and the role the sender registered with', async () => {
+    client.peer.send(Connect.encode({ type: MessageType.CONNECT, fromAlias: FORGED_ALIAS, toAlias: server.alias, fromRole: Role.COMMUNICATION_SERVER }));
     const frame = await server.peer.nextFrame();
     assert.equal(peekType(frame), MessageType.CONNECT);
     const connect = Connect.decode(frame);
     assert.equal(connect.fromAlias, client.alias);
     assert.equal(connect.toAlias, server.alias);
+    assert.equal(connect.fromRole, Role.CLIENT, 'a client came through /connect, whatever it wrote');
+
+    server.peer.send(Connect.encode({ type: MessageType.CONNECT, toAlias: client.alias }));
+    assert.equal(Connect.decode(await client.peer.nextFrame()).fromRole, Role.COMMUNICATION_SERVER);
   });
 
   for (const [name, type, sender, recipient] of [
@@ -71,7 +76,7 @@ describe('signaling relay', () => {
 
   test('every relayed type was counted', () => {
     assert.deepEqual(coordinator.stats.relayed, {
-      CONNECT: 1, WEBRTC_OFFER: 1, WEBRTC_ANSWER: 1, WEBRTC_ICE_CANDIDATE: 1, CONNECTION_REFUSED: 1,
+      CONNECT: 2, WEBRTC_OFFER: 1, WEBRTC_ANSWER: 1, WEBRTC_ICE_CANDIDATE: 1, CONNECTION_REFUSED: 1,
     });
   });
 

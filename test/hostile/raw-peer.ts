@@ -13,7 +13,7 @@ export const T = {
   WELCOME: 1, CONNECT: 2, WEBRTC_OFFER: 3, WEBRTC_ANSWER: 4, WEBRTC_ICE_CANDIDATE: 5, PING: 6, SUBSCRIPTION: 7,
   AUTH: 8, TOPIC: 9, TOPIC_FW: 10, TOPIC_IDENTITY: 11, TOPIC_IDENTITY_FW: 12, CONNECTION_REFUSED: 13, ERROR: 14,
 } as const;
-const ROLE_CLIENT = 1;
+export const ROLE = { CLIENT: 1, COMMUNICATION_SERVER: 2, COMMUNICATION_SERVER_HUB: 3 } as const;
 export const FORMAT_PLAIN = 1;
 export const FORMAT_GZIP = 2;
 
@@ -31,7 +31,7 @@ function candidateIn(form: CandidateForm, init: RTCIceCandidateInit): RTCIceCand
 }
 
 export const frames = {
-  auth: (body = 'hostile'): Uint8Array => message(varintField(1, T.AUTH), varintField(2, ROLE_CLIENT), bytesField(3, body)),
+  auth: (body = 'hostile', role: number = ROLE.CLIENT): Uint8Array => message(varintField(1, T.AUTH), varintField(2, role), bytesField(3, body)),
   subscription: (topics: Uint8Array | string, format = FORMAT_PLAIN): Uint8Array =>
     message(varintField(1, T.SUBSCRIPTION), varintField(2, format), bytesField(3, topics)),
   ping: (time: number): Uint8Array => message(varintField(1, T.PING), doubleField(2, time)),

@@ -49,7 +49,7 @@ function c<T extends { type: MessageType }>(name: string, codec: CodecLike<T>, v
 const cases: Case[] = [
   c('WELCOME', Welcome, { type: MessageType.WELCOME, alias: 17, availableServers: [3, 4, MAX_SAFE], serverIds: ['a', '', 'c'],
     token: new TextEncoder().encode('bct1.payload.signature'), serverUrls: ['ws://127.0.0.1:9100', '', 'wss://c.example'] }),
-  c('CONNECT', Connect, { type: MessageType.CONNECT, fromAlias: 17, toAlias: 3 }),
+  c('CONNECT', Connect, { type: MessageType.CONNECT, fromAlias: 17, toAlias: 3, fromRole: Role.COMMUNICATION_SERVER_HUB }),
   c('WEBRTC_OFFER', WebRtc, {
     type: MessageType.WEBRTC_OFFER, fromAlias: 3, toAlias: 17, data: encodeJson({ type: 'offer', sdp: 'v=0\r\n' }),
   }),
