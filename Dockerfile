@@ -5,15 +5,14 @@
 # Options are flags, BROKER_* variables or a --config file (docs/CONFIGURATION.md);
 # NODE_OPTIONS=--max-semi-space-size=4 keeps a comm server's RSS down (same page).
 
-# Build: the same commands as CI (.ci/run): npm ci, npm run build. npm ci's
-# postinstall runs patch-package (a devDependency), which patches werift in
-# node_modules; `npm prune --omit=dev` then drops the dev dependencies and
-# keeps the patched werift, so the runtime stage copies node_modules as is and
-# never runs npm (where patch-package would be missing).
+# Build: the same commands as CI (.ci/run): npm ci (no install scripts of our
+# own), npm run build, which also writes our patched copy of werift's bundle
+# to dist/werift (patches/README.md); `npm prune --omit=dev` then drops the dev
+# dependencies (werift's published package among them), so the runtime stage
+# copies node_modules as is and never runs npm.
 FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-COPY patches ./patches
 RUN npm ci
 COPY . .
 RUN npm run build

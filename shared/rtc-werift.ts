@@ -1,4 +1,4 @@
-import { HashAlgorithm, RTCCertificate, RTCDtlsTransport, RTCPeerConnection, SignatureAlgorithm } from 'werift';
+import { HashAlgorithm, RTCCertificate, RTCDtlsTransport, RTCPeerConnection, SignatureAlgorithm } from '#werift';
 import type { PeerConnectionLike, RtcFactory } from './rtc.js';
 import { createSelfSignedCertificate } from './self-signed-certificate.js';
 

@@ -29,7 +29,7 @@ test('a comm server process completes DTLS with clients without loading @peculia
     await untilRouted('t', clients, clients.map((client, index) => ({ client, inbox: inboxes[index]! })));
 
     const modules = tracedModules(traceFile);
-    assert.ok(modules.some((url) => url.endsWith('/werift/lib/index.mjs')), 'the trace sees werift');
+    assert.ok(modules.some((url) => url.endsWith('/dist/werift/index.mjs')), 'the trace sees our werift copy');
     assert.deepEqual(modules.filter((url) => url.includes('@peculiar/x509')), []);
   } finally {
     await server.process.kill();

@@ -4,7 +4,7 @@
 // and complete, on the reliable and on the unreliable channel.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RTCPeerConnection as WeriftPeerConnection } from 'werift';
+import type { RTCPeerConnection as WeriftPeerConnection } from '#werift';
 import { connectPair, countReceivedPackets, receiveSequenced, sequencedMessage, type PeerKind } from './helpers.js';
 
 interface IceConnectionInternals {

@@ -5,12 +5,11 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
-import { RTCDtlsTransport } from 'werift';
+import { RTCDtlsTransport } from '#werift';
 import { installWeriftCertificate, weriftFactory } from '../../shared/rtc-werift.js';
 import { MODULE_TRACE_FILE, moduleTraceImport, tracedModules } from '../helpers/module-trace.js';
 import { connectPair, type PeerKind } from './helpers.js';
@@ -54,19 +53,19 @@ for (const [offerer, answerer] of [['werift', 'wrtc'], ['wrtc', 'werift']] as [P
   });
 }
 
-test('werift loads @peculiar/x509 only when it makes a certificate, in both builds', { timeout: 30_000 }, async () => {
+test('werift loads @peculiar/x509 only when it makes a certificate', { timeout: 30_000 }, async () => {
   const dir = await mkdtemp(join(tmpdir(), 'module-trace-'));
   try {
     const traceFile = join(dir, 'esm');
     const { stdout } = await run(process.execPath, ['--import', moduleTraceImport, '--input-type=module', '-e', `
       const { readFileSync } = await import('node:fs');
-      const werift = await import(${JSON.stringify(import.meta.resolve('werift'))});
+      const werift = await import(${JSON.stringify(import.meta.resolve('#werift'))});
       const before = readFileSync(process.env.${MODULE_TRACE_FILE}, 'utf8');
       const keys = await werift.createSelfSignedCertificate({ signature: 3, hash: 4 }, 23);
       process.stdout.write(JSON.stringify({ before, certificate: keys.certPem.startsWith('-----BEGIN CERTIFICATE-----') }));
     `], { env: { ...process.env, [MODULE_TRACE_FILE]: traceFile } });
     const { before, certificate } = JSON.parse(stdout) as { before: string; certificate: boolean };
-    assert.match(before, /\/werift\/lib\/index\.mjs/, 'the trace sees werift itself');
+    assert.match(before, /\/dist\/werift\/index\.mjs/, 'the trace sees werift itself');
     assert.doesNotMatch(before, /@peculiar\/x509/, 'importing werift does not load @peculiar/x509');
     assert.ok(certificate);
     assert.ok(tracedModules(traceFile).some((url) => url.includes('/@peculiar/x509/')), 'making a certificate does');
@@ -74,13 +73,4 @@ test('werift loads @peculiar/x509 only when it makes a certificate, in both buil
     await rm(dir, { recursive: true, force: true });
   }
 
-  const require = createRequire(import.meta.url);
-  const { stdout } = await run(process.execPath, ['-e', `
-    const werift = require(${JSON.stringify(require.resolve('werift'))});
-    const loaded = () => Object.keys(require.cache).some((path) => path.includes('@peculiar/x509'));
-    const before = loaded();
-    werift.CipherContext.createSelfSignedCertificateWithKey({ signature: 3, hash: 4 }, 23)
-      .then((keys) => process.stdout.write(JSON.stringify({ before, after: loaded(), certificate: keys.certPem.length > 0 })));
-  `]);
-  assert.deepEqual(JSON.parse(stdout), { before: false, after: true, certificate: true }, 'the CommonJS build alike');
 });

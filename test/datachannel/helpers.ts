@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import {
   RTCPeerConnection as WeriftPeerConnection,
   type RTCDataChannel as WeriftDataChannel,
-} from 'werift';
+} from '#werift';
 import { LOOPBACK, createLoopbackPeerConnection } from '../helpers/loopback.js';
 
 export type PeerKind = 'werift' | 'wrtc';

@@ -5,7 +5,7 @@
 // forwards to each client what the others publish).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RTCPeerConnection as WeriftPeerConnection } from 'werift';
+import type { RTCPeerConnection as WeriftPeerConnection } from '#werift';
 import { CHUNK_DATA, CHUNK_SACK, connectPair, countReceivedPackets, sctpAssociation, sequencedMessage, type SctpChunk } from './helpers.js';
 
 interface SackCounts {

@@ -9,7 +9,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import WebSocket from 'ws';
 import type { WebSocketConstructor } from '../../client/index.js';
 import { MessageType, WebRtc, encodeJson } from '../../shared/codec.js';
-import { RTCPeerConnection } from 'werift';
+import { RTCPeerConnection } from '#werift';
 import { connectTo, startCluster } from '../helpers/cluster.js';
 import { Inbox, bodyText, untilRouted } from '../helpers/messages.js';
 

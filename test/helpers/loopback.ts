@@ -1,5 +1,5 @@
 // werift bound to 127.0.0.1 only, with no STUN server: test traffic never leaves loopback.
-import { RTCPeerConnection as WeriftPeerConnection, type RTCIceServer } from 'werift';
+import { RTCPeerConnection as WeriftPeerConnection, type RTCIceServer } from '#werift';
 import type { PeerConnectionLike, RtcFactory } from '../../shared/rtc.js';
 
 export const LOOPBACK = '127.0.0.1';

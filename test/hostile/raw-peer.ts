@@ -5,7 +5,7 @@
 // shared/ is used: the library would refuse to send most of what these tests
 // send. (Not libwebrtc, as the compat test: @roamhq/wrtc segfaults the test
 // process within a few dozen peers that the server closes while they send.)
-import { RTCPeerConnection as WeriftPeerConnection } from 'werift';
+import { RTCPeerConnection as WeriftPeerConnection } from '#werift';
 import { WebSocket } from 'ws';
 import { WireMessage, bytesField, doubleField, message, varintField } from '../helpers/protobuf-wire.js';
 

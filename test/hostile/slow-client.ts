@@ -3,7 +3,7 @@
 // counts what it receives. The test SIGSTOPs it so that it stops reading.
 // On a message whose body is `report` it prints `received <count>` (messages
 // before that one). Usage: node slow-client.js <coordinatorUrl> <topic,topic>
-import { RTCPeerConnection } from 'werift';
+import { RTCPeerConnection } from '#werift';
 import { BrokerClient } from '../../client/index.js';
 import type { PeerConnectionLike } from '../../shared/rtc.js';
 

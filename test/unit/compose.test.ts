@@ -92,8 +92,9 @@ test('the Dockerfile builds with the commands CI runs, and its runtime stage cop
   assert.match(read('.ci/run'), /^npm ci$/m);
   const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
   assert.match(scripts.test, /^npm run build\b/);
-  assert.match(scripts.postinstall, /patch-package/, 'the build stage patches werift through npm ci');
-  // The runtime stage never runs npm (patch-package is a dev dependency) and runs as a user.
+  for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) assert.equal(scripts[hook], undefined, `no ${hook} script`);
+  assert.match(scripts.build, /scripts\/werift\.js build/, 'the build writes our patched werift into dist/');
+  // The runtime stage never runs npm and runs as a user.
   const runtime = instructions.slice(instructions.indexOf(stages[1]));
   assert.equal(runtime.filter((line) => line.startsWith('RUN ')).length, 0);
   assert.ok(runtime.some((line) => /^USER (?!root\b)\S+/.test(line)), 'non-root user');

@@ -3,7 +3,7 @@
 // the send window allows (bufferedAmount only falls once the event loop turns).
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { RTCDataChannel, RTCPeerConnection } from 'werift';
+import type { RTCDataChannel, RTCPeerConnection } from '#werift';
 import { ChannelWriter, type WriterOptions } from '../../shared/writer.js';
 import type { DataChannelLike } from '../../shared/rtc.js';
 import { createWeriftPeerConnection } from '../datachannel/helpers.js';
