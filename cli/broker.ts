@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { clusterCommand } from './cluster-command.js';
@@ -10,6 +11,9 @@ import { checkOptionValues, configDescription, dropForeignEnvironment, globalOpt
 
 stopWithParent();
 
+// The package's version, wherever the package is installed (dist/cli/broker.js -> package.json).
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const cli = yargs(hideBin(process.argv))
   .scriptName('broker')
   .usage('$0 <command> [options]')
@@ -19,6 +23,7 @@ const cli = yargs(hideBin(process.argv))
   .config('config', configDescription, loadConfigFile)
   .options(globalOptions)
   .epilogue(optionsEpilogue)
+  .version(version)
   .help()
   .fail((message, error) => {
     process.stderr.write(`broker: ${error?.message ?? message}\nRun with --help for the options.\n`);

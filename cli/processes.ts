@@ -24,6 +24,8 @@ export interface BrokerProcessOptions {
   env?: NodeJS.ProcessEnv;
   /** Flags for node itself, before the broker's entry point. */
   nodeArgs?: readonly string[];
+  /** The `broker` command to run; this build's dist/cli/broker.js by default. */
+  entry?: string;
 }
 
 export class BrokerProcess {
@@ -35,7 +37,7 @@ export class BrokerProcess {
   constructor(args: string[], options: BrokerProcessOptions = {}) {
     // The child's stdin is a pipe from this process: when this process dies, however it dies, the pipe
     // closes and the child stops (see cli/parent-watch.ts). No orphans from a killed cluster or test.
-    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), brokerEntry, ...args], {
+    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? brokerEntry, ...args], {
       stdio: ['pipe', 'pipe', options.stderr ?? 'inherit'],
       env: { ...(options.env ?? process.env), [STOP_WITH_PARENT]: '1' },
     });
