@@ -1,6 +1,6 @@
 // Data-channel benchmark: throughput with every send queued at once, and
 // set-up time of many simultaneous connections, for werift (as patched by
-// patches/werift+0.24.4.patch) and libwebrtc (@roamhq/wrtc), on 127.0.0.1.
+// patches/werift/) and libwebrtc (@roamhq/wrtc), on 127.0.0.1.
 //
 //   npm run bench:datachannel [-- --json FILE]
 import { writeFile } from 'node:fs/promises';
