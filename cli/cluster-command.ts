@@ -46,13 +46,16 @@ export function clusterCommand(yargs: Argv) {
         const servers = await Promise.all(Array.from({ length: argv.servers }, () =>
           startCommServerProcess({ coordinatorUrl: coordinator.url, logLevel, args, env })));
         children.push(...servers.map((server) => server.process));
-        await Promise.all(servers.map((server) => serversLinked(server.process, star ? 1 : argv.servers - 1)));
+        // Each server links to the hub (star) or to every other server (mesh); a lone mesh server has
+        // nothing to link to (and prints no "servers linked" line).
+        const links = star ? 1 : argv.servers - 1;
+        if (links > 0) await Promise.all(servers.map((server) => serversLinked(server.process, links)));
         if (argv.demo) demo = await DemoServer.start({ coordinatorUrl: coordinator.url, port: demoPortOf(argv['demo-port'], argv.port) });
         for (const child of children) {
           void child.exited.then((code) => stopping || process.stderr.write(`broker process ${child.pid} exited (${code})\n`));
         }
         process.stdout.write([
-          `local cluster up: coordinator ${coordinator.url}, ${argv.servers} comm servers (${argv.topology})`,
+          `local cluster up: coordinator ${coordinator.url}, ${argv.servers} comm server${argv.servers === 1 ? '' : 's'} (${argv.topology})`,
           `comm server aliases: ${servers.map((server) => server.alias).join(', ')}`,
           ...(demo ? [`demo page: ${demo.url}  (open it in several tabs)`] : []),
           '',

@@ -70,3 +70,24 @@ test('broker cluster starts a coordinator and comm servers that serve clients, a
     await cluster.kill();
   }
 });
+
+test('broker cluster --servers 1 comes up and its one comm server serves two clients', async () => {
+  const cluster = new BrokerProcess(['cluster', '--servers', '1', '--port', '0', '--no-demo'], { stderr: 'ignore' });
+  try {
+    const [line, url] = await cluster.waitForLine(/^local cluster up: coordinator (\S+), 1 comm server \(mesh\)$/);
+    assert.ok(line);
+    const [, aliases] = await cluster.waitForLine(/^comm server aliases: (.+)$/);
+    assert.equal(aliases.split(', ').length, 1);
+    const clients = await Promise.all([0, 1].map(() => BrokerClient.connect({ coordinatorUrl: url, transport: 'webrtc' })));
+    const inboxes = clients.map((client) => new Inbox(client));
+    for (const client of clients) client.subscribe('chat');
+    await untilRouted('chat', clients, clients.map((client, i) => ({ client, inbox: inboxes[i] })));
+    clients[0].publish('chat', 'alone');
+    await inboxes[1].until((messages) => messages.some((m) => bodyText(m) === 'alone'));
+    for (const client of clients) client.close();
+    cluster.child.kill('SIGTERM');
+    assert.equal(await cluster.exited, 0);
+  } finally {
+    await cluster.kill();
+  }
+});
