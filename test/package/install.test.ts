@@ -75,7 +75,7 @@ process.exit(0);
 `;
 
 const TYPES = `
-import { BrokerClient, BrokerClientError, type ReceivedMessage } from 'webrtc-broker';
+import { BrokerClient, BrokerClientError, TopicNameError, type ReceivedMessage } from 'webrtc-broker';
 import { BrokerClient as SameClient } from 'webrtc-broker/client';
 import { Coordinator } from 'webrtc-broker/coordinator';
 import { CommServer } from 'webrtc-broker/commserver';
@@ -86,6 +86,7 @@ export const same: typeof BrokerClient = SameClient;
 export const browser: Promise<BrowserClient> = BrowserClient.connect({ coordinatorUrl: 'ws://127.0.0.1:9090' });
 export const code = (error: BrokerClientError): string => error.code;
 export const topic = (message: ReceivedMessage): string => message.topic;
+export const invalid = (error: TopicNameError): 'INVALID_TOPIC' => error.code;
 export const starting = Coordinator.start({ port: 0 });
 export const server = (url: string) => new CommServer({ coordinatorUrl: url });
 // @ts-expect-error the options are typed: a URL is a string
