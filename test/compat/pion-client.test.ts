@@ -8,7 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import type { RTCDataChannel, RTCIceCandidate } from 'werift';
+import type { RTCDataChannel, RTCIceCandidate } from '#werift';
 import { Negotiation } from '../../shared/negotiation.js';
 import type { IceCandidateInit } from '../../shared/rtc.js';
 import { createLoopbackPeerConnection, loopbackWerift } from '../helpers/loopback.js';
