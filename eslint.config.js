@@ -9,6 +9,8 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', URL: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // The published werift lacks our fixes (patches/README.md): code and tests load our copy.
+      'no-restricted-imports': ['error', { paths: [{ name: 'werift', message: "Import '#werift', our patched copy (patches/README.md)." }] }],
     },
   },
   {
