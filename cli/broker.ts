@@ -7,7 +7,7 @@ import { commServerCommand } from './commserver-command.js';
 import { coordinatorCommand } from './coordinator-command.js';
 import { loadtestCommand } from './loadtest-command.js';
 import { stopWithParent } from './parent-watch.js';
-import { checkOptionValues, configDescription, dropForeignEnvironment, globalOptions, loadConfigFile, optionsEpilogue, printConfigAndExit } from './options.js';
+import { COMMANDS, checkOptionValues, configDescription, dropForeignEnvironment, failureReport, globalOptions, loadConfigFile, optionsEpilogue, printConfigAndExit } from './options.js';
 
 stopWithParent();
 
@@ -18,7 +18,8 @@ const cli = yargs(hideBin(process.argv))
   .scriptName('broker')
   .usage('$0 <command> [options]')
   .strict()
-  .demandCommand(1, 'Name a command: coordinator, commserver or cluster')
+  .strictCommands()
+  .demandCommand(1, `Name a command: ${COMMANDS.join(', ')}`)
   .env('BROKER')
   .config('config', configDescription, loadConfigFile)
   .options(globalOptions)
@@ -26,8 +27,9 @@ const cli = yargs(hideBin(process.argv))
   .version(version)
   .help()
   .fail((message, error) => {
-    process.stderr.write(`broker: ${error?.message ?? message}\nRun with --help for the options.\n`);
-    process.exit(2);
+    const { text, exitCode } = failureReport(error, message);
+    process.stderr.write(text);
+    process.exit(exitCode);
   });
 
 cli.middleware(dropForeignEnvironment(cli), true).check(checkOptionValues(cli), true).middleware(printConfigAndExit(cli));

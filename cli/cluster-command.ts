@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { portFrom } from './limit-flags.js';
-import { ENV_PREFIX, integerIn, logOptions } from './options.js';
+import { ENV_PREFIX, EXIT_PORT_IN_USE, EXIT_RUNTIME, RuntimeFailure, commandHelp, integerIn, logOptions } from './options.js';
 import { DemoServer, demoFlags, demoPortOf } from './demo-server.js';
 import { BrokerProcess, serversLinked, startCommServerProcess, startCoordinatorProcess } from './processes.js';
 import { clusterSecurityOptions, passSecrets } from './security-options.js';
@@ -9,7 +9,10 @@ export function clusterCommand(yargs: Argv) {
   return yargs.command(
     'cluster',
     'Run a local cluster: a coordinator and N comm servers as child processes on 127.0.0.1 (Ctrl-C stops all)',
-    (y) => y.options({
+    (y) => commandHelp(y, '$0 cluster [options]', 'Run a local cluster: a coordinator and N comm servers as child processes on 127.0.0.1 (Ctrl-C stops all).', [
+      ['$0 cluster', 'coordinator :9090, 2 comm servers, demo page'],
+      ['$0 cluster --servers 3 --topology star', 'servers linked by a hub'],
+    ], ['servers', 'port', 'topology', 'demo', 'demo-port', 'log-level', 'log-format']).options({
       servers: { type: 'number', default: 2, description: 'Number of comm servers', coerce: integerIn('servers', 1) },
       port: { type: 'number', default: 9090, description: "Coordinator's TCP port (0 picks a free one)", coerce: integerIn('port', 0, 65535) },
       topology: {
@@ -71,6 +74,11 @@ export function clusterCommand(yargs: Argv) {
       } catch (error) {
         await demo?.close();
         await Promise.all(children.map((child) => child.stop(5_000, 'SIGINT')));
+        // A child that exited at start has said why on stderr (a port in use: its exit code 3); so does this process.
+        const exitCode = (error as { exitCode?: unknown }).exitCode;
+        if (typeof exitCode === 'number') {
+          throw new RuntimeFailure(`a broker process of the cluster exited at start (${exitCode})`, exitCode === EXIT_PORT_IN_USE ? EXIT_PORT_IN_USE : EXIT_RUNTIME);
+        }
         throw error;
       }
     },

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { commServerLimitSpec } from '../shared/config.js';
 import type { IceServer } from '../shared/rtc.js';
 import { limitFlags, limitsFrom } from './limit-flags.js';
-import { integerIn, logOptions, stringList, webSocketUrl } from './options.js';
+import { commandHelp, integerIn, logOptions, stringList, webSocketUrl } from './options.js';
 import { commServerSecurityFrom, commServerSecurityOptions } from './security-options.js';
 import { startOperations, operationsOptions } from './operations.js';
 import { stopOnSignals } from './signals.js';
@@ -12,7 +12,10 @@ export function commServerCommand(yargs: Argv) {
   return yargs.command(
     'commserver',
     'Run a comm server: links to the coordinator and the other servers, serves clients',
-    (y) => y.options({
+    (y) => commandHelp(y, '$0 commserver [options]', 'Run a comm server: links to the coordinator and the other servers, serves clients.', [
+      ['$0 commserver', 'joins ws://127.0.0.1:9090'],
+      ['$0 commserver --coordinator-url ws://10.0.0.5:9090', 'on another host'],
+    ], ['coordinator-url', 'hub', 'server-id', 'ice-server', 'port-min', 'port-max', 'log-level', 'log-format']).options({
       'coordinator-url': {
         type: 'string', default: 'ws://127.0.0.1:9090', description: "The coordinator's base URL (ws:// or wss://)",
         coerce: webSocketUrl('coordinator-url'),
@@ -43,10 +46,10 @@ export function commServerCommand(yargs: Argv) {
         type: 'string', group: 'WebSocket fallback:', defaultDescription: 'ws://HOST:PORT as bound',
         description: 'The URL clients are told to use (behind a proxy or NAT)', coerce: webSocketUrl('ws-public-url'),
       },
-      ...limitFlags(commServerLimitSpec),
       ...heapGrowingOptions,
       ...operationsOptions,
       ...commServerSecurityOptions,
+      ...limitFlags(commServerLimitSpec),
     }).check((argv) => {
       portRangeFrom(argv['port-min'], argv['port-max']);
       return true;

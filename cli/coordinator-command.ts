@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { coordinatorLimitSpec } from '../shared/config.js';
 import { limitFlags, limitsFrom, portFrom } from './limit-flags.js';
-import { integerIn, logOptions } from './options.js';
+import { commandHelp, integerIn, logOptions } from './options.js';
 import { coordinatorSecurityFrom, coordinatorSecurityOptions } from './security-options.js';
 import { startOperations, operationsOptions } from './operations.js';
 import { stopOnSignals } from './signals.js';
@@ -10,7 +10,10 @@ export function coordinatorCommand(yargs: Argv) {
   return yargs.command(
     'coordinator',
     'Run the coordinator: /connect for clients, /discover for comm servers',
-    (y) => y.options({
+    (y) => commandHelp(y, '$0 coordinator [options]', 'Run the coordinator: /connect for clients, /discover for comm servers.', [
+      ['$0 coordinator', 'on ws://127.0.0.1:9090'],
+      ['$0 coordinator --host 0.0.0.0 --cluster-secret-file s.txt', 'for other hosts'],
+    ], ['host', 'port', 'topology', 'log-level', 'log-format']).options({
       host: { type: 'string', default: '127.0.0.1', description: 'Interface to listen on' },
       port: { type: 'number', default: 9090, description: 'TCP port (0 picks a free one)', coerce: integerIn('port', 0, 65535) },
       topology: {
@@ -18,9 +21,9 @@ export function coordinatorCommand(yargs: Argv) {
         description: 'mesh: every server links to every other; star: servers link only to a HUB',
       },
       ...logOptions('info'),
-      ...limitFlags(coordinatorLimitSpec),
       ...coordinatorSecurityOptions,
       ...operationsOptions,
+      ...limitFlags(coordinatorLimitSpec),
     }),
     async (argv) => {
       // Loaded here, not at the top: each command loads only what it runs (the coordinator no WebRTC stack).

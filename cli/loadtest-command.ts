@@ -1,11 +1,15 @@
 import type { Argv } from 'yargs';
+import { commandHelp } from './options.js';
 import { SCENARIOS, scenarioDescriptions, type ScenarioName } from '../loadtest/scenarios.js';
 
 export function loadtestCommand(yargs: Argv) {
   return yargs.command(
     'loadtest <scenario>',
     'Load-test a cluster (a local one it starts, or --coordinator-url) and report delivery, loss, latency and CPU',
-    (y) => y
+    (y) => commandHelp(y, '$0 loadtest <scenario> [options]', 'Load-test a cluster (a local one it starts, or --coordinator-url) and report delivery, loss, latency and CPU.', [
+      ['$0 loadtest dense --clients 50 --duration 10', '50 clients, one topic'],
+      ['$0 loadtest fanout --json out.json', 'results as JSON too'],
+    ], ['clients', 'servers', 'rate', 'size', 'channel', 'duration', 'coordinator-url', 'json', 'html'])
       .positional('scenario', {
         choices: SCENARIOS,
         demandOption: true,

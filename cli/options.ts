@@ -276,5 +276,51 @@ export const optionsEpilogue = [
   `Every option is also an environment variable, ${ENV_PREFIX}_ and the flag in upper snake case`,
   `(${ENV_PREFIX}_MAX_PEERS=500, ${ENV_PREFIX}_HUB=true), and a key of the --config file.`,
   'Precedence: flags, then environment, then config file, then defaults.',
-  'A bad value exits with code 2 and names the option. See docs/CONFIGURATION.md.',
+  'A bad value exits with code 2 and names the option; a port in use exits with 3. See docs/CONFIGURATION.md.',
 ].join('\n');
+
+/**
+ * A command's --help: a usage line and two examples first, then the options
+ * most users need (yargs' first group, "Options:"), then the other groups as
+ * the command declares them (its limits last).
+ */
+export function commandHelp<T>(
+  y: Argv<T>, usage: string, description: string, examples: readonly [string, string][], main: readonly string[],
+): Argv<T> {
+  const lines = [`Usage: ${usage}`, '', ...examples.map(([command, what]) => `${command}  # ${what}`), '', description];
+  // Naming the default group first makes it the first group printed, with these options at its top.
+  return y.usage(lines.join('\n')).group([...main], 'Options:');
+}
+
+/** Exit codes of the broker command: 2 a bad command line or option; 1 a failure at run time; 3 a port already in use. */
+export const EXIT_USAGE = 2;
+export const COMMANDS = ['coordinator', 'commserver', 'cluster', 'loadtest'] as const;
+export const EXIT_RUNTIME = 1;
+export const EXIT_PORT_IN_USE = 3;
+
+/** A failure at run time, not in the command line: reported without the --help hint. */
+export class RuntimeFailure extends Error {
+  constructor(message: string, readonly exitCode: number = EXIT_RUNTIME) {
+    super(message);
+  }
+}
+
+/**
+ * How the broker command reports `error` and the exit code to use: errors
+ * from the system (a port in use, an address that does not exist) and
+ * RuntimeFailure are run-time failures; everything else is a usage error.
+ */
+export function failureReport(error: Error | undefined, message: string | undefined): { text: string; exitCode: number } {
+  if (error instanceof RuntimeFailure) return { text: `broker: ${error.message}\n`, exitCode: error.exitCode };
+  const system = error as (Error & { code?: unknown; syscall?: unknown; address?: unknown; port?: unknown }) | undefined;
+  if (system && typeof system.syscall === 'string') {
+    if (system.code === 'EADDRINUSE') {
+      const where = system.port !== undefined ? `${String(system.address)}:${String(system.port)}` : 'the address';
+      return { text: `broker: ${where} is already in use (another broker?): pick another port\n`, exitCode: EXIT_PORT_IN_USE };
+    }
+    return { text: `broker: ${system.message}\n`, exitCode: EXIT_RUNTIME };
+  }
+  let text = error?.message ?? message ?? 'bad command line';
+  if (/^Unknown command/.test(text)) text += ` (the commands: ${COMMANDS.join(', ')})`;
+  return { text: `broker: ${text}\nRun with --help for the options.\n`, exitCode: EXIT_USAGE };
+}

@@ -79,7 +79,7 @@ export class BrokerProcess {
         if (!this.#waiters.has(waiter)) return;
         this.#waiters.delete(waiter);
         clearTimeout(timer);
-        reject(new Error(`process exited (${code}) before printing ${pattern}`));
+        reject(Object.assign(new Error(`process exited (${code}) before printing ${pattern}`), { exitCode: code }));
       });
       this.#waiters.add(waiter);
     });

@@ -1,7 +1,9 @@
 // The `broker` command as a user runs it: real processes.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { once } from 'node:events';
 import { readdir, readFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -89,5 +91,63 @@ test('broker cluster --servers 1 comes up and its one comm server serves two cli
     assert.equal(await cluster.exited, 0);
   } finally {
     await cluster.kill();
+  }
+});
+
+/** Runs the broker command to its end: exit code, stdout, stderr. */
+async function brokerRun(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [broker, ...args], { timeout: 30_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const COMMANDS = ['coordinator', 'commserver', 'cluster', 'loadtest'];
+
+test('bare broker names every command; an unknown command says so; --version prints the package version', async () => {
+  const bare = await brokerRun([]);
+  assert.equal(bare.code, 2);
+  for (const command of COMMANDS) assert.match(bare.stderr, new RegExp(`\\b${command}\\b`));
+  const unknown = await brokerRun(['frobnicate']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /Unknown command: frobnicate/);
+  for (const command of COMMANDS) assert.match(unknown.stderr, new RegExp(`\\b${command}\\b`));
+  const { version } = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  assert.deepEqual(await brokerRun(['--version']), { code: 0, stdout: `${version}\n`, stderr: '' });
+});
+
+test("each command's --help starts with a usage line and two examples, then the common options, and ends with the limits", async () => {
+  for (const command of COMMANDS) {
+    const { code, stdout } = await brokerRun([command, '--help']);
+    assert.equal(code, 0);
+    const lines = stdout.split('\n');
+    assert.match(lines[0]!, new RegExp(`^Usage: broker ${command} `), stdout);
+    assert.equal(lines[1], '');
+    for (const example of lines.slice(2, 4)) assert.match(example, new RegExp(`^broker ${command}\\b.*  # `), stdout);
+    const groups = lines.filter((line) => /^[A-Z][\w ]*:$/.test(line));
+    assert.equal(groups[0], 'Options:', stdout);
+    if (command === 'coordinator' || command === 'commserver') assert.equal(groups.at(-1), 'Limits:', stdout);
+    // The command's own main options come before the global ones.
+    assert.ok(stdout.indexOf('  --port') < 0 || stdout.indexOf('  --port') < stdout.indexOf('  --config'), stdout);
+  }
+});
+
+test('a port already in use is a run-time failure: exit code 3, no --help hint (coordinator and cluster)', async () => {
+  const holder = createServer();
+  holder.listen(0, '127.0.0.1');
+  await once(holder, 'listening');
+  const { port } = holder.address() as AddressInfo;
+  try {
+    for (const args of [['coordinator', '--port', String(port)], ['cluster', '--servers', '1', '--no-demo', '--port', String(port)]]) {
+      const { code, stderr } = await brokerRun([...args, '--log-level', 'error']);
+      assert.equal(code, 3, `${args.join(' ')}: ${stderr}`);
+      assert.match(stderr, new RegExp(`127\\.0\\.0\\.1:${port} is already in use`));
+      assert.doesNotMatch(stderr, /--help/);
+    }
+  } finally {
+    holder.close();
   }
 });
