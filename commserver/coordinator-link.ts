@@ -70,9 +70,10 @@ export class CoordinatorLink extends EventEmitter<CoordinatorLinkEvents> {
           maxTimeout: retryMaxMs,
           randomize: true,
           signal,
+          // Every failed attempt is a warning: with the backoff capped at retryMaxMs (5 s by
+          // default) an operator sees the server still trying at least that often.
           onFailedAttempt: ({ error, attemptNumber }) => {
-            const log = attemptNumber === 1 || attemptNumber % 10 === 0 ? logger.warn : logger.debug;
-            log.call(logger, { err: error.message, attempt: attemptNumber }, 'coordinator unreachable, retrying');
+            logger.warn({ err: error.message, attempt: attemptNumber }, 'coordinator unreachable, retrying');
           },
         });
         await this.#serve(socket);

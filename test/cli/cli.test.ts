@@ -1,9 +1,10 @@
 // The `broker` command as a user runs it: real processes.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -149,5 +150,37 @@ test('a port already in use is a run-time failure: exit code 3, no --help hint (
     }
   } finally {
     holder.close();
+  }
+});
+
+test('a comm server that cannot reach its coordinator logs every retry as a warning', { timeout: 30_000 }, async () => {
+  // A port nothing listens on: bound, then closed.
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  probe.close();
+  await once(probe, 'close');
+  const child = spawn(process.execPath, [
+    broker, 'commserver', '--coordinator-url', `ws://127.0.0.1:${port}`, '--coordinator-retry-max-ms', '300',
+    '--log-level', 'warn', '--log-format', 'json', '--no-ws',
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    const attempts: { attempt: number; at: number }[] = [];
+    for await (const line of createInterface({ input: child.stderr! })) {
+      const entry = JSON.parse(line) as { level: number; msg: string; attempt?: number };
+      if (entry.msg !== 'coordinator unreachable, retrying') continue;
+      assert.equal(entry.level, 40, 'warn');
+      attempts.push({ attempt: entry.attempt!, at: Date.now() });
+      if (attempts.length === 5) break;
+    }
+    // Every attempt, not the first and every tenth.
+    assert.deepEqual(attempts.map(({ attempt }) => attempt), [1, 2, 3, 4, 5]);
+    for (let index = 1; index < attempts.length; index++) assert.ok(attempts[index]!.at - attempts[index - 1]!.at < 10_000);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
   }
 });
