@@ -13,6 +13,9 @@ const CURSOR_TOPIC = 'cursors';
 const CHAT_TOPIC = 'chat';
 const CURSOR_INTERVAL_MS = 66; // at most ~15 updates a second while the mouse moves
 const CURSOR_TIMEOUT_MS = 5000; // a cursor not heard from for this long disappears
+// A still pointer is sent again this often, so that other tabs keep showing it
+// while this page is connected (an unreliable update may be lost: several per timeout).
+const CURSOR_REFRESH_MS = 1500;
 const MAX_LOG_LINES = 200;
 
 const $ = (id) => document.getElementById(id);
@@ -198,6 +201,9 @@ function startCursorTracking() {
     if (wait <= 0) send();
     else timer ??= setTimeout(send, wait);
   });
+  setInterval(() => {
+    if (latest && !timer && performance.now() - lastSent >= CURSOR_REFRESH_MS) send();
+  }, CURSOR_REFRESH_MS / 3);
   board.addEventListener('pointerleave', () => {
     clearTimeout(timer);
     timer = undefined;

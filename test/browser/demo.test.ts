@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import type { ReceivedMessage } from '../../client/index.js';
 import { bodyText } from '../helpers/messages.js';
 import { BrokerProcess } from '../../cli/processes.js';
 import { launchChromium, startBrowserFixture, testOutputDir, type BrowserFixture, type Chromium, type NodePeer } from './harness.js';
@@ -16,6 +17,7 @@ describe('the demo page', () => {
   let node: NodePeer;
   let pageAlias: number;
   const errors: string[] = [];
+  const failedRequests: string[] = [];
 
   before(async () => {
     fixture = await startBrowserFixture(2);
@@ -27,6 +29,7 @@ describe('the demo page', () => {
     await node.client.ping();
     page = await fixture.chromium.context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
+    page.on('response', (response) => response.status() >= 400 && failedRequests.push(`${response.status()} ${response.url()}`));
     fixture.cluster.nextClientServer = s0;
     try {
       // WebRTC only: after a set-up slowed past the fallback timeout the page
@@ -82,6 +85,25 @@ describe('the demo page', () => {
     assert.equal(cursor.reliable, false);
     const position = JSON.parse(bodyText(cursor)) as { x: number; y: number };
     assert.ok(position.x > 0.15 && position.x < 0.35 && position.y > 0.45 && position.y < 0.65, JSON.stringify(position));
+  });
+
+  test("a still pointer keeps the page's cursor alive for the others: its position is sent again", async () => {
+    const box = (await (await page.$('#board'))!.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.3);
+    const at = (m: ReceivedMessage) =>
+      m.topic === 'cursors' && m.from === pageAlias && (JSON.parse(bodyText(m)) as { x: number }).x > 0.75;
+    await node.inbox.until((messages) => messages.some(at), 10_000);
+    const first = node.inbox.messages.filter(at).length;
+    // No pointer event: the page sends the same position again (every 1.5 s), under the others' 5 s timeout.
+    await node.inbox.until((messages) => messages.filter(at).length >= first + 2, 10_000);
+  });
+
+  test('the hint sits below the grid, not on it; the page icon is served (no failed request)', async () => {
+    const board = (await (await page.$('#board'))!.boundingBox())!;
+    const hint = (await (await page.$('#board-panel .hint'))!.boundingBox())!;
+    assert.ok(hint.y >= board.y + board.height, `hint at ${hint.y}, grid ends at ${board.y + board.height}`);
+    assert.ok(await page.$('link[rel="icon"]'));
+    assert.deepEqual(failedRequests, []);
   });
 
   test('subscribing from the page adds a topic, and messages on it are listed', async () => {
