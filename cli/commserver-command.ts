@@ -44,7 +44,7 @@ export function commServerCommand(yargs: Argv) {
       },
       'ws-public-url': {
         type: 'string', group: 'WebSocket fallback:', defaultDescription: 'ws://HOST:PORT as bound',
-        description: 'The URL clients are told to use (behind a proxy or NAT)', coerce: webSocketUrl('ws-public-url'),
+        description: 'The URL clients are told to use (behind a proxy or NAT); port 0 stands for the port the endpoint bound (ws://HOST:0)', coerce: webSocketUrl('ws-public-url'),
       },
       ...heapGrowingOptions,
       ...operationsOptions,

@@ -225,7 +225,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
         this.#createPeer(alias, 'incoming', { connection, registeredRole: Role.CLIENT });
       },
     });
-    this.#webSocketUrl = options.publicUrl ?? this.#webSockets.url;
+    this.#webSocketUrl = publicWebSocketUrl(options.publicUrl, this.#webSockets.url);
     this.#logger.info({ url: this.#webSocketUrl }, 'WebSocket fallback endpoint listening');
   }
 
@@ -384,3 +384,17 @@ export class CommServer extends EventEmitter<CommServerEvents> {
 
 /** The AUTH extension a client announces when it understands DRAIN. */
 export const DRAIN_EXTENSION = 'drain';
+
+/**
+ * The WebSocket endpoint's URL as clients are told it: `publicUrl` (behind a
+ * proxy or NAT), where port 0 stands for the port the endpoint bound (scaled
+ * replicas on a host network each bind their own), else the bound URL.
+ */
+export function publicWebSocketUrl(publicUrl: string | undefined, boundUrl: string): string {
+  if (publicUrl === undefined) return boundUrl;
+  const url = new URL(publicUrl);
+  if (url.port !== '0') return publicUrl;
+  url.port = new URL(boundUrl).port;
+  // URL adds a '/' to an empty path: keep the URL as it was written.
+  return publicUrl.endsWith('/') || url.pathname !== '/' ? url.href : url.href.slice(0, -1);
+}

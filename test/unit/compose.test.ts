@@ -23,8 +23,15 @@ interface Service {
   network_mode?: string;
   ports?: unknown;
   container_name?: string;
+  secrets?: string[];
+  healthcheck?: { test: string[] };
+  stop_grace_period?: string;
+  depends_on?: Record<string, { condition: string }>;
 }
-const compose = parse(read('docker-compose.yml')) as { services: Record<string, Service> };
+const compose = parse(read('docker-compose.yml')) as { services: Record<string, Service>; secrets?: Record<string, { file: string }> };
+
+/** Compose's variable interpolation, as `docker compose` does it with the variables unset: ${NAME:-default}. */
+const interpolate = (value: string) => value.replace(/\$\{\w+:-([^}]*)\}/g, '$1');
 const readme = read('README.md');
 const containerSection = readme.slice(readme.indexOf('## Running in containers'));
 
@@ -33,7 +40,7 @@ async function resolvedOptions(service: Service): Promise<Record<string, unknown
   assert.ok(Array.isArray(service.command), 'command is an exec-form list');
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('BROKER_')));
   const { stdout } = await run(process.execPath, [broker, ...service.command, '--print-config'], {
-    env: { ...env, ...service.environment }, timeout: 20_000,
+    env: { ...env, ...Object.fromEntries(Object.entries(service.environment ?? {}).map(([name, value]) => [name, interpolate(value)])) }, timeout: 20_000,
   });
   return JSON.parse(stdout) as Record<string, unknown>;
 }
@@ -64,8 +71,32 @@ test("the services' command lines and environment are options the broker accepts
   for (const [name, value] of Object.entries(compose.services.commserver.environment ?? {})) {
     if (!name.startsWith('BROKER_')) continue;
     const flag = name.slice('BROKER_'.length).toLowerCase().replace(/_/g, '-');
-    assert.equal(String(commserver[flag]), value, `${name} took effect`);
+    assert.equal(String(commserver[flag]), interpolate(value), `${name} took effect`);
   }
+});
+
+test('the services run secured, healthchecked, reachable for WebSocket clients, and comm servers get time to drain', async () => {
+  for (const [name, service] of Object.entries(compose.services)) {
+    const options = await resolvedOptions(service);
+    // A cluster secret and client tokens, each from a Docker secret backed by a file.
+    for (const [flag, secret] of [['cluster-secret-file', 'cluster_secret'], ['client-token-secret-file', 'client_token_secret']]) {
+      assert.equal(options[flag], `/run/secrets/${secret}`, `${name} --${flag}`);
+      assert.ok(service.secrets?.includes(secret!), `${name} mounts ${secret}`);
+      assert.ok(compose.secrets?.[secret!]?.file, `the ${secret} secret comes from a file`);
+    }
+    // The healthcheck reads the URL the process writes (--http-url-file) of its operations port.
+    assert.notEqual(options['http-port'], undefined, `${name} --http-port`);
+    assert.deepEqual(service.healthcheck?.test, ['CMD', 'node', 'dist/cli/healthcheck.js', options['http-url-file']]);
+  }
+  const commserver = await resolvedOptions(compose.services.commserver);
+  assert.equal(commserver['http-port'], 0, 'replicas on the host network pick their own operations port');
+  assert.equal(commserver['ws-host'], '0.0.0.0', 'the WebSocket fallback answers other hosts');
+  assert.equal(new URL(String(commserver['ws-public-url'])).port, '0', 'clients are told the port each replica bound');
+  const grace = /^(\d+)s$/.exec(compose.services.commserver.stop_grace_period ?? '');
+  assert.ok(grace && Number(grace[1]) * 1000 > Number(commserver['drain-timeout-ms']), 'stop_grace_period is longer than the drain');
+  assert.equal(compose.services.commserver.depends_on?.coordinator?.condition, 'service_healthy');
+  const ignored = read('.gitignore').split('\n');
+  assert.ok(ignored.includes('secrets/'), 'the secret files are not committed');
 });
 
 test('the README documents the services, the port and the variables of docker-compose.yml', () => {
