@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { COMM_SERVER_NODE_ARGS } from '../../cli/processes.js';
 
 const brokerEntry = fileURLToPath(new URL('../../cli/broker.js', import.meta.url));
 const slowClientEntry = fileURLToPath(new URL('./slow-client.js', import.meta.url));
@@ -38,7 +39,8 @@ export class Child {
   }
 
   static commServer(coordinatorUrl: string, args: string[] = []): Child {
-    return new Child([brokerEntry, 'commserver', '--coordinator-url', coordinatorUrl, '--log-level', 'info', ...args]);
+    // With the node flags every comm server the broker starts gets (broker cluster, docker-compose).
+    return new Child([...COMM_SERVER_NODE_ARGS, brokerEntry, 'commserver', '--coordinator-url', coordinatorUrl, '--log-level', 'info', ...args]);
   }
 
   static slowClient(coordinatorUrl: string, topics: string[]): Child {
