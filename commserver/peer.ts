@@ -158,7 +158,7 @@ export class Peer {
 
   /** Queues a frame on one channel (its writer applies the flow control and overflow policy). */
   send(channel: ChannelKind, frame: Uint8Array): void {
-    (channel === 'reliable' ? this.#reliable : this.#unreliable)?.write(frame);
+    this.#writer(channel)?.write(frame);
   }
 
   /** Whether frames to this peer on `channel` go out as BATCHes. */
