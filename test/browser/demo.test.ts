@@ -18,6 +18,7 @@ describe('the demo page', () => {
   let pageAlias: number;
   const errors: string[] = [];
   const failedRequests: string[] = [];
+  const consoleLines: string[] = [];
 
   before(async () => {
     fixture = await startBrowserFixture(2);
@@ -29,13 +30,17 @@ describe('the demo page', () => {
     await node.client.ping();
     page = await fixture.chromium.context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     page.on('response', (response) => response.status() >= 400 && failedRequests.push(`${response.status()} ${response.url()}`));
     fixture.cluster.nextClientServer = s0;
     try {
       // WebRTC only: after a set-up slowed past the fallback timeout the page
       // would be on WebSocket, where nothing is unreliable.
       await page.goto(`${fixture.demo.url}?transport=webrtc`);
-      await page.waitForSelector('#status[data-state="connected"]', { timeout: 15_000 });
+      // The page gives up after the client's connectTimeoutMs (15 s) and says
+      // why; wait past that, so a failure reports the page's reason.
+      const status = await page.waitForSelector('#status[data-state="connected"], #status[data-state="failed"], #status[data-state="closed"]', { timeout: 30_000 });
+      assert.equal(await status.getAttribute('data-state'), 'connected', `the page did not connect: ${await status.textContent()}; console: ${consoleLines.join(' | ')}`);
     } finally {
       fixture.cluster.nextClientServer = undefined;
     }
