@@ -30,12 +30,15 @@ const closedCount = (reason: string): number => cluster.server.stats.closed[reas
 
 /**
  * Sends `frame` from an authenticated raw peer and expects the server to close
- * that peer as a protocol error, counted and logged with `detail`.
+ * that peer as a protocol error, counted and logged with `detail`; returns the
+ * logged detail.
  */
 async function expectClosed(
-  frame: Uint8Array, detail: RegExp, { label = 'reliable', authenticate = true }: { label?: Label; authenticate?: boolean } = {},
-): Promise<void> {
+  frame: Uint8Array, detail: RegExp,
+  { label = 'reliable', authenticate = true, ignoreMaxMessageSize = false }: { label?: Label; authenticate?: boolean; ignoreMaxMessageSize?: boolean } = {},
+): Promise<string> {
   const peer = authenticate ? await RawPeer.authenticated(cluster.coordinator.url) : await RawPeer.connect(cluster.coordinator.url);
+  if (ignoreMaxMessageSize) peer.ignoreMaxMessageSize();
   const before = closedCount('protocol-error');
   const reason = closeReason(cluster.server, peer.alias);
   peer.send(label, frame);
@@ -48,6 +51,7 @@ async function expectClosed(
   await peer.closed;
   await peer.close();
   await bystanders.exchange();
+  return String(logged.detail);
 }
 
 /** Sends `frame` from an authenticated raw peer and expects it ignored: counted, and the peer still served. */
@@ -108,6 +112,20 @@ describe('hostile data-channel input to a comm server', () => {
     const body = new Uint8Array(MAX_MESSAGE_BYTES + 1024);
     await expectClosed(frames.topic(bystanders.topic, body), /over the limit/);
   });
+
+  // The comm server's werift advertises a=max-message-size:65536. A peer that
+  // ignores it is closed whatever the size: up to the SCTP receive window
+  // (1 MiB) the message used to arrive and --max-message-bytes closed it; past
+  // the window it was neither delivered nor closed (the association stalled).
+  // werift stops reassembling at the limit: the server held at most the
+  // limit and a fragment of it (two runs joined by a late fragment: twice).
+  for (const size of [100 * 1024, 1_200_000, 4 * 1024 * 1024]) {
+    test(`a ${size}-byte message sent past the server's max-message-size closes the peer`, { timeout: 30_000 }, async () => {
+      const detail = /^reliable channel: message of (\d+) bytes or more is over the limit of 65536 bytes \(max-message-size\)$/;
+      const held = await expectClosed(frames.topic(bystanders.topic, new Uint8Array(size)), detail, { ignoreMaxMessageSize: true });
+      assert.ok(Number(detail.exec(held)![1]) <= 2 * 65536, held);
+    });
+  }
 
   test('anything but AUTH first on reliable closes the peer', async () => {
     await expectClosed(frames.topic(bystanders.topic, 'too early'), /not AUTH/, { authenticate: false });

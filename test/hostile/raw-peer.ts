@@ -260,6 +260,16 @@ export class RawPeer {
     return Promise.race([this.channel('reliable').closed, this.channel('unreliable').closed]);
   }
 
+  /**
+   * Lets this peer send messages of any size, as a peer that ignores the
+   * server's `a=max-message-size` does (werift checks it on send).
+   */
+  ignoreMaxMessageSize(): void {
+    const sctp = (this.pc as unknown as WeriftPeerConnection).sctpTransport;
+    if (!sctp) throw new Error('no SCTP transport yet');
+    sctp.setRemoteMaxMessageSize(0);
+  }
+
   /** Sends on an open channel; throws once it is closing (libwebrtc may crash on a send to a closing channel). */
   send(label: Label, frame: Uint8Array): void {
     const { dc } = this.channel(label);
