@@ -60,7 +60,10 @@ export const commServerLimitSpec = {
     default: 2_000,
     description: 'Longest time one set-up counts against --max-pending-setups (a client that left after CONNECT, a slow one).',
   },
-  maxMessageBytes: { default: 64 * 1024, description: 'Largest data channel message from a client; a bigger one closes it.' },
+  maxMessageBytes: {
+    default: 64 * 1024,
+    description: "Largest data channel message from a client; a bigger one closes it, as does any message over the server's a=max-message-size (65536), whatever its size.",
+  },
   maxPendingCandidates: {
     default: 64,
     description: 'Remote ICE candidates held per peer before its description is set; extra ones are dropped.',
