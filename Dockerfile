@@ -1,9 +1,8 @@
 # syntax=docker/dockerfile:1
 # The broker image: `docker build -t webrtc-broker .`, then
 #   docker run --rm --network host webrtc-broker coordinator --host 0.0.0.0
-#   docker run --rm --network host -e NODE_OPTIONS=--max-semi-space-size=4 webrtc-broker commserver --coordinator-url ws://127.0.0.1:9090
-# Options are flags, BROKER_* variables or a --config file (docs/CONFIGURATION.md);
-# NODE_OPTIONS=--max-semi-space-size=4 keeps a comm server's RSS down (same page).
+#   docker run --rm --network host webrtc-broker commserver --coordinator-url ws://127.0.0.1:9090
+# Options are flags, BROKER_* variables or a --config file (docs/CONFIGURATION.md).
 
 # Build: the same commands as CI (.ci/run): npm ci (no install scripts of our
 # own), npm run build, which also writes our patched copy of werift's bundle

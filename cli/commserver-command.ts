@@ -6,7 +6,7 @@ import { commandHelp, integerIn, logOptions, stringList, webSocketUrl } from './
 import { commServerSecurityFrom, commServerSecurityOptions } from './security-options.js';
 import { startOperations, operationsOptions } from './operations.js';
 import { stopOnSignals } from './signals.js';
-import { applyHeapGrowingPercent, heapGrowingOptions } from './v8-heap.js';
+import { applyHeapGrowingPercent, applySemiSpaceSize, heapGrowingOptions } from './v8-heap.js';
 
 export function commServerCommand(yargs: Argv) {
   return yargs.command(
@@ -55,6 +55,8 @@ export function commServerCommand(yargs: Argv) {
       return true;
     }),
     async (argv) => {
+      // First: this may start the process again, with the young generation's cap.
+      await applySemiSpaceSize(argv['max-semi-space-size']);
       applyHeapGrowingPercent(argv['heap-growing-percent']);
       // Loaded here, not at the top: each command loads only what it runs.
       const [{ CommServer }, { createLogger }] = await Promise.all([import('../commserver/index.js'), import('../shared/log.js')]);
@@ -72,7 +74,7 @@ export function commServerCommand(yargs: Argv) {
         limits,
         logger,
       });
-      server.on('registered', (alias) => process.stdout.write(`comm server registered as alias ${alias}\n`));
+      server.on('registered', (alias) => process.stdout.write(`comm server registered as alias ${alias} (pid ${process.pid})\n`));
       const reportLinks = () => process.stdout.write(`servers linked: ${server.linkedServers().length}\n`);
       server.on('peerAuthenticated', (peer) => peer.isServer && reportLinks());
       server.on('peerClosed', (peer) => peer.isServer && peer.authenticated && reportLinks());

@@ -9,15 +9,6 @@ import { STOP_WITH_PARENT } from './parent-watch.js';
 
 const brokerEntry = fileURLToPath(new URL('./broker.js', import.meta.url));
 
-/**
- * Node.js flags for a comm server: V8 reads the young generation's size only
- * at start. Under the server's allocation rate (~80 MB/s at 100 busy peers)
- * V8 grows it to 2 x 16 MiB of garbage; 4 MiB semi-spaces save that at the
- * same CPU (docs/CONFIGURATION.md; the old generation's bound is the comm
- * server's own --heap-growing-percent).
- */
-export const COMM_SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=4'];
-
 export interface BrokerProcessOptions {
   /** Where the child's pino logs go: inherited (the terminal) or dropped. */
   stderr?: 'inherit' | 'ignore';
@@ -117,6 +108,13 @@ export async function startCoordinatorProcess(options: CoordinatorProcessOptions
   return { process, url };
 }
 
+/**
+ * The line a comm server prints once registered, with its alias and its pid:
+ * the process that serves, which on Node without process.execve is a child of
+ * the one started (cli/v8-heap.ts).
+ */
+export const COMM_SERVER_REGISTERED = /^comm server registered as alias (\d+) \(pid (\d+)\)/;
+
 export interface CommServerProcessOptions extends BrokerProcessOptions {
   coordinatorUrl: string;
   hub?: boolean;
@@ -128,9 +126,9 @@ export async function startCommServerProcess(options: CommServerProcessOptions) 
   const process = new BrokerProcess([
     'commserver', '--coordinator-url', options.coordinatorUrl, '--log-level', options.logLevel ?? 'warn',
     ...(options.hub ? ['--hub'] : []), ...(options.args ?? []),
-  ], { nodeArgs: COMM_SERVER_NODE_ARGS, ...options });
-  const [, alias] = await process.waitForLine(/^comm server registered as alias (\d+)/);
-  return { process, alias: Number(alias) };
+  ], options);
+  const [, alias, pid] = await process.waitForLine(COMM_SERVER_REGISTERED);
+  return { process, alias: Number(alias), pid: Number(pid) };
 }
 
 /** Resolves when the comm server reports `count` linked servers. */

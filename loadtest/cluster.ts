@@ -1,6 +1,6 @@
 // The cluster a load test runs against: a local one it starts (a coordinator
 // and S comm servers as child processes), or an existing coordinator.
-import { BrokerProcess, COMM_SERVER_NODE_ARGS, serversLinked, type BrokerProcessOptions } from '../cli/processes.js';
+import { BrokerProcess, COMM_SERVER_REGISTERED, serversLinked, type BrokerProcessOptions } from '../cli/processes.js';
 
 export interface ServerProcess {
   pid: number;
@@ -45,16 +45,16 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<T
     const servers = await Promise.all(Array.from({ length: options.servers }, async () => {
       const server = spawn(
         ['commserver', '--coordinator-url', coordinatorUrl, ...serverFlags(options.serverArgs ?? [], logLevel)],
-        { env: options.serverEnv, nodeArgs: COMM_SERVER_NODE_ARGS },
+        { env: options.serverEnv },
       );
-      const [, alias] = await server.waitForLine(/^comm server registered as alias (\d+)/);
-      return { process: server, alias: Number(alias) };
+      const [, alias, pid] = await server.waitForLine(COMM_SERVER_REGISTERED);
+      return { process: server, alias: Number(alias), pid: Number(pid) };
     }));
     if (options.servers > 1) await Promise.all(servers.map((server) => serversLinked(server.process, options.servers - 1)));
     return {
       coordinatorUrl,
       coordinatorPid: coordinator.pid,
-      servers: servers.map((server) => ({ pid: server.process.pid!, alias: server.alias })),
+      servers: servers.map((server) => ({ pid: server.pid, alias: server.alias })),
       stop,
     };
   } catch (error) {

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { COMM_SERVER_NODE_ARGS, startCommServerProcess } from '../../cli/processes.js';
+import { startCommServerProcess } from '../../cli/processes.js';
 import { startCluster } from '../helpers/cluster.js';
 import { Inbox, untilRouted } from '../helpers/messages.js';
 import { MODULE_TRACE_FILE, moduleTraceImport, tracedModules } from '../helpers/module-trace.js';
@@ -17,7 +17,7 @@ test('a comm server process completes DTLS with clients without loading @peculia
   const cluster = await startCluster({ servers: 0 });
   const server = await startCommServerProcess({
     coordinatorUrl: cluster.coordinator.url,
-    nodeArgs: [...COMM_SERVER_NODE_ARGS, '--import', moduleTraceImport],
+    nodeArgs: ['--import', moduleTraceImport],
     env: { ...process.env, [MODULE_TRACE_FILE]: traceFile },
     stderr: 'ignore',
   });

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { COMM_SERVER_NODE_ARGS } from '../../cli/processes.js';
+import { COMM_SERVER_REGISTERED } from '../../cli/processes.js';
 
 const brokerEntry = fileURLToPath(new URL('../../cli/broker.js', import.meta.url));
 const slowClientEntry = fileURLToPath(new URL('./slow-client.js', import.meta.url));
@@ -39,19 +39,22 @@ export class Child {
   }
 
   static commServer(coordinatorUrl: string, args: string[] = []): Child {
-    // With the node flags every comm server the broker starts gets (broker cluster, docker-compose).
-    return new Child([...COMM_SERVER_NODE_ARGS, brokerEntry, 'commserver', '--coordinator-url', coordinatorUrl, '--log-level', 'info', ...args]);
+    return new Child([brokerEntry, 'commserver', '--coordinator-url', coordinatorUrl, '--log-level', 'info', ...args]);
   }
 
   static slowClient(coordinatorUrl: string, topics: string[]): Child {
     return new Child([slowClientEntry, coordinatorUrl, topics.join(',')]);
   }
 
+  /** The serving process: a comm server reports its own (a child of this one on Node without process.execve). */
   get pid(): number {
-    return this.process.pid!;
+    return this.#servingPid ?? this.process.pid!;
   }
 
+  #servingPid: number | undefined;
+
   #add(line: Line): void {
+    if (line.stream === 'stdout') this.#servingPid ??= Number(COMM_SERVER_REGISTERED.exec(line.text)?.[2] ?? NaN) || undefined;
     this.lines.push(line);
     if (this.lines.length > 20_000) this.lines.splice(0, 5_000);
     for (const waiter of this.#waiters) {

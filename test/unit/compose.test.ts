@@ -8,7 +8,6 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { COMM_SERVER_NODE_ARGS } from '../../cli/processes.js';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -53,7 +52,7 @@ test('docker-compose.yml names a coordinator and a scalable commserver service',
   // --scale needs replicas that claim no fixed host port or name.
   assert.equal(commserver.ports, undefined);
   assert.equal(commserver.container_name, undefined);
-  assert.equal(commserver.environment?.NODE_OPTIONS, COMM_SERVER_NODE_ARGS.join(' '), 'the comm server runs with the V8 heap settings of broker cluster');
+  assert.equal(commserver.environment?.NODE_OPTIONS, undefined, 'the comm server applies its V8 heap settings itself');
   for (const service of [coordinator, commserver]) {
     assert.equal(service.network_mode, 'host', 'WebRTC needs the host network (see the comments in docker-compose.yml)');
     assert.equal(service.image, 'webrtc-broker');
@@ -67,7 +66,6 @@ test("the services' command lines and environment are options the broker accepts
   const url = new URL(String(commserver['coordinator-url']));
   assert.equal(Number(url.port), coordinator.port);
   assert.ok(['127.0.0.1', 'localhost'].includes(url.hostname), 'host networking: the coordinator is on this host');
-  // Variables other than BROKER_* are node's (NODE_OPTIONS); the --print-config run above ran under them.
   for (const [name, value] of Object.entries(compose.services.commserver.environment ?? {})) {
     if (!name.startsWith('BROKER_')) continue;
     const flag = name.slice('BROKER_'.length).toLowerCase().replace(/_/g, '-');

@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { COMM_SERVER_NODE_ARGS, startCommServerProcess } from '../../cli/processes.js';
+import { startCommServerProcess } from '../../cli/processes.js';
 import { startCluster } from '../helpers/cluster.js';
 import { V8_FLAGS_TRACE_FILE, v8FlagsTraceImport } from '../helpers/v8-flags-trace.js';
+import { YOUNG_GENERATION_LINE, youngGenerationProbeImport } from '../helpers/young-generation-probe.js';
 
 const churn = fileURLToPath(new URL('../helpers/old-generation-churn.js', import.meta.url));
 const run = promisify(execFile);
@@ -39,7 +40,7 @@ test('the commserver command sets the flag in its own process: 20 by default, th
       await writeFile(traceFile, '');
       const { process: server } = await startCommServerProcess({
         coordinatorUrl: cluster.coordinator.url, args, stderr: 'ignore',
-        nodeArgs: [...COMM_SERVER_NODE_ARGS, '--import', v8FlagsTraceImport],
+        nodeArgs: ['--import', v8FlagsTraceImport],
         env: { ...process.env, [V8_FLAGS_TRACE_FILE]: traceFile },
       });
       await server.kill();
@@ -51,5 +52,36 @@ test('the commserver command sets the flag in its own process: 20 by default, th
   } finally {
     await cluster.close();
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('every comm server process gets the young-generation cap of --max-semi-space-size itself: 4 MiB by default, the option, V8\'s for 0', { timeout: 120_000 }, async () => {
+  const cluster = await startCluster({ servers: 0 });
+  try {
+    const MiB = 2 ** 20;
+    /** The largest new space (two semi-spaces) of a plain `broker commserver` process made to fill it. */
+    const largestNewSpace = async (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> => {
+      const { process: server, pid } = await startCommServerProcess({
+        coordinatorUrl: cluster.coordinator.url, args, stderr: 'ignore', nodeArgs: ['--import', youngGenerationProbeImport], env,
+      });
+      try {
+        // With process.execve (Node 22.15, 23.11 and later) the process starts itself again in place.
+        if ('execve' in process) assert.equal(pid, server.pid);
+        process.kill(pid, 'SIGUSR2');
+        const [, bytes, probedPid] = await server.waitForLine(YOUNG_GENERATION_LINE, { timeoutMs: 30_000 });
+        assert.equal(Number(probedPid), pid, 'the process that serves is the one probed');
+        return Number(bytes);
+      } finally {
+        await server.kill();
+      }
+    };
+    // Node 20: V8 grows it to 2 x 16 MiB, Node 24 further; 2 x 4 MiB with the cap.
+    const v8Default = await largestNewSpace(['--max-semi-space-size', '0']);
+    assert.ok(v8Default > 8 * MiB, `V8's own young generation reached ${v8Default / MiB} MiB`);
+    assert.equal(await largestNewSpace([]), 8 * MiB);
+    // The option wins over a node flag given another way.
+    assert.equal(await largestNewSpace(['--max-semi-space-size', '2'], { ...process.env, NODE_OPTIONS: '--max-semi-space-size=16' }), 4 * MiB);
+  } finally {
+    await cluster.close();
   }
 });
