@@ -30,6 +30,10 @@ export function loadtestCommand(yargs: Argv) {
           description: "How clients reach their comm server: WebRTC, the comm servers' WebSocket endpoint (the baseline to compare with), "
             + "or the client's default, auto (WebRTC, WebSocket if WebRTC is not up in time; the result counts who fell back)",
         },
+        batch: {
+          type: 'boolean', default: true,
+          description: 'Clients announce the batch extension, so the comm server coalesces what it sends them; --no-batch measures the per-message path, as the Go original\'s clients (which know no BATCH) get it',
+        },
         'webrtc-timeout': { type: 'number', description: "With --transport auto: the clients' webrtcTimeoutMs (default the client's, 5000)" },
         'coordinator-url': { type: 'string', description: 'Load an existing cluster instead of starting one' },
         'server-pid': { type: 'number', array: true, description: 'With --coordinator-url: comm server pids on this host, to sample CPU and RSS' },
@@ -56,6 +60,7 @@ export function loadtestCommand(yargs: Argv) {
         rtc: argv.rtc,
         transport: argv.transport,
         webrtcTimeoutMs: argv['webrtc-timeout'],
+        batch: argv.batch,
         coordinatorUrl: argv['coordinator-url'],
         serverPids: argv['server-pid'],
         serverArgs: argv['server-arg'],

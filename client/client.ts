@@ -67,6 +67,13 @@ export interface BrokerClientOptions {
    * whole mesh before it leaves the old server. Default 1000.
    */
   drainOverlapMs?: number;
+  /**
+   * Announce the batch extension to the comm server (default true): it then
+   * coalesces the messages it sends this client into BATCH frames. false: it
+   * sends each message as its own data-channel message, as it does to the Go
+   * original's clients (the load test's --no-batch measures that path).
+   */
+  batch?: boolean;
   /** RTCPeerConnection factory; defaults to werift in Node, the browser's own in a browser. */
   rtc?: RtcFactory;
   /** WebSocket class; defaults to `ws` in Node, the browser's own in a browser. */
@@ -408,6 +415,7 @@ function sessionOptionsFrom(options: BrokerClientOptions): SessionOptions {
     heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? 5_000,
     transport,
     webrtcTimeoutMs: options.webrtcTimeoutMs ?? 5_000,
+    batch: options.batch ?? true,
   };
 }
 

@@ -35,6 +35,8 @@ export interface SessionOptions {
   /** `auto`: WebRTC, and the server's WebSocket endpoint if the peer connection is not up within `webrtcTimeoutMs` of the offer. */
   transport: Transport;
   webrtcTimeoutMs: number;
+  /** Announce the batch extension in AUTH; false: the server sends every message on its own, as to the original's clients. */
+  batch: boolean;
 }
 
 export const TRANSPORTS = ['auto', 'webrtc', 'websocket'] as const;
@@ -339,7 +341,7 @@ export class Session {
     const open = [...this.#channels.values()].filter((channel) => channel.readyState === 'open').length;
     if (open < 2) return;
     this.send('reliable', Auth.encode({
-      type: MessageType.AUTH, role: Role.CLIENT, body: this.#options.authBody ?? this.#token, extensions: CLIENT_EXTENSIONS,
+      type: MessageType.AUTH, role: Role.CLIENT, body: this.#options.authBody ?? this.#token, extensions: this.#options.batch ? CLIENT_EXTENSIONS : CLIENT_EXTENSIONS.filter((name) => name !== BATCH_EXTENSION),
     }));
     this.send('reliable', Ping.encode({ type: MessageType.PING, time: SETUP_PING_TIME }));
   }

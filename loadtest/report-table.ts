@@ -17,7 +17,7 @@ function alignColumns(rows: string[][], rightAligned: (column: number) => boolea
 export function describeRun(result: LoadTestResult): string {
   const p = result.parameters;
   const target = p.coordinatorUrl ?? `${p.servers} local comm server${p.servers > 1 ? 's' : ''}`;
-  return `${result.scenario}: ${p.clients} clients, ${p.rate}/s x ${p.size} B on ${p.channel}, ${p.durationSeconds} s${p.warmupSeconds > 0 ? ` after ${p.warmupSeconds} s warm-up` : ''}, ${target}, ${p.workers} ${p.transport === 'ws' ? 'WebSocket' : p.rtc} worker${p.workers > 1 ? 's' : ''}`;
+  return `${result.scenario}: ${p.clients} clients, ${p.rate}/s x ${p.size} B on ${p.channel}, ${p.durationSeconds} s${p.warmupSeconds > 0 ? ` after ${p.warmupSeconds} s warm-up` : ''}, ${target}, ${p.workers} ${p.transport === 'ws' ? 'WebSocket' : p.rtc} worker${p.workers > 1 ? 's' : ''}${p.batch === false ? ', clients without BATCH' : ''}`;
 }
 
 /** One run, one figure per line. */

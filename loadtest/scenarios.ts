@@ -60,6 +60,12 @@ export interface LoadParameters extends ScenarioDefaults {
   webrtcTimeoutMs?: number;
   /** An existing cluster to load; undefined starts a local one with `servers` comm servers. */
   coordinatorUrl?: string;
+  /**
+   * Clients announce the batch extension (the default): the comm server
+   * coalesces what it sends them. false measures the per-message path, as
+   * the Go original's clients, which know no BATCH, get it.
+   */
+  batch: boolean;
 }
 
 /** Clients to connect: fanout's N are subscribers, plus its publisher. */
@@ -87,6 +93,7 @@ export function resolveParameters(
     rtc: given.rtc ?? 'werift',
     transport: given.transport ?? 'webrtc',
     webrtcTimeoutMs: given.webrtcTimeoutMs,
+    batch: given.batch ?? true,
     workers: given.workers ?? defaultWorkers(clientCount({ scenario, clients: merged.clients }), localServers),
     coordinatorUrl: given.coordinatorUrl,
   };

@@ -105,3 +105,37 @@ test('a client lost between connecting and measuring: reported, its share lost, 
   assert.equal(result.delivered, result.sent);
   assert.equal(result.lost, result.sent);
 });
+
+test('--no-batch: the clients do not negotiate BATCH, so the comm server sends them every message on its own', { timeout: 90_000 }, async (t) => {
+  const cluster = await startCluster({ servers: 1 });
+  t.after(() => cluster.close());
+  const [server] = cluster.servers;
+  /** What the server knows of its client peers, read while they are connected (once publishing is over). */
+  const clientPeersWhileDraining = async (batch: boolean) => {
+    let seen: Array<{ announced: boolean; batching: boolean; batches: number }> | undefined;
+    const parameters = resolveParameters('dense', {
+      clients: 4, durationSeconds: 1, warmupSeconds: 0, rate: 50, channel: 'unreliable', coordinatorUrl: cluster.coordinator.url, batch,
+    });
+    const result = await runLoadTest({
+      parameters,
+      onProgress: ({ phase }) => {
+        if (phase !== 'draining' || seen) return;
+        seen = [...server.peers.values()].filter((peer) => !peer.isServer && peer.authenticated).map((peer) => ({
+          announced: peer.extensions.has('batch'),
+          batching: peer.isBatching('reliable') || peer.isBatching('unreliable'),
+          batches: peer.batchesSent('reliable') + peer.batchesSent('unreliable'),
+        }));
+      },
+    });
+    assert.equal(result.lost, 0);
+    assert.ok(result.delivered > 0);
+    assert.equal(result.parameters.batch, batch);
+    assert.ok(seen, 'the server was seen while draining');
+    assert.equal(seen.length, 4);
+    return seen;
+  };
+  const batching = await clientPeersWhileDraining(true);
+  assert.ok(batching.every((peer) => peer.announced && peer.batching), JSON.stringify(batching));
+  const plain = await clientPeersWhileDraining(false);
+  assert.deepEqual(plain, Array.from({ length: 4 }, () => ({ announced: false, batching: false, batches: 0 })));
+});
