@@ -9,6 +9,8 @@ export function loadtestCommand(yargs: Argv) {
     (y) => commandHelp(y, '$0 loadtest <scenario> [options]', 'Load-test a cluster (a local one it starts, or --coordinator-url) and report delivery, loss, latency and CPU.', [
       ['$0 loadtest dense --clients 50 --duration 10', '50 clients, one topic'],
       ['$0 loadtest fanout --json out.json', 'results as JSON too'],
+      ['$0 loadtest rooms --clients 250 --room-size 10', '25 rooms of 10 clients on one server'],
+      ['$0 loadtest idle --clients 250 --coordinator-url ws://127.0.0.1:9090 --server-pid 4242', 'what each connected client costs a running server'],
     ], ['clients', 'servers', 'rate', 'size', 'channel', 'duration', 'coordinator-url', 'json', 'html'])
       .positional('scenario', {
         choices: SCENARIOS,
@@ -30,6 +32,7 @@ export function loadtestCommand(yargs: Argv) {
           description: "How clients reach their comm server: WebRTC, the comm servers' WebSocket endpoint (the baseline to compare with), "
             + "or the client's default, auto (WebRTC, WebSocket if WebRTC is not up in time; the result counts who fell back)",
         },
+        'room-size': { type: 'number', default: 10, description: 'rooms and idle: clients per room (a topic each), filled in connection order' },
         batch: {
           type: 'boolean', default: true,
           description: 'Clients announce the batch extension, so the comm server coalesces what it sends them; --no-batch measures the per-message path, as the Go original\'s clients (which know no BATCH) get it',
@@ -61,6 +64,7 @@ export function loadtestCommand(yargs: Argv) {
         transport: argv.transport,
         webrtcTimeoutMs: argv['webrtc-timeout'],
         batch: argv.batch,
+        roomSize: argv['room-size'],
         coordinatorUrl: argv['coordinator-url'],
         serverPids: argv['server-pid'],
         serverArgs: argv['server-arg'],

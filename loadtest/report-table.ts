@@ -5,6 +5,10 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 const cores = (value: number) => value.toFixed(2);
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
+const millicores = (value: number) => `${(value * 1000).toFixed(value * 1000 < 1 ? 3 : 2)} millicores`;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+const perClientMemory = ({ rssBytes, addedRssBytes }: { rssBytes: number; addedRssBytes: number }) =>
+  `${kib(rssBytes)} of server RSS (${kib(addedRssBytes)} added since before connecting)`;
 const percent = (ratio: number) => `${(ratio * 100).toFixed(ratio > 0 && ratio < 0.001 ? 4 : 2)}%`;
 
 function alignColumns(rows: string[][], rightAligned: (column: number) => boolean): string {
@@ -17,7 +21,9 @@ function alignColumns(rows: string[][], rightAligned: (column: number) => boolea
 export function describeRun(result: LoadTestResult): string {
   const p = result.parameters;
   const target = p.coordinatorUrl ?? `${p.servers} local comm server${p.servers > 1 ? 's' : ''}`;
-  return `${result.scenario}: ${p.clients} clients, ${p.rate}/s x ${p.size} B on ${p.channel}, ${p.durationSeconds} s${p.warmupSeconds > 0 ? ` after ${p.warmupSeconds} s warm-up` : ''}, ${target}, ${p.workers} ${p.transport === 'ws' ? 'WebSocket' : p.rtc} worker${p.workers > 1 ? 's' : ''}${p.batch === false ? ', clients without BATCH' : ''}`;
+  const rooms = result.scenario === 'rooms' || result.scenario === 'idle' ? ` in rooms of ${p.roomSize}` : '';
+  const traffic = result.scenario === 'idle' ? 'heartbeats only' : `${p.rate}/s x ${p.size} B on ${p.channel}`;
+  return `${result.scenario}: ${p.clients} clients${rooms}, ${traffic}, ${p.durationSeconds} s${p.warmupSeconds > 0 ? ` after ${p.warmupSeconds} s warm-up` : ''}, ${target}, ${p.workers} ${p.transport === 'ws' ? 'WebSocket' : p.rtc} worker${p.workers > 1 ? 's' : ''}${p.batch === false ? ', clients without BATCH' : ''}`;
 }
 
 /** One run, one figure per line. */
@@ -38,6 +44,7 @@ export function resultTable(result: LoadTestResult): string {
       `comm server ${i + 1}`,
       `${cores(server.cpuCores)} cores, ${mib(server.rssBytes)} RSS (pid ${server.pid}; ${cores(server.setupCpuCores)} cores while connecting)`,
     ]),
+    ...(result.perClient ? [['per client', `${perClientMemory(result.perClient)}, ${millicores(result.perClient.cpuCores)} of server CPU (${result.perClient.clients} clients)`]] : []),
     ...(result.coordinator ? [['coordinator', `${cores(result.coordinator.cpuCores)} cores, ${mib(result.coordinator.rssBytes)} RSS`]] : []),
     ['generator', `${cores(result.generator.cpuCores)} cores: ${result.generator.workers
       .map((worker) => `${cores(worker.cpuCores)} (loop p99 ${worker.eventLoopDelayP99Ms.toFixed(0)} ms)`).join(', ')}`],

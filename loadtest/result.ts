@@ -14,6 +14,8 @@ export interface ServerFigures extends ProcessFigures {
   alias?: number;
   /** CPU while the clients were connecting (the storm scenario's load). */
   setupCpuCores: number;
+  /** RSS just before the clients began to connect (absent from results written before it was recorded). */
+  rssBeforeClientsBytes?: number;
 }
 
 export interface WorkerFigures extends ProcessFigures {
@@ -45,6 +47,12 @@ export interface LoadTestResult {
   measuredSeconds: number;
   drainSeconds: number;
   servers: ServerFigures[];
+  /**
+   * The sampled comm servers' figures per client connected at the end
+   * (all servers together): RSS, RSS added since before the clients
+   * connected, and CPU while measuring. Absent when no server was sampled.
+   */
+  perClient?: { clients: number; rssBytes: number; addedRssBytes: number; cpuCores: number };
   coordinator?: ProcessFigures;
   generator: { cpuCores: number; parent: ProcessFigures; workers: WorkerFigures[] };
   /** The whole host while measuring: `otherCores` is what processes outside this run used. */

@@ -13,7 +13,7 @@ import {
 import { ProcessSampler } from './process-stats.js';
 import { judgeBottleneck, machineDescription, type LoadTestResult } from './result.js';
 import {
-  assignRoles, clientCount, deliveryPlan, type ConnectedClient, type DeliveryPlan, type LoadParameters,
+  SILENT_SCENARIOS, assignRoles, clientCount, deliveryPlan, type ConnectedClient, type DeliveryPlan, type LoadParameters,
 } from './scenarios.js';
 import { WorkerPool } from './workers.js';
 
@@ -106,7 +106,7 @@ export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> 
       if (connected.length < 2) throw new Error(`only ${connected.length} of ${total} clients connected: ${firstError(outcomes)}`);
 
       progress.phase = 'subscribing';
-      const plan = deliveryPlan(assignRoles(parameters.scenario, connected), connected);
+      const plan = deliveryPlan(assignRoles(parameters.scenario, connected, parameters.roomSize), connected);
       workers.workers.forEach((worker, w) => worker.send(subscribeCommand(plan, new Set(indicesOf(w)), parameters.size)));
       await workers.collect('ready', 60_000);
 
@@ -124,6 +124,8 @@ export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> 
       epochMs = measuredFromMs;
       const measureStartMs = sampler.sampleNow();
       await published;
+      // Nothing to publish (idle): the window is its duration of heartbeats.
+      if (SILENT_SCENARIOS.has(parameters.scenario)) await sleep(Math.max(0, measuredFromMs + durationMs - wallClockMs()), undefined, { signal: options.signal });
       const measureEndMs = sampler.sampleNow();
 
       progress.phase = 'draining';
@@ -224,6 +226,7 @@ function composeResult(c: Collected): LoadTestResult {
     ...usage(server.pid),
     alias: server.alias,
     setupCpuCores: sampler.usage(server.pid, windows.connectStartMs, windows.connectEndMs).cpuCores,
+    rssBeforeClientsBytes: sampler.usage(server.pid, windows.connectStartMs, windows.connectStartMs).rssBytes,
   }));
   const workers = c.workerPids.map((pid, i) => ({ ...usage(pid), eventLoopDelayP99Ms: c.reports[i].eventLoopDelayP99Ms }));
   const parent = usage(process.pid);
@@ -245,8 +248,16 @@ function composeResult(c: Collected): LoadTestResult {
   if (parameters.transport === 'auto' && overWebSocket > 0) {
     notes.push(`${overWebSocket} clients fell back to the WebSocket endpoint: their peer connection was not up in time`);
   }
-  if (loss.expected === 0) notes.push('no delivery was expected: every publisher lacked subscribers (mesh: all clients on one server?)');
+  if (loss.expected === 0 && !SILENT_SCENARIOS.has(parameters.scenario)) notes.push('no delivery was expected: every publisher lacked subscribers (mesh: all clients on one server?)');
   const { p50, p90, p99, max, mean } = summarizeLatency(latency);
+  const present = setupTimes.length - disconnected;
+  const sampled = servers.filter((server) => server.rssBytes > 0);
+  const perClient = present > 0 && sampled.length > 0 ? {
+    clients: present,
+    rssBytes: sampled.reduce((total, server) => total + server.rssBytes, 0) / present,
+    addedRssBytes: sampled.reduce((total, server) => total + server.rssBytes - server.rssBeforeClientsBytes, 0) / present,
+    cpuCores: sampled.reduce((total, server) => total + server.cpuCores, 0) / present,
+  } : undefined;
   return {
     scenario,
     parameters: rest,
@@ -273,6 +284,7 @@ function composeResult(c: Collected): LoadTestResult {
     measuredSeconds,
     drainSeconds: c.drainSeconds,
     servers,
+    ...(perClient ? { perClient } : {}),
     coordinator,
     generator,
     host,

@@ -7,7 +7,7 @@ import { MAX_MEASURED_MICROS, MIN_BODY_BYTES } from './payload.js';
 
 export type { ChannelKind };
 
-export const SCENARIOS = ['dense', 'fanout', 'mesh', 'storm'] as const;
+export const SCENARIOS = ['dense', 'fanout', 'mesh', 'storm', 'rooms', 'idle'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export type RtcKind = 'werift' | 'wrtc';
 /**
@@ -42,14 +42,26 @@ export const scenarioDefaults: Record<ScenarioName, ScenarioDefaults> = {
   fanout: { clients: 50, servers: 1, rate: 500, size: 100, channel: 'reliable', durationSeconds: 10, warmupSeconds: 2 },
   mesh: { clients: 30, servers: 3, rate: 10, size: 9, channel: 'unreliable', durationSeconds: 10, warmupSeconds: 2 },
   storm: { clients: 200, servers: 1, rate: 10, size: 9, channel: 'reliable', durationSeconds: 3, warmupSeconds: 0 },
+  // Many small groups on one server: neighbourhoods of a virtual world, classes, game lobbies.
+  rooms: { clients: 100, servers: 1, rate: 10, size: 20, channel: 'unreliable', durationSeconds: 10, warmupSeconds: 2 },
+  // What connected clients cost when nobody talks: their heartbeats only (rate and size are not used).
+  idle: { clients: 100, servers: 1, rate: 10, size: 20, channel: 'unreliable', durationSeconds: 10, warmupSeconds: 0 },
 };
+
+/** Clients per room in the rooms and idle scenarios, by default. */
+export const DEFAULT_ROOM_SIZE = 10;
 
 export const scenarioDescriptions: Record<ScenarioName, string> = {
   dense: 'N clients on one topic, each publishing to the N-1 others',
   fanout: 'one publisher to N subscribers',
   mesh: "N clients over S servers; each hears only the other servers' clients, so every message crosses servers",
   storm: 'N clients connecting at once (set-up times), then one publisher to all of them',
+  rooms: 'N clients in rooms of --room-size, each room a topic; every client publishes to its room and hears the others',
+  idle: 'N clients connected and subscribed to their rooms, heartbeats only: RSS and CPU per connected client',
 };
+
+/** Scenarios whose clients publish nothing once measuring. */
+export const SILENT_SCENARIOS: ReadonlySet<ScenarioName> = new Set(['idle']);
 
 export interface LoadParameters extends ScenarioDefaults {
   scenario: ScenarioName;
@@ -66,6 +78,8 @@ export interface LoadParameters extends ScenarioDefaults {
    * the Go original's clients, which know no BATCH, get it.
    */
   batch: boolean;
+  /** Clients per room (topic) in the rooms and idle scenarios. */
+  roomSize: number;
 }
 
 /** Clients to connect: fanout's N are subscribers, plus its publisher. */
@@ -94,6 +108,7 @@ export function resolveParameters(
     transport: given.transport ?? 'webrtc',
     webrtcTimeoutMs: given.webrtcTimeoutMs,
     batch: given.batch ?? true,
+    roomSize: given.roomSize ?? DEFAULT_ROOM_SIZE,
     workers: given.workers ?? defaultWorkers(clientCount({ scenario, clients: merged.clients }), localServers),
     coordinatorUrl: given.coordinatorUrl,
   };
@@ -122,6 +137,7 @@ function validate(p: LoadParameters): void {
     throw new Error(`--duration must be above 0 and at most ${MAX_DURATION_SECONDS} seconds`);
   }
   if (!(p.warmupSeconds >= 0) || p.warmupSeconds > 60) throw new Error('--warmup must be from 0 to 60 seconds');
+  if (!Number.isInteger(p.roomSize) || p.roomSize < 2 || p.roomSize > 10_000) throw new Error('--room-size must be an integer from 2 to 10000');
 }
 
 export interface ConnectedClient {
@@ -136,8 +152,18 @@ export interface ClientRole {
   publish?: string;
 }
 
-export function assignRoles(scenario: ScenarioName, clients: readonly ConnectedClient[]): ClientRole[] {
+/**
+ * Who subscribes to and publishes what. Rooms are filled in client order,
+ * `roomSize` each (the last may be smaller), whatever server each client got.
+ */
+export function assignRoles(scenario: ScenarioName, clients: readonly ConnectedClient[], roomSize = DEFAULT_ROOM_SIZE): ClientRole[] {
   switch (scenario) {
+    case 'rooms':
+    case 'idle':
+      return clients.map(({ index }, position) => {
+        const room = roomTopic(Math.floor(position / roomSize));
+        return scenario === 'rooms' ? { index, subscribe: [room], publish: room } : { index, subscribe: [room] };
+      });
     case 'dense':
       return clients.map(({ index }) => ({ index, subscribe: ['dense'], publish: 'dense' }));
     case 'fanout':
@@ -160,6 +186,7 @@ export function assignRoles(scenario: ScenarioName, clients: readonly ConnectedC
 }
 
 const meshTopic = (serverAlias: number) => `mesh-${serverAlias}`;
+const roomTopic = (room: number) => `room-${room}`;
 
 export interface DeliveryPlan {
   roles: ClientRole[];

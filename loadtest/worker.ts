@@ -107,7 +107,11 @@ function subscribe(command: Extract<ToWorker, { type: 'subscribe' }>): void {
     for (const role of probers) openClient(role.index)?.publish(role.publish!, probe);
   }, PROBE_INTERVAL_MS);
   roles = command.roles;
-  if (readiness.ready) send({ type: 'ready' });
+  // Nothing to probe (idle): a PING answered on the reliable channel, which is ordered, shows the server has the subscriptions.
+  if (readiness.ready) {
+    const subscribed = command.roles.flatMap((role) => (role.subscribe.length > 0 ? [openClient(role.index)] : []));
+    void Promise.allSettled(subscribed.map((client) => client?.ping())).then(() => send({ type: 'ready' }));
+  }
 }
 
 async function start(command: Extract<ToWorker, { type: 'start' }>): Promise<void> {

@@ -30,7 +30,7 @@ describe('bottleneck', () => {
 function syntheticResult(): LoadTestResult {
   return {
     scenario: 'dense',
-    parameters: { clients: 4, servers: 1, rate: 10, size: 9, channel: 'unreliable', durationSeconds: 2, warmupSeconds: 0, workers: 1, rtc: 'werift', transport: 'webrtc', batch: true },
+    parameters: { clients: 4, servers: 1, rate: 10, size: 9, channel: 'unreliable', durationSeconds: 2, warmupSeconds: 0, workers: 1, rtc: 'werift', transport: 'webrtc', batch: true, roomSize: 10 },
     machine: { cores: 2, cpuModel: 'test', node: 'v20', platform: 'linux x64' },
     startedAt: '2026-01-01T00:00:00.000Z',
     clients: { connected: 4, failed: 0, disconnected: 0, overWebSocket: 0 },

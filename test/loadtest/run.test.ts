@@ -139,3 +139,49 @@ test('--no-batch: the clients do not negotiate BATCH, so the comm server sends t
   const plain = await clientPeersWhileDraining(false);
   assert.deepEqual(plain, Array.from({ length: 4 }, () => ({ announced: false, batching: false, batches: 0 })));
 });
+
+test('rooms: every client hears the others of its room, none of another room, at no loss; the servers are measured per client', { timeout: 90_000 }, async () => {
+  const parameters = resolveParameters('rooms', { clients: 12, roomSize: 4, durationSeconds: 1, warmupSeconds: 0, rate: 10 });
+  const result = await runLoadTest({ parameters });
+  assert.equal(result.clients.connected, 12);
+  assert.equal(result.sent, 12 * 10);
+  assert.equal(result.expected, result.sent * 3, 'each message reaches the three others of its room');
+  assert.equal(result.delivered, result.expected);
+  assert.equal(result.unexpected, 0, 'nothing crossed rooms');
+  assert.equal(result.lost, 0);
+  const [server] = result.servers;
+  assert.ok(server.rssBytes > 0 && server.rssBeforeClientsBytes! > 0);
+  assert.equal(result.perClient?.clients, 12);
+  assert.equal(result.perClient.rssBytes, server.rssBytes / 12);
+  assert.equal(result.perClient.cpuCores, server.cpuCores / 12);
+});
+
+test('idle against a given coordinator and server pid: the clients are connected and subscribed, nobody publishes, the window lasts its duration', { timeout: 90_000 }, async (t) => {
+  const cluster = await startCluster({ servers: 1 });
+  t.after(() => cluster.close());
+  const [server] = cluster.servers;
+  let topicsWhileMeasuring: string[][] | undefined;
+  const parameters = resolveParameters('idle', {
+    clients: 10, roomSize: 4, durationSeconds: 2, coordinatorUrl: cluster.coordinator.url,
+  });
+  // The comm server runs in this process: its pid is this one.
+  const result = await runLoadTest({
+    parameters,
+    serverPids: [process.pid],
+    onProgress: ({ phase }) => {
+      if (phase === 'measuring' && !topicsWhileMeasuring) {
+        topicsWhileMeasuring = server.peerReports().filter((peer) => peer.role === 'CLIENT').map((peer) => peer.topics);
+      }
+    },
+  });
+  assert.deepEqual(topicsWhileMeasuring?.flat().sort(), [...Array(4).fill('room-0'), ...Array(4).fill('room-1'), ...Array(2).fill('room-2')]);
+  assert.equal(result.clients.connected, 10);
+  assert.equal(result.clients.disconnected, 0);
+  assert.equal(result.sent, 0);
+  assert.equal(result.expected, 0);
+  assert.equal(result.unexpected, 0);
+  assert.ok(result.measuredSeconds >= 1.9, `measured ${result.measuredSeconds} s`);
+  assert.ok(!result.notes.some((note) => note.startsWith('no delivery was expected')), result.notes.join('; '));
+  assert.equal(result.perClient?.clients, 10);
+  assert.ok(result.perClient.rssBytes > 0);
+});

@@ -30,6 +30,29 @@ describe('delivery plans', () => {
     assert.equal(clientCount({ scenario: 'fanout', clients: 50 }), 51);
   });
 
+  test('rooms: rooms of --room-size in client order, each a topic; a client hears its room only', () => {
+    const clients = clientsOn([1, 1, 2, 1, 2, 1, 1]);
+    const roles = assignRoles('rooms', clients, 3);
+    assert.deepEqual(roles.map((role) => role.publish), ['room-0', 'room-0', 'room-0', 'room-1', 'room-1', 'room-1', 'room-2']);
+    assert.ok(roles.every((role) => role.subscribe.length === 1 && role.subscribe[0] === role.publish));
+    const plan = deliveryPlan(roles, clients);
+    assert.deepEqual(plan.expectFrom.get(0), [101, 102]);
+    assert.deepEqual(plan.expectFrom.get(4), [103, 105]);
+    assert.deepEqual(plan.expectFrom.get(6), [], 'alone in the last room');
+    assert.equal(plan.receiversBySender.get(106), undefined);
+  });
+
+  test('idle: the same rooms, subscribed, and nobody publishes', () => {
+    const clients = clientsOn([1, 1, 1, 1, 1]);
+    const roles = assignRoles('idle', clients, 2);
+    assert.deepEqual(roles.map((role) => role.subscribe), [['room-0'], ['room-0'], ['room-1'], ['room-1'], ['room-2']]);
+    assert.ok(roles.every((role) => role.publish === undefined));
+    const plan = deliveryPlan(roles, clients);
+    assert.equal(plan.probers.size, 0);
+    assert.ok([...plan.probeFrom.values()].every((senders) => senders.length === 0), 'nothing to probe');
+    assert.ok([...plan.expectFrom.values()].every((senders) => senders.length === 0));
+  });
+
   test('mesh: a client hears only the clients of other servers', () => {
     const clients = clientsOn([1, 1, 2, 3]);
     const plan = deliveryPlan(assignRoles('mesh', clients), clients);
@@ -48,6 +71,14 @@ describe('parameters', () => {
     assert.equal(dense.rate, 10);
     assert.equal(dense.clients, 100);
     assert.equal(resolveParameters('mesh', {}).servers, 3);
+  });
+
+  test('rooms and idle: rooms of 10, 10 Hz of 20 bytes on unreliable by default', () => {
+    const rooms = resolveParameters('rooms', {});
+    assert.deepEqual([rooms.roomSize, rooms.rate, rooms.size, rooms.channel, rooms.batch], [10, 10, 20, 'unreliable', true]);
+    assert.equal(resolveParameters('idle', { roomSize: 25 }).roomSize, 25);
+    assert.throws(() => resolveParameters('rooms', { roomSize: 1 }), /--room-size/);
+    assert.throws(() => resolveParameters('idle', { roomSize: 2.5 }), /--room-size/);
   });
 
   test('rejects what cannot be measured', () => {
