@@ -4,12 +4,14 @@
 // V8 flags are process-wide.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { requestedSemiSpaceMib, startupSemiSpaceMib } from '../../cli/node-flags.js';
 import { startCommServerProcess } from '../../cli/processes.js';
 import { startCluster } from '../helpers/cluster.js';
 import { V8_FLAGS_TRACE_FILE, v8FlagsTraceImport } from '../helpers/v8-flags-trace.js';
@@ -65,8 +67,13 @@ test('every comm server process gets the young-generation cap of --max-semi-spac
         coordinatorUrl: cluster.coordinator.url, args, stderr: 'ignore', nodeArgs: ['--import', youngGenerationProbeImport], env,
       });
       try {
-        // With process.execve (Node 22.15, 23.11 and later) the process starts itself again in place.
+        // With process.execve (Node 22.15, 23.11 and later) the process starts itself again in place;
+        // else the started one supervises it, and stays small: it restarted before loading the commands.
         if ('execve' in process) assert.equal(pid, server.pid);
+        else if (pid !== server.pid) {
+          const ownMemory = Number(/^RssAnon:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1]) * 1024;
+          assert.ok(ownMemory < 16 * MiB, `the supervising process holds ${(ownMemory / MiB).toFixed(1)} MiB of its own`);
+        }
         process.kill(pid, 'SIGUSR2');
         const [, bytes, probedPid] = await server.waitForLine(YOUNG_GENERATION_LINE, { timeoutMs: 30_000 });
         assert.equal(Number(probedPid), pid, 'the process that serves is the one probed');
@@ -83,5 +90,32 @@ test('every comm server process gets the young-generation cap of --max-semi-spac
     assert.equal(await largestNewSpace(['--max-semi-space-size', '2'], { ...process.env, NODE_OPTIONS: '--max-semi-space-size=16' }), 4 * MiB);
   } finally {
     await cluster.close();
+  }
+});
+
+test('the entry reads the cap a comm server command line asks for without yargs: flag, variable, config file, default', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'semi-space-'));
+  try {
+    const config = join(dir, 'broker.json');
+    await writeFile(config, JSON.stringify({ 'max-semi-space-size': 8 }));
+    const base = ['commserver', '--coordinator-url', 'ws://127.0.0.1:1'];
+    assert.equal(requestedSemiSpaceMib(base, {}), 4);
+    assert.equal(requestedSemiSpaceMib([...base, '--max-semi-space-size', '2'], {}), 2);
+    assert.equal(requestedSemiSpaceMib([...base, '--max-semi-space-size=0'], { BROKER_MAX_SEMI_SPACE_SIZE: '6' }), 0);
+    assert.equal(requestedSemiSpaceMib(base, { BROKER_MAX_SEMI_SPACE_SIZE: '6' }), 6);
+    assert.equal(requestedSemiSpaceMib([...base, '--config', config], {}), 8);
+    assert.equal(requestedSemiSpaceMib(base, { BROKER_CONFIG: config, BROKER_MAX_SEMI_SPACE_SIZE: '6' }), 6);
+    // Left to the command's own parse, which reports a bad value (exit 2) or has nothing to run.
+    assert.equal(requestedSemiSpaceMib([...base, '--max-semi-space-size', 'lots'], {}), undefined);
+    assert.equal(requestedSemiSpaceMib([...base, '--max-semi-space-size', '300'], {}), undefined);
+    assert.equal(requestedSemiSpaceMib([...base, '--config', join(dir, 'missing.json')], {}), undefined);
+    assert.equal(requestedSemiSpaceMib([...base, '--help'], {}), undefined);
+    assert.equal(requestedSemiSpaceMib([...base, '--print-config'], {}), undefined);
+    assert.equal(requestedSemiSpaceMib(['coordinator', '--port', '0'], {}), undefined);
+    assert.equal(startupSemiSpaceMib(['--max-semi-space-size=16', '--max_semi_space_size=4'], '--max-semi-space-size=1'), 4, 'the last flag, the command line before NODE_OPTIONS');
+    assert.equal(startupSemiSpaceMib([], '--max-semi-space-size=1 --no-warnings'), 1);
+    assert.equal(startupSemiSpaceMib(['--no-warnings']), undefined);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });
