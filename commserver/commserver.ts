@@ -21,6 +21,7 @@ import { Admission } from './admission.js';
 import { Peer, SERVER_EXTENSIONS, type AdmissionVerdict, type PeerCloseReason } from './peer.js';
 import { ServerLinks } from './server-links.js';
 import { Dispatcher } from './dispatch.js';
+import { Acknowledgements } from './acknowledgements.js';
 import { Signaling } from './signaling.js';
 import { peerReport, type PeerReport } from './peer-report.js';
 import { CommServerStats } from './stats.js';
@@ -52,7 +53,7 @@ interface CommServerEvents {
   registered: [alias: number];
   peerAuthenticated: [Peer];
   peerClosed: [Peer, PeerCloseReason];
-  /** A client's frame over --max-messages-per-second: dropped (unreliable) or the client closed (reliable). */
+  /** A client's frame over --max-messages-per-second: dropped (unreliable) or the client closed as RATE_LIMITED (reliable). */
   rateLimited: [Peer, ChannelKind];
   /** Another server's SUBSCRIPTION was applied. */
   serverInterest: [Peer, ReadonlySet<string>];
@@ -72,6 +73,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #dispatcher: Dispatcher;
   #admission: Admission;
   #serverLinks: ServerLinks;
+  #acknowledgements: Acknowledgements;
   #closing = false;
   #draining = false;
   #started: Promise<void> = Promise.resolve();
@@ -101,11 +103,16 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       timeoutMs: this.limits.serverTimeoutMs,
       linkedServers: () => this.linkedServers(),
     });
+    this.#acknowledgements = new Acknowledgements({
+      windowMs: Math.max(1, this.limits.batchDelayMs),
+      linkedServers: () => this.linkedServers(),
+    });
     this.#dispatcher = new Dispatcher({
       limits: this.limits,
       hub: options.hub === true,
       stats: this.stats,
       serverLinks: this.#serverLinks,
+      acknowledgements: this.#acknowledgements,
       reject: (peer, reason, detail) => this.#reject(peer, reason, detail),
       onRateLimited: (peer, channel) => this.emit('rateLimited', peer, channel),
       onServerInterest: (peer, topics) => this.emit('serverInterest', peer, topics),
@@ -245,6 +252,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     if (this.#closing) return;
     this.#closing = true;
     this.#serverLinks.stop();
+    this.#acknowledgements.stop();
     await this.#started.catch(() => undefined);
     await this.#signaling.close();
     await this.#webSockets?.close();
@@ -322,6 +330,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
         windowBytes: this.limits.sendWindowBytes,
         batchDelayMs: this.limits.batchDelayMs,
       },
+      announcedLimits: { maxMessagesPerSecond: this.limits.maxMessagesPerSecond, messageBurst: this.limits.messageBurst },
       connectTimeoutMs: this.limits.connectTimeoutMs,
       onFrame: (p, channel, frame) => this.#onFrame(p, channel, frame),
       onOpen: (p) => this.#onPeerOpen(p),

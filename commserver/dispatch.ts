@@ -2,18 +2,23 @@
 // TOPIC and TOPIC_IDENTITY go to their subscribers (fanout.ts), SUBSCRIPTION
 // replaces the peer's topic set in the routing table (and may change what we
 // ask the other servers for), PING comes back to a client. A client's frames
-// are held to the message rate and size first. The dispatcher owns the
-// routing table and the clients' rate buckets.
-import { MessageType, Subscription, Topic, TopicIdentity, peekType } from '../shared/codec.js';
+// are held to the message rate and size first. A numbered reliable message
+// (the `ack` extension) is checked for duplicates before it reaches the
+// clients here, and counted towards its publisher's ACK once forwarded; ACK
+// from a linked server is handed to the acknowledgements. The dispatcher owns
+// the routing table, the clients' rate buckets and the publishers' windows.
+import { Ack, MessageType, Subscription, Topic, TopicIdentity, peekType, type TopicMessage } from '../shared/codec.js';
 import type { CommServerLimits } from '../shared/config.js';
 import { TokenBucket } from '../shared/rate-limit.js';
 import type { ChannelKind } from '../shared/rtc.js';
+import type { Acknowledgements } from './acknowledgements.js';
 import { forwardTopic, forwardTopicIdentity } from './fanout.js';
 import type { Peer, PeerCloseReason } from './peer.js';
 import { RoutingTable, type TopicSubscribers } from './router.js';
 import type { ServerLinks } from './server-links.js';
 import type { CommServerStats } from './stats.js';
 import { decodeTopicSet } from './topic-set.js';
+import { PUBLISHER_ID_BYTES, PublisherWindows } from './publisher-windows.js';
 
 export interface DispatcherOptions {
   limits: CommServerLimits;
@@ -21,6 +26,7 @@ export interface DispatcherOptions {
   hub: boolean;
   stats: CommServerStats;
   serverLinks: ServerLinks;
+  acknowledgements: Acknowledgements;
   /** Closes a peer for what it sent (the caller logs it once). */
   reject: (peer: Peer, reason: PeerCloseReason, detail: string) => void;
   /** A client's frame over the message rate (before it is dropped or the client closed). */
@@ -35,9 +41,14 @@ export class Dispatcher {
   readonly #options: DispatcherOptions;
   readonly #routing = new RoutingTable<Peer>();
   readonly #messageRates = new WeakMap<Peer, TokenBucket>();
+  readonly #publishers: PublisherWindows;
 
   constructor(options: DispatcherOptions) {
     this.#options = options;
+    this.#publishers = new PublisherWindows({
+      maxPublishers: options.limits.maxPublisherWindows,
+      idleMs: options.limits.publisherWindowIdleMs,
+    });
   }
 
   /** Topics subscribed here, locally or by other servers. */
@@ -54,6 +65,7 @@ export class Dispatcher {
   forget(peer: Peer): void {
     const removed = this.#routing.remove(peer, peer.isServer ? 'server' : 'client');
     this.#options.serverLinks.topicsChanged(peer, [], removed);
+    this.#options.acknowledgements.forget(peer);
   }
 
   handle(peer: Peer, channel: ChannelKind, frame: Uint8Array): void {
@@ -66,19 +78,32 @@ export class Dispatcher {
     try {
       const type = peekType(frame);
       stats.received(channel, type, frame.length);
+      // Every reliable frame of a link but an ACK is counted (Peer) and acknowledged.
+      if (peer.isServer && channel === 'reliable' && type !== MessageType.ACK) this.#options.acknowledgements.receivedFromLink();
       switch (type) {
         case MessageType.TOPIC: {
           const message = Topic.decode(frame);
-          const { clients, servers } = forwardTopic(peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub);
+          const fresh = this.#isFresh(peer, channel, message);
+          if (fresh === undefined) return;
+          const { clients, servers } = forwardTopic(peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub, fresh);
           stats.forwarded(channel, MessageType.TOPIC_FW, MessageType.TOPIC, clients, servers);
+          this.#forwarded(peer, channel, message);
           return;
         }
         case MessageType.TOPIC_IDENTITY: {
           const message = TopicIdentity.decode(frame);
-          const { clients, servers } = forwardTopicIdentity(peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub);
+          const fresh = this.#isFresh(peer, channel, message);
+          if (fresh === undefined) return;
+          const { clients, servers } = forwardTopicIdentity(
+            peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub, fresh,
+          );
           stats.forwarded(channel, MessageType.TOPIC_IDENTITY_FW, MessageType.TOPIC_IDENTITY, clients, servers);
+          this.#forwarded(peer, channel, message);
           return;
         }
+        case MessageType.ACK:
+          if (peer.isServer && channel === 'reliable') this.#options.acknowledgements.acknowledgedByLink(peer, Ack.decode(frame).seq);
+          return;
         case MessageType.SUBSCRIPTION:
           this.#onSubscription(peer, frame);
           return;
@@ -94,6 +119,29 @@ export class Dispatcher {
       stats.undecodable++;
       reject(peer, 'protocol-error', (error as Error).message);
     }
+  }
+
+  /**
+   * Whether the clients here get a message: true unless it is numbered and
+   * was seen before. A duplicate from a server goes nowhere (undefined); one
+   * from a client (its resend after re-homing) still goes on to the servers,
+   * which may have missed it when its old server died. A client's publisher
+   * id other than 16 bytes closes it.
+   */
+  #isFresh(peer: Peer, channel: ChannelKind, message: Pick<TopicMessage, 'publisher' | 'seq'>): boolean | undefined {
+    if (message.seq <= 0 || channel !== 'reliable') return true;
+    if (message.publisher.length !== PUBLISHER_ID_BYTES) {
+      if (!peer.isServer) throw new RangeError(`publisher id of ${message.publisher.length} bytes, not ${PUBLISHER_ID_BYTES}`);
+      return true;
+    }
+    if (this.#publishers.isNew(message.publisher, message.seq)) return true;
+    this.#options.stats.duplicates++;
+    return peer.isServer ? undefined : false;
+  }
+
+  /** A client's numbered message counts towards its ACK once forwarded. */
+  #forwarded(peer: Peer, channel: ChannelKind, message: Pick<TopicMessage, 'seq'>): void {
+    if (channel === 'reliable' && !peer.isServer && message.seq > 0) this.#options.acknowledgements.forwarded(peer, message.seq);
   }
 
   #subscribers(topic: string): TopicSubscribers<Peer> {
@@ -119,7 +167,7 @@ export class Dispatcher {
       return false;
     }
     this.rateLimited.closed++;
-    this.#options.reject(peer, 'protocol-error', 'reliable messages over the rate limit');
+    this.#options.reject(peer, 'rate-limited', 'reliable messages over the rate limit');
     return false;
   }
 

@@ -38,24 +38,25 @@ function anyoneBut(peers: ReadonlySet<Peer>, sender: Peer): boolean {
  * TOPIC: local clients get TOPIC_FW, servers TOPIC. A server's frame already
  * names the original sender and goes on unchanged; a message that came from
  * a server only goes on to servers through a HUB (`relayToServers`). Never
- * back to the sender.
+ * back to the sender. A message the clients here already got (a publisher's
+ * resend, `toClients` false) still goes on to the servers.
  */
 export function forwardTopic(
   sender: Peer, channel: ChannelKind, message: TopicMessage, received: Uint8Array,
-  subscribers: TopicSubscribers<Peer>, relayToServers: boolean,
+  subscribers: TopicSubscribers<Peer>, relayToServers: boolean, toClients: boolean,
 ): FanoutResult {
   const fromServer = sender.isServer;
   const fromAlias = fromServer ? message.fromAlias : sender.alias;
   result.clients = 0;
   result.servers = 0;
-  if (anyoneBut(subscribers.clients, sender)) {
+  if (toClients && anyoneBut(subscribers.clients, sender)) {
     const frame = TopicFW.encode({ type: MessageType.TOPIC_FW, fromAlias, body: message.body, topic: message.topic });
     result.clients = writeAll(subscribers.clients, sender, channel, frame);
   }
   if ((!fromServer || relayToServers) && anyoneBut(subscribers.servers, sender)) {
     const frame = fromServer
       ? received
-      : Topic.encode({ type: MessageType.TOPIC, fromAlias, topic: message.topic, body: message.body });
+      : Topic.encode({ type: MessageType.TOPIC, fromAlias, topic: message.topic, body: message.body, ...sequenceOf(message) });
     result.servers = writeAll(subscribers.servers, sender, channel, frame);
   }
   return result;
@@ -64,7 +65,7 @@ export function forwardTopic(
 /** TOPIC_IDENTITY: a client's identity and role are stamped from its AUTH, never taken from the message. */
 export function forwardTopicIdentity(
   sender: Peer, channel: ChannelKind, message: TopicIdentityMessage, received: Uint8Array,
-  subscribers: TopicSubscribers<Peer>, relayToServers: boolean,
+  subscribers: TopicSubscribers<Peer>, relayToServers: boolean, toClients: boolean,
 ): FanoutResult {
   const fromServer = sender.isServer;
   const fromAlias = fromServer ? message.fromAlias : sender.alias;
@@ -73,15 +74,20 @@ export function forwardTopicIdentity(
   const { topic, body } = message;
   result.clients = 0;
   result.servers = 0;
-  if (anyoneBut(subscribers.clients, sender)) {
+  if (toClients && anyoneBut(subscribers.clients, sender)) {
     const frame = TopicIdentityFW.encode({ type: MessageType.TOPIC_IDENTITY_FW, fromAlias, identity, role, body, topic });
     result.clients = writeAll(subscribers.clients, sender, channel, frame);
   }
   if ((!fromServer || relayToServers) && anyoneBut(subscribers.servers, sender)) {
     const frame = fromServer
       ? received
-      : TopicIdentity.encode({ type: MessageType.TOPIC_IDENTITY, fromAlias, topic, identity, role, body });
+      : TopicIdentity.encode({ type: MessageType.TOPIC_IDENTITY, fromAlias, topic, identity, role, body, ...sequenceOf(message) });
     result.servers = writeAll(subscribers.servers, sender, channel, frame);
   }
   return result;
+}
+
+/** A numbered message's publisher and sequence number, to go on to the servers; nothing for others. */
+function sequenceOf(message: TopicMessage | TopicIdentityMessage): Partial<TopicMessage> | undefined {
+  return message.seq > 0 ? { publisher: message.publisher, seq: message.seq } : undefined;
 }

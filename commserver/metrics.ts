@@ -59,6 +59,7 @@ export function commServerMetrics(server: CommServer): Registry {
       this.inc({ reason: 'before_auth' }, stats.beforeAuth);
       this.inc({ reason: 'unreliable_queue_full' }, server.unreliableDrops());
       this.inc({ reason: 'rate_limited' }, server.rateLimited.dropped);
+      this.inc({ reason: 'duplicate' }, stats.duplicates);
     },
   });
   new Counter({

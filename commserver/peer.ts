@@ -3,7 +3,7 @@
 // peer owns all of it: others send through it and read what it knows, and
 // admission hands it a verdict to apply. Closing a peer closes everything it
 // owns.
-import { Auth, BATCH_EXTENSION, MessageType, Role, isServerRole, peekType } from '../shared/codec.js';
+import { ACK_EXTENSION, Auth, BATCH_EXTENSION, Goodbye, MessageType, Role, isServerRole, peekType } from '../shared/codec.js';
 import { isBatch, readBatch } from '../shared/reader.js';
 import { Negotiation, type NegotiationOptions, type SignalingSink } from '../shared/negotiation.js';
 import {
@@ -14,7 +14,17 @@ import { ChannelWriter, RELIABLE_BATCH_BYTES, UNRELIABLE_BATCH_BYTES } from '../
 
 export type PeerCloseReason =
   | 'connect-timeout' | 'ice-failed' | 'channel-closed' | 'auth-failed' | 'protocol-error'
-  | 'slow-consumer' | 'duplicate-link' | 'server-closing' | 'signaling-error' | 'link-timeout' | 'replaced';
+  | 'slow-consumer' | 'duplicate-link' | 'server-closing' | 'signaling-error' | 'link-timeout' | 'replaced'
+  | 'rate-limited';
+
+/** The reasons a peer that announced `ack` is told in a GOODBYE before it is closed, as the client's error codes. */
+const GOODBYE_CODES: Partial<Record<PeerCloseReason, string>> = {
+  'rate-limited': 'RATE_LIMITED',
+  'slow-consumer': 'SLOW_CONSUMER',
+  'protocol-error': 'PROTOCOL_ERROR',
+};
+/** How long a GOODBYE gets to leave before the connection closes under it. */
+const GOODBYE_GRACE_MS = 500;
 
 /** What admission concluded from an incoming peer's AUTH. */
 export interface AdmissionVerdict {
@@ -40,6 +50,8 @@ export interface PeerOptions {
   signaling: SignalingSink;
   negotiation: NegotiationOptions;
   writer: { reliableQueueBytes: number; unreliableQueueBytes: number; windowBytes: number; batchDelayMs: number };
+  /** The client limits this server announces to peers that understand extensions. */
+  announcedLimits: { maxMessagesPerSecond: number; messageBurst: number };
   connectTimeoutMs: number;
   onFrame: (peer: Peer, channel: ChannelKind, frame: Uint8Array) => void;
   onOpen: (peer: Peer) => void;
@@ -63,6 +75,8 @@ export class Peer {
   #reliable: ChannelWriter | undefined;
   #unreliable: ChannelWriter | undefined;
   #framesReceived = 0;
+  #reliableFramesSent = 0;
+  #reliableFramesReceived = 0;
   #options: PeerOptions;
   #channels: DataChannelLike[] = [];
   #openChannels = 0;
@@ -135,6 +149,16 @@ export class Peer {
     return this.#framesReceived;
   }
 
+  /** Frames (a BATCH's each) sent on `reliable`, ACKs not counted: what the other side acknowledges. */
+  get reliableFramesSent(): number {
+    return this.#reliableFramesSent;
+  }
+
+  /** Frames (a BATCH's each) received on `reliable`, ACKs not counted. */
+  get reliableFramesReceived(): number {
+    return this.#reliableFramesReceived;
+  }
+
   /**
    * Both channels open and the peer authenticated (an incoming peer by its
    * AUTH, whose verdict this applies; an outgoing link by our own AUTH): the
@@ -148,17 +172,22 @@ export class Peer {
     this.#identity = verdict.identity;
     this.#extensions = verdict.extensions;
     this.#serverId = verdict.serverId;
-    if (this.#extensions.has(BATCH_EXTENSION)) {
-      // The peer accepts BATCH. Tell it which extensions we understand (it may
-      // batch to us too: a server link), then batch what we send it.
-      this.send('reliable', Auth.encode({ type: MessageType.AUTH, role: Role.COMMUNICATION_SERVER, extensions: [...SERVER_EXTENSIONS] }));
-      this.#enableBatching();
+    if (this.#extensions.has(BATCH_EXTENSION) || this.#extensions.has(ACK_EXTENSION)) {
+      // Tell the peer which extensions we understand (it may batch to us too:
+      // a server link) and the limits it is held to.
+      this.send('reliable', Auth.encode({
+        type: MessageType.AUTH, role: Role.COMMUNICATION_SERVER, extensions: [...SERVER_EXTENSIONS], ...this.#options.announcedLimits,
+      }));
     }
+    if (this.#extensions.has(BATCH_EXTENSION)) this.#enableBatching();
   }
 
   /** Queues a frame on one channel (its writer applies the flow control and overflow policy). */
   send(channel: ChannelKind, frame: Uint8Array): void {
-    this.#writer(channel)?.write(frame);
+    const writer = this.#writer(channel);
+    if (writer === undefined) return;
+    if (channel === 'reliable' && !isAck(frame)) this.#reliableFramesSent++;
+    writer.write(frame);
   }
 
   /** Whether frames to this peer on `channel` go out as BATCHes. */
@@ -201,9 +230,14 @@ export class Peer {
     const onFrame = this.#options.onFrame;
     if (frame[0] === 0x08 && this.#authenticated) {
       if (isBatch(frame)) {
-        if (!readBatch(frame, (inner) => onFrame(this, kind, inner), () => this.#closed)) this.close('protocol-error');
+        const onInner = (inner: Uint8Array) => {
+          if (kind === 'reliable' && !isAck(inner)) this.#reliableFramesReceived++;
+          onFrame(this, kind, inner);
+        };
+        if (!readBatch(frame, onInner, () => this.#closed)) this.close('protocol-error');
         return;
       }
+      if (kind === 'reliable' && !isAck(frame)) this.#reliableFramesReceived++;
       if (frame[1] === MessageType.AUTH && this.direction === 'outgoing') {
         try {
           if (peekType(frame) === MessageType.AUTH) this.#onAnnouncement(Auth.decode(frame).extensions);
@@ -212,6 +246,8 @@ export class Peer {
         }
         return;
       }
+    } else if (kind === 'reliable') {
+      this.#reliableFramesReceived++;
     }
     onFrame(this, kind, frame);
   }
@@ -236,11 +272,49 @@ export class Peer {
     return this.#channels.find((channel) => channel.label === kind)?.bufferedAmount ?? 0;
   }
 
-  /** Closes the connection and its channels; resolves once the peer connection is closed. */
+  /**
+   * Closes the connection and its channels; resolves once the peer
+   * connection is closed. A peer that announced `ack` is told why first
+   * (GOODBYE) when the reason is its own doing; the connection then closes
+   * once that left, or after a short grace.
+   */
   close(reason: PeerCloseReason): Promise<void> {
     if (this.#closed) return this.#closing;
     this.#closed = true;
     clearTimeout(this.#connectTimer);
+    const code = GOODBYE_CODES[reason];
+    const channel = this.#channels.find((c) => c.label === RELIABLE && c.readyState === 'open');
+    if (code !== undefined && channel !== undefined && this.#extensions.has(ACK_EXTENSION)) {
+      this.#closing = this.#sayGoodbye(channel, code, reason).then(() => this.#teardown());
+      this.#options.onClose(this, reason);
+      return this.#closing;
+    }
+    this.#closing = this.#teardown();
+    this.#options.onClose(this, reason);
+    return this.#closing;
+  }
+
+  /** The GOODBYE goes straight to the channel, ahead of anything still queued. */
+  #sayGoodbye(channel: DataChannelLike, code: string, reason: PeerCloseReason): Promise<void> {
+    try {
+      channel.send(Goodbye.encode({ type: MessageType.GOODBYE, code, detail: reason }));
+    } catch {
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, GOODBYE_GRACE_MS);
+      channel.bufferedAmountLowThreshold = 0;
+      channel.addEventListener('bufferedamountlow', done);
+      channel.addEventListener('close', done);
+      if (channel.bufferedAmount === 0) done();
+    });
+  }
+
+  #teardown(): Promise<void> {
     const { pc } = this.#options;
     pc.onconnectionstatechange = null;
     pc.onicecandidate = null;
@@ -252,11 +326,9 @@ export class Peer {
         // already closing with its connection
       }
     }
-    this.#closing = Promise.resolve()
+    return Promise.resolve()
       .then(() => pc.close())
       .then(() => undefined, () => undefined);
-    this.#options.onClose(this, reason);
-    return this.#closing;
   }
 
   #attach(channel: DataChannelLike): void {
@@ -299,4 +371,9 @@ export class Peer {
 }
 
 /** The extensions a comm server understands, announced in its AUTH (docs/PROTOCOL.md). */
-export const SERVER_EXTENSIONS: readonly string[] = [BATCH_EXTENSION];
+export const SERVER_EXTENSIONS: readonly string[] = [BATCH_EXTENSION, ACK_EXTENSION];
+
+/** Whether a frame is an ACK (our encoders write `type` first). */
+function isAck(frame: Uint8Array): boolean {
+  return frame[0] === 0x08 && frame[1] === MessageType.ACK;
+}

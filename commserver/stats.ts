@@ -21,6 +21,8 @@ export class CommServerStats {
   noSubscribers = 0;
   /** Frames that could not be decoded (the peer is closed). */
   undecodable = 0;
+  /** Numbered reliable messages not delivered again: their publisher's resend, or the second path of a message. */
+  duplicates = 0;
   /** Frames of a type a comm server does not handle from that peer (ignored). */
   ignored = 0;
   /** Unreliable frames that arrived before the peer was admitted (dropped; the original's clients send them). */

@@ -27,15 +27,23 @@ export interface ConnectionRefusedMessage {
 }
 export interface PingMessage { type: MessageType; time: number }
 export interface SubscriptionMessage { type: MessageType; format: Format; topics: Uint8Array }
-export interface AuthMessage { type: MessageType; role: Role; body: Uint8Array; serverId: string; extensions: string[] }
-export interface TopicMessage { type: MessageType; fromAlias: number; topic: string; body: Uint8Array }
+export interface AuthMessage {
+  type: MessageType; role: Role; body: Uint8Array; serverId: string; extensions: string[];
+  maxMessagesPerSecond: number; messageBurst: number;
+}
+export interface TopicMessage {
+  type: MessageType; fromAlias: number; topic: string; body: Uint8Array; publisher: Uint8Array; seq: number;
+}
 export interface TopicFWMessage { type: MessageType; fromAlias: number; body: Uint8Array; topic: string }
 export interface TopicIdentityMessage {
   type: MessageType; fromAlias: number; topic: string; identity: Uint8Array; role: Role; body: Uint8Array;
+  publisher: Uint8Array; seq: number;
 }
 export interface TopicIdentityFWMessage {
   type: MessageType; fromAlias: number; identity: Uint8Array; role: Role; body: Uint8Array; topic: string;
 }
+export interface AckMessage { type: MessageType; seq: number }
+export interface GoodbyeMessage { type: MessageType; code: string; detail: string }
 
 /** What a generated message class offers; fields are given as plain own properties. */
 interface GeneratedType {
@@ -73,6 +81,8 @@ export const Topic = codecFor<TopicMessage>(protocol.TopicMessage, 'TopicMessage
 export const TopicFW = codecFor<TopicFWMessage>(protocol.TopicFWMessage, 'TopicFWMessage');
 export const TopicIdentity = codecFor<TopicIdentityMessage>(protocol.TopicIdentityMessage, 'TopicIdentityMessage');
 export const TopicIdentityFW = codecFor<TopicIdentityFWMessage>(protocol.TopicIdentityFWMessage, 'TopicIdentityFWMessage');
+export const Ack = codecFor<AckMessage>(protocol.AckMessage, 'AckMessage');
+export const Goodbye = codecFor<GoodbyeMessage>(protocol.GoodbyeMessage, 'GoodbyeMessage');
 /** The header every message starts with; alone, it is a message without fields (DRAIN). */
 export const MessageHeader = codecFor<{ type: MessageType }>(protocol.MessageHeader, 'MessageHeader');
 
@@ -90,6 +100,8 @@ export function peekType(frame: Uint8Array): MessageType {
 
 /** The AUTH extension a peer announces when it accepts BATCH frames. */
 export const BATCH_EXTENSION = 'batch';
+/** The AUTH extension of acknowledged reliable delivery: ACK, GOODBYE, TOPIC's publisher and seq. */
+export const ACK_EXTENSION = 'ack';
 
 export const Batch = codecFor<{ type: MessageType; frames: Uint8Array[] }>(protocol.BatchMessage, 'BatchMessage');
 

@@ -120,9 +120,17 @@ export const commServerLimitSpec = {
   coordinatorRetryMaxMs: { default: 5_000, description: 'Cap of the reconnection backoff to the coordinator.' },
   maxMessagesPerSecond: {
     default: 1000,
-    description: "Messages a client may send per second (token bucket, with --message-burst). Excess on `unreliable` is dropped and counted; on `reliable` it closes the client. Servers are exempt; 0 turns it off.",
+    description: "Messages a client may send per second (token bucket, with --message-burst), announced to clients that understand the ack extension (ours pace themselves to it). Excess on `unreliable` is dropped and counted; on `reliable` it closes the client (RATE_LIMITED). Servers are exempt; 0 turns it off.",
   },
   messageBurst: { default: 2000, description: 'Messages a client may send at once before --max-messages-per-second applies.' },
+  maxPublisherWindows: {
+    default: 100_000,
+    description: "Publishers whose numbered reliable messages (the ack extension) this server remembers to drop duplicates; beyond, the least recently heard from are forgotten.",
+  },
+  publisherWindowIdleMs: {
+    default: 10 * 60_000,
+    description: 'A publisher not heard from for this long is forgotten by duplicate detection.',
+  },
   credentialTtlMs: { default: 60_000, description: "Validity of this server's cluster credentials (with --cluster-secret), made anew for each use." },
   authClockSkewMs: { default: 30_000, description: 'Clock difference tolerated when checking the expiry of a credential or token.' },
 } satisfies Record<string, LimitSpec>;

@@ -19,11 +19,22 @@ export class TokenBucket {
   /** Takes a token; false when there is none (the message is over the limit). */
   take(): boolean {
     if (this.#rate <= 0) return true;
-    const now = this.#now();
-    this.#tokens = Math.min(this.#burst, this.#tokens + ((now - this.#updatedAt) * this.#rate) / 1000);
-    this.#updatedAt = now;
+    this.#refill();
     if (this.#tokens < 1) return false;
     this.#tokens -= 1;
     return true;
+  }
+
+  /** Milliseconds until a token is there (0: one is there now). */
+  msUntilToken(): number {
+    if (this.#rate <= 0) return 0;
+    this.#refill();
+    return this.#tokens >= 1 ? 0 : ((1 - this.#tokens) * 1000) / this.#rate;
+  }
+
+  #refill(): void {
+    const now = this.#now();
+    this.#tokens = Math.min(this.#burst, this.#tokens + ((now - this.#updatedAt) * this.#rate) / 1000);
+    this.#updatedAt = now;
   }
 }

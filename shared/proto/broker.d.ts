@@ -20,7 +20,9 @@ export namespace protocol {
         CONNECTION_REFUSED = 13,
         ERROR = 14,
         BATCH = 15,
-        DRAIN = 16
+        DRAIN = 16,
+        ACK = 17,
+        GOODBYE = 18
     }
 
     enum Role {
@@ -265,6 +267,8 @@ export namespace protocol {
         body: Uint8Array;
         serverId: string;
         extensions: string[];
+        maxMessagesPerSecond: number;
+        messageBurst: number;
         static create(properties: protocol.AuthMessage.$Shape): protocol.AuthMessage & protocol.AuthMessage.$Shape;
         static create(properties?: protocol.AuthMessage.$Properties): protocol.AuthMessage;
         static encode(m: protocol.AuthMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -279,6 +283,8 @@ export namespace protocol {
             body?: (Uint8Array|null);
             serverId?: (string|null);
             extensions?: (string[]|null);
+            maxMessagesPerSecond?: (number|null);
+            messageBurst?: (number|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.AuthMessage.$Properties;
@@ -294,6 +300,8 @@ export namespace protocol {
         fromAlias: (number|Long);
         topic: string;
         body: Uint8Array;
+        publisher: Uint8Array;
+        seq: (number|Long);
         static create(properties: protocol.TopicMessage.$Shape): protocol.TopicMessage & protocol.TopicMessage.$Shape;
         static create(properties?: protocol.TopicMessage.$Properties): protocol.TopicMessage;
         static encode(m: protocol.TopicMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -307,6 +315,8 @@ export namespace protocol {
             fromAlias?: (number|Long|null);
             topic?: (string|null);
             body?: (Uint8Array|null);
+            publisher?: (Uint8Array|null);
+            seq?: (number|Long|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.TopicMessage.$Properties;
@@ -352,6 +362,8 @@ export namespace protocol {
         identity: Uint8Array;
         role: protocol.Role;
         body: Uint8Array;
+        publisher: Uint8Array;
+        seq: (number|Long);
         static create(properties: protocol.TopicIdentityMessage.$Shape): protocol.TopicIdentityMessage & protocol.TopicIdentityMessage.$Shape;
         static create(properties?: protocol.TopicIdentityMessage.$Properties): protocol.TopicIdentityMessage;
         static encode(m: protocol.TopicIdentityMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -367,6 +379,8 @@ export namespace protocol {
             identity?: (Uint8Array|null);
             role?: (protocol.Role|null);
             body?: (Uint8Array|null);
+            publisher?: (Uint8Array|null);
+            seq?: (number|Long|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.TopicIdentityMessage.$Properties;
@@ -426,5 +440,55 @@ export namespace protocol {
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.BatchMessage.$Properties;
+    }
+
+    interface IAckMessage extends protocol.AckMessage.$Properties {
+    }
+
+    class AckMessage {
+        constructor(p?: protocol.AckMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        seq: (number|Long);
+        static create(properties: protocol.AckMessage.$Shape): protocol.AckMessage & protocol.AckMessage.$Shape;
+        static create(properties?: protocol.AckMessage.$Properties): protocol.AckMessage;
+        static encode(m: protocol.AckMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.AckMessage & protocol.AckMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AckMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            seq?: (number|Long|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.AckMessage.$Properties;
+    }
+
+    interface IGoodbyeMessage extends protocol.GoodbyeMessage.$Properties {
+    }
+
+    class GoodbyeMessage {
+        constructor(p?: protocol.GoodbyeMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        code: string;
+        detail: string;
+        static create(properties: protocol.GoodbyeMessage.$Shape): protocol.GoodbyeMessage & protocol.GoodbyeMessage.$Shape;
+        static create(properties?: protocol.GoodbyeMessage.$Properties): protocol.GoodbyeMessage;
+        static encode(m: protocol.GoodbyeMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.GoodbyeMessage & protocol.GoodbyeMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace GoodbyeMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            code?: (string|null);
+            detail?: (string|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.GoodbyeMessage.$Properties;
     }
 }

@@ -38,6 +38,8 @@ export const protocol = $root.protocol = (() => {
      * @property {number} ERROR=14 ERROR value
      * @property {number} BATCH=15 BATCH value
      * @property {number} DRAIN=16 DRAIN value
+     * @property {number} ACK=17 ACK value
+     * @property {number} GOODBYE=18 GOODBYE value
      */
     protocol.MessageType = (function() {
         const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -58,6 +60,8 @@ export const protocol = $root.protocol = (() => {
         values[valuesById[14] = "ERROR"] = 14;
         values[valuesById[15] = "BATCH"] = 15;
         values[valuesById[16] = "DRAIN"] = 16;
+        values[valuesById[17] = "ACK"] = 17;
+        values[valuesById[18] = "GOODBYE"] = 18;
         return values;
     })();
 
@@ -1820,6 +1824,8 @@ export const protocol = $root.protocol = (() => {
          * @property {Uint8Array|null} [body] AuthMessage body
          * @property {string|null} [serverId] AuthMessage serverId
          * @property {Array.<string>|null} [extensions] AuthMessage extensions
+         * @property {number|null} [maxMessagesPerSecond] AuthMessage maxMessagesPerSecond
+         * @property {number|null} [messageBurst] AuthMessage messageBurst
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -1893,6 +1899,22 @@ export const protocol = $root.protocol = (() => {
         AuthMessage.prototype.extensions = $util.emptyArray;
 
         /**
+         * AuthMessage maxMessagesPerSecond.
+         * @member {number} maxMessagesPerSecond
+         * @memberof protocol.AuthMessage
+         * @instance
+         */
+        AuthMessage.prototype.maxMessagesPerSecond = 0;
+
+        /**
+         * AuthMessage messageBurst.
+         * @member {number} messageBurst
+         * @memberof protocol.AuthMessage
+         * @instance
+         */
+        AuthMessage.prototype.messageBurst = 0;
+
+        /**
          * Creates a new AuthMessage instance using the specified properties.
          * @function create
          * @memberof protocol.AuthMessage
@@ -1936,6 +1958,10 @@ export const protocol = $root.protocol = (() => {
                 for (var i = 0; i < m.extensions.length; ++i)
                     w.uint32(/* id 5, wireType 2 =*/42).string(m.extensions[i]);
             }
+            if (m.maxMessagesPerSecond != null && $Object.hasOwnProperty.call(m, "maxMessagesPerSecond") && !$Object.is(m.maxMessagesPerSecond, 0))
+                w.uint32(/* id 6, wireType 1 =*/49).double(m.maxMessagesPerSecond);
+            if (m.messageBurst != null && $Object.hasOwnProperty.call(m, "messageBurst") && m.messageBurst !== 0)
+                w.uint32(/* id 7, wireType 0 =*/56).uint32(m.messageBurst);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -2024,6 +2050,24 @@ export const protocol = $root.protocol = (() => {
                         m.extensions.push(r.stringVerify());
                         continue;
                     }
+                case 6: {
+                        if (u !== 1)
+                            break;
+                        if (!$Object.is(v = r.double(), 0))
+                            m.maxMessagesPerSecond = v;
+                        else
+                            delete m.maxMessagesPerSecond;
+                        continue;
+                    }
+                case 7: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.uint32())
+                            m.messageBurst = v;
+                        else
+                            delete m.messageBurst;
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -2067,6 +2111,8 @@ export const protocol = $root.protocol = (() => {
          * @property {number|Long|null} [fromAlias] TopicMessage fromAlias
          * @property {string|null} [topic] TopicMessage topic
          * @property {Uint8Array|null} [body] TopicMessage body
+         * @property {Uint8Array|null} [publisher] TopicMessage publisher
+         * @property {number|Long|null} [seq] TopicMessage seq
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2131,6 +2177,22 @@ export const protocol = $root.protocol = (() => {
         TopicMessage.prototype.body = $util.newBuffer([]);
 
         /**
+         * TopicMessage publisher.
+         * @member {Uint8Array} publisher
+         * @memberof protocol.TopicMessage
+         * @instance
+         */
+        TopicMessage.prototype.publisher = $util.newBuffer([]);
+
+        /**
+         * TopicMessage seq.
+         * @member {number|Long} seq
+         * @memberof protocol.TopicMessage
+         * @instance
+         */
+        TopicMessage.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
          * Creates a new TopicMessage instance using the specified properties.
          * @function create
          * @memberof protocol.TopicMessage
@@ -2170,6 +2232,10 @@ export const protocol = $root.protocol = (() => {
                 w.uint32(/* id 3, wireType 2 =*/26).string(m.topic);
             if (m.body != null && $Object.hasOwnProperty.call(m, "body") && m.body.length)
                 w.uint32(/* id 4, wireType 2 =*/34).bytes(m.body);
+            if (m.publisher != null && $Object.hasOwnProperty.call(m, "publisher") && m.publisher.length)
+                w.uint32(/* id 5, wireType 2 =*/42).bytes(m.publisher);
+            if (m.seq != null && $Object.hasOwnProperty.call(m, "seq") && (typeof m.seq === "object" ? m.seq.low || m.seq.high : m.seq !== 0))
+                w.uint32(/* id 6, wireType 0 =*/48).uint64(m.seq);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -2248,6 +2314,24 @@ export const protocol = $root.protocol = (() => {
                             m.body = v;
                         else
                             delete m.body;
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.publisher = v;
+                        else
+                            delete m.publisher;
+                        continue;
+                    }
+                case 6: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.seq = v;
+                        else
+                            delete m.seq;
                         continue;
                     }
                 }
@@ -2521,6 +2605,8 @@ export const protocol = $root.protocol = (() => {
          * @property {Uint8Array|null} [identity] TopicIdentityMessage identity
          * @property {protocol.Role|null} [role] TopicIdentityMessage role
          * @property {Uint8Array|null} [body] TopicIdentityMessage body
+         * @property {Uint8Array|null} [publisher] TopicIdentityMessage publisher
+         * @property {number|Long|null} [seq] TopicIdentityMessage seq
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2601,6 +2687,22 @@ export const protocol = $root.protocol = (() => {
         TopicIdentityMessage.prototype.body = $util.newBuffer([]);
 
         /**
+         * TopicIdentityMessage publisher.
+         * @member {Uint8Array} publisher
+         * @memberof protocol.TopicIdentityMessage
+         * @instance
+         */
+        TopicIdentityMessage.prototype.publisher = $util.newBuffer([]);
+
+        /**
+         * TopicIdentityMessage seq.
+         * @member {number|Long} seq
+         * @memberof protocol.TopicIdentityMessage
+         * @instance
+         */
+        TopicIdentityMessage.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
          * Creates a new TopicIdentityMessage instance using the specified properties.
          * @function create
          * @memberof protocol.TopicIdentityMessage
@@ -2644,6 +2746,10 @@ export const protocol = $root.protocol = (() => {
                 w.uint32(/* id 5, wireType 0 =*/40).int32(m.role);
             if (m.body != null && $Object.hasOwnProperty.call(m, "body") && m.body.length)
                 w.uint32(/* id 6, wireType 2 =*/50).bytes(m.body);
+            if (m.publisher != null && $Object.hasOwnProperty.call(m, "publisher") && m.publisher.length)
+                w.uint32(/* id 7, wireType 2 =*/58).bytes(m.publisher);
+            if (m.seq != null && $Object.hasOwnProperty.call(m, "seq") && (typeof m.seq === "object" ? m.seq.low || m.seq.high : m.seq !== 0))
+                w.uint32(/* id 8, wireType 0 =*/64).uint64(m.seq);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -2740,6 +2846,24 @@ export const protocol = $root.protocol = (() => {
                             m.body = v;
                         else
                             delete m.body;
+                        continue;
+                    }
+                case 7: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.publisher = v;
+                        else
+                            delete m.publisher;
+                        continue;
+                    }
+                case 8: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.seq = v;
+                        else
+                            delete m.seq;
                         continue;
                     }
                 }
@@ -3228,6 +3352,398 @@ export const protocol = $root.protocol = (() => {
         };
 
         return BatchMessage;
+    })();
+
+    protocol.AckMessage = (function() {
+
+        /**
+         * Properties of an AckMessage.
+         * @typedef {Object} protocol.AckMessage.$Properties
+         * @property {protocol.MessageType|null} [type] AckMessage type
+         * @property {number|Long|null} [seq] AckMessage seq
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AckMessage.
+         * @memberof protocol
+         * @interface IAckMessage
+         * @augments protocol.AckMessage.$Properties
+         * @deprecated Use protocol.AckMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of an AckMessage.
+         * @typedef {protocol.AckMessage.$Properties} protocol.AckMessage.$Shape
+         */
+
+        /**
+         * Constructs a new AckMessage.
+         * @memberof protocol
+         * @classdesc Represents an AckMessage.
+         * @constructor
+         * @param {protocol.AckMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AckMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * AckMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.AckMessage
+         * @instance
+         */
+        AckMessage.prototype.type = 0;
+
+        /**
+         * AckMessage seq.
+         * @member {number|Long} seq
+         * @memberof protocol.AckMessage
+         * @instance
+         */
+        AckMessage.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new AckMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.AckMessage
+         * @static
+         * @param {protocol.AckMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.AckMessage} AckMessage instance
+         * @type {{
+         *   (properties: protocol.AckMessage.$Shape): protocol.AckMessage & protocol.AckMessage.$Shape;
+         *   (properties?: protocol.AckMessage.$Properties): protocol.AckMessage;
+         * }}
+         */
+        AckMessage.create = function(properties) {
+            return new AckMessage(properties);
+        };
+
+        /**
+         * Encodes the specified AckMessage message. Does not implicitly {@link protocol.AckMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.AckMessage
+         * @static
+         * @param {protocol.AckMessage.$Properties} m AckMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AckMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.seq != null && $Object.hasOwnProperty.call(m, "seq") && (typeof m.seq === "object" ? m.seq.low || m.seq.high : m.seq !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.seq);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes an AckMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.AckMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.AckMessage & protocol.AckMessage.$Shape} AckMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AckMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.AckMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.seq = v;
+                        else
+                            delete m.seq;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for AckMessage
+         * @function getTypeUrl
+         * @memberof protocol.AckMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AckMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.AckMessage";
+        };
+
+        return AckMessage;
+    })();
+
+    protocol.GoodbyeMessage = (function() {
+
+        /**
+         * Properties of a GoodbyeMessage.
+         * @typedef {Object} protocol.GoodbyeMessage.$Properties
+         * @property {protocol.MessageType|null} [type] GoodbyeMessage type
+         * @property {string|null} [code] GoodbyeMessage code
+         * @property {string|null} [detail] GoodbyeMessage detail
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a GoodbyeMessage.
+         * @memberof protocol
+         * @interface IGoodbyeMessage
+         * @augments protocol.GoodbyeMessage.$Properties
+         * @deprecated Use protocol.GoodbyeMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a GoodbyeMessage.
+         * @typedef {protocol.GoodbyeMessage.$Properties} protocol.GoodbyeMessage.$Shape
+         */
+
+        /**
+         * Constructs a new GoodbyeMessage.
+         * @memberof protocol
+         * @classdesc Represents a GoodbyeMessage.
+         * @constructor
+         * @param {protocol.GoodbyeMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const GoodbyeMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * GoodbyeMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.GoodbyeMessage
+         * @instance
+         */
+        GoodbyeMessage.prototype.type = 0;
+
+        /**
+         * GoodbyeMessage code.
+         * @member {string} code
+         * @memberof protocol.GoodbyeMessage
+         * @instance
+         */
+        GoodbyeMessage.prototype.code = "";
+
+        /**
+         * GoodbyeMessage detail.
+         * @member {string} detail
+         * @memberof protocol.GoodbyeMessage
+         * @instance
+         */
+        GoodbyeMessage.prototype.detail = "";
+
+        /**
+         * Creates a new GoodbyeMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.GoodbyeMessage
+         * @static
+         * @param {protocol.GoodbyeMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.GoodbyeMessage} GoodbyeMessage instance
+         * @type {{
+         *   (properties: protocol.GoodbyeMessage.$Shape): protocol.GoodbyeMessage & protocol.GoodbyeMessage.$Shape;
+         *   (properties?: protocol.GoodbyeMessage.$Properties): protocol.GoodbyeMessage;
+         * }}
+         */
+        GoodbyeMessage.create = function(properties) {
+            return new GoodbyeMessage(properties);
+        };
+
+        /**
+         * Encodes the specified GoodbyeMessage message. Does not implicitly {@link protocol.GoodbyeMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.GoodbyeMessage
+         * @static
+         * @param {protocol.GoodbyeMessage.$Properties} m GoodbyeMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        GoodbyeMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.code != null && $Object.hasOwnProperty.call(m, "code") && m.code !== "")
+                w.uint32(/* id 2, wireType 2 =*/18).string(m.code);
+            if (m.detail != null && $Object.hasOwnProperty.call(m, "detail") && m.detail !== "")
+                w.uint32(/* id 3, wireType 2 =*/26).string(m.detail);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a GoodbyeMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.GoodbyeMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.GoodbyeMessage & protocol.GoodbyeMessage.$Shape} GoodbyeMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        GoodbyeMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.GoodbyeMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.code = v;
+                        else
+                            delete m.code;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.detail = v;
+                        else
+                            delete m.detail;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for GoodbyeMessage
+         * @function getTypeUrl
+         * @memberof protocol.GoodbyeMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        GoodbyeMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.GoodbyeMessage";
+        };
+
+        return GoodbyeMessage;
     })();
 
     return protocol;

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import type { ReceivedMessage } from '../../client/index.js';
+import { bodyText } from '../helpers/messages.js';
 import { WireMessage, bytesField, message, varintField } from '../helpers/protobuf-wire.js';
 import { Bystanders, closeReason, startHostileCluster, type HostileCluster } from './helpers.js';
 import { FORMAT_GZIP, RawPeer, T, frames, type Label } from './raw-peer.js';
@@ -105,6 +106,34 @@ describe('hostile data-channel input to a comm server', () => {
     assert.equal(cluster.server.stats.ignored, before + wrong.length);
     assert.ok(cluster.server.peers.get(peer.alias)?.authenticated);
     await bystanders.exchange();
+    await peer.close();
+  });
+
+  test('a numbered reliable message whose publisher id is not 16 bytes closes the peer', async () => {
+    await expectClosed(frames.numberedTopic(bystanders.topic, 'forged', new Uint8Array(3), 1), /publisher id of 3 bytes/);
+    await expectClosed(frames.numberedTopic(bystanders.topic, 'forged', new Uint8Array(4096), 1), /publisher id of 4096 bytes/);
+  });
+
+  test("a client's replayed numbered message reaches the other clients once; its ACK and a client's ACK to the server are harmless", async () => {
+    const peer = await RawPeer.connect(cluster.coordinator.url);
+    peer.send('reliable', frames.auth('replayer', 1, ['ack']));
+    await peer.roundTrip();
+    const publisher = crypto.getRandomValues(new Uint8Array(16));
+    const received: string[] = [];
+    const onMessage = (m: ReceivedMessage) => /^n\d$/.test(bodyText(m)) && received.push(bodyText(m));
+    bystanders.b.on('message', onMessage);
+    const duplicates = cluster.server.stats.duplicates;
+    for (const seq of [1, 2, 1, 2, 3, 3]) peer.send('reliable', frames.numberedTopic(bystanders.topic, `n${seq}`, publisher, seq));
+    peer.send('reliable', message(varintField(1, T.ACK), varintField(2, 1_000_000)));
+    await peer.roundTrip();
+    await bystanders.exchange();
+    bystanders.b.off('message', onMessage);
+    assert.deepEqual(received, ['n1', 'n2', 'n3']);
+    assert.equal(cluster.server.stats.duplicates, duplicates + 3);
+    // ACKs are cumulative: the last one says 3, the highest number forwarded.
+    let ack: WireMessage;
+    do ack = new WireMessage(await peer.channel('reliable').frames.next()); while (ack.uint(1) !== T.ACK || ack.uint(2) !== 3);
+    assert.ok(cluster.server.peers.get(peer.alias)?.authenticated);
     await peer.close();
   });
 

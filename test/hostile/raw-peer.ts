@@ -12,6 +12,7 @@ import { WireMessage, bytesField, doubleField, message, varintField } from '../h
 export const T = {
   WELCOME: 1, CONNECT: 2, WEBRTC_OFFER: 3, WEBRTC_ANSWER: 4, WEBRTC_ICE_CANDIDATE: 5, PING: 6, SUBSCRIPTION: 7,
   AUTH: 8, TOPIC: 9, TOPIC_FW: 10, TOPIC_IDENTITY: 11, TOPIC_IDENTITY_FW: 12, CONNECTION_REFUSED: 13, ERROR: 14,
+  BATCH: 15, DRAIN: 16, ACK: 17, GOODBYE: 18,
 } as const;
 export const ROLE = { CLIENT: 1, COMMUNICATION_SERVER: 2, COMMUNICATION_SERVER_HUB: 3 } as const;
 export const FORMAT_PLAIN = 1;
@@ -31,12 +32,17 @@ function candidateIn(form: CandidateForm, init: RTCIceCandidateInit): RTCIceCand
 }
 
 export const frames = {
-  auth: (body = 'hostile', role: number = ROLE.CLIENT): Uint8Array => message(varintField(1, T.AUTH), varintField(2, role), bytesField(3, body)),
+  auth: (body = 'hostile', role: number = ROLE.CLIENT, extensions: string[] = []): Uint8Array =>
+    message(varintField(1, T.AUTH), varintField(2, role), bytesField(3, body), ...extensions.map((extension) => bytesField(5, extension))),
   subscription: (topics: Uint8Array | string, format = FORMAT_PLAIN): Uint8Array =>
     message(varintField(1, T.SUBSCRIPTION), varintField(2, format), bytesField(3, topics)),
   ping: (time: number): Uint8Array => message(varintField(1, T.PING), doubleField(2, time)),
   topic: (topic: string, body: Uint8Array | string, fromAlias?: number): Uint8Array => message(
     varintField(1, T.TOPIC), ...(fromAlias === undefined ? [] : [varintField(2, fromAlias)]), bytesField(3, topic), bytesField(4, body),
+  ),
+  /** A TOPIC numbered for the `ack` extension. */
+  numberedTopic: (topic: string, body: string, publisher: Uint8Array, seq: number): Uint8Array => message(
+    varintField(1, T.TOPIC), bytesField(3, topic), bytesField(4, body), bytesField(5, publisher), varintField(6, seq),
   ),
   topicIdentity: (topic: string, body: string, identity: string, fromAlias: number): Uint8Array => message(
     varintField(1, T.TOPIC_IDENTITY), varintField(2, fromAlias), bytesField(3, topic), bytesField(4, identity), varintField(5, 2), bytesField(6, body),

@@ -96,7 +96,7 @@ test('a client over its message rate: unreliable excess is dropped, reliable exc
   const closed = nextEvent<[Peer, PeerCloseReason]>(server, 'peerClosed', (p) => p.alias === publisher.alias);
   const clientLost = nextEvent(publisher, 'close');
   for (let i = 0; i < 3; i++) publisher.publish('flood', `r${i}`);
-  assert.equal((await closed)[1], 'protocol-error');
+  assert.equal((await closed)[1], 'rate-limited');
   await clientLost;
   assert.equal(server.rateLimited.closed, 1);
   assert.equal(server.peers.has(reader.alias), true, 'other clients are served on');

@@ -5,8 +5,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import protobuf from 'protobufjs';
 import {
-  Auth, Connect, ConnectionRefused, ConnectionRefusedReason, Format, MessageType, Ping, Role, Subscription, Topic,
-  TopicFW, TopicIdentity, TopicIdentityFW, WebRtc, Welcome, decodeJson, encodeJson, peekType,
+  Ack, Auth, Connect, ConnectionRefused, ConnectionRefusedReason, Format, MessageType, Ping, Role, Subscription, Topic,
+  TopicFW, TopicIdentity, TopicIdentityFW, WebRtc, Welcome, Goodbye, decodeJson, encodeJson, peekType,
   Batch, BATCH_HEADER_BYTES, batchEntryBytes, decodeBatch, encodeBatch,
 } from '../../shared/codec.js';
 import { CodecError } from '../../shared/errors.js';
@@ -65,16 +65,22 @@ const cases: Case[] = [
   }),
   c('PING', Ping, { type: MessageType.PING, time: 1234.5678 }),
   c('SUBSCRIPTION', Subscription, { type: MessageType.SUBSCRIPTION, format: Format.GZIP, topics: bytes('a b c') }),
-  c('AUTH', Auth, { type: MessageType.AUTH, role: Role.COMMUNICATION_SERVER_HUB, body: bytes('token'), serverId: 'srv-1', extensions: ['drain'] }),
-  c('TOPIC', Topic, { type: MessageType.TOPIC, fromAlias: 42, topic: 'news', body: bytes('hello') }),
+  c('AUTH', Auth, {
+    type: MessageType.AUTH, role: Role.COMMUNICATION_SERVER_HUB, body: bytes('token'), serverId: 'srv-1', extensions: ['drain', 'ack'],
+    maxMessagesPerSecond: 1000, messageBurst: 2000,
+  }),
+  c('TOPIC', Topic, { type: MessageType.TOPIC, fromAlias: 42, topic: 'news', body: bytes('hello'), publisher: new Uint8Array(16).fill(7), seq: 2 ** 40 }),
   c('TOPIC_FW', TopicFW, { type: MessageType.TOPIC_FW, fromAlias: 42, body: bytes('hello'), topic: 'news' }),
   c('TOPIC_IDENTITY', TopicIdentity, {
     type: MessageType.TOPIC_IDENTITY, fromAlias: 42, topic: 'news', identity: bytes('alice'), role: Role.CLIENT, body: bytes('hi'),
+    publisher: new Uint8Array(16).fill(9), seq: 3,
   }),
   c('TOPIC_IDENTITY_FW', TopicIdentityFW, {
     type: MessageType.TOPIC_IDENTITY_FW, fromAlias: 42, identity: bytes('alice'), role: Role.CLIENT, body: bytes('hi'), topic: 'news',
   }),
   c('BATCH', Batch, { type: MessageType.BATCH, frames: [bytes('one'), bytes(''), bytes('three')] }),
+  c('ACK', Ack, { type: MessageType.ACK, seq: 2 ** 53 - 1 }),
+  c('GOODBYE', Goodbye, { type: MessageType.GOODBYE, code: 'RATE_LIMITED', detail: 'rate-limited' }),
 ];
 
 describe('codec round trips', () => {
@@ -90,7 +96,7 @@ describe('codec round trips', () => {
     const covered = new Set(cases.map((entry) => entry.value.type));
     const expected = [
       'WELCOME', 'CONNECT', 'WEBRTC_OFFER', 'WEBRTC_ANSWER', 'WEBRTC_ICE_CANDIDATE', 'PING', 'SUBSCRIPTION', 'AUTH', 'TOPIC',
-      'TOPIC_FW', 'TOPIC_IDENTITY', 'TOPIC_IDENTITY_FW', 'CONNECTION_REFUSED', 'BATCH',
+      'TOPIC_FW', 'TOPIC_IDENTITY', 'TOPIC_IDENTITY_FW', 'CONNECTION_REFUSED', 'BATCH', 'ACK', 'GOODBYE',
     ] as const;
     for (const name of expected) assert.ok(covered.has(MessageType[name]), `${name} not covered`);
   });
