@@ -1,12 +1,13 @@
 // The public client API: connect through the coordinator to a comm server,
 // subscribe to topics, publish, receive.
 import {
-  Format, MessageType, Ping, Role, Subscription, Topic, TopicFW, TopicIdentity, TopicIdentityFW, peekType,
+  Ack, Format, MessageType, Ping, Role, Subscription, Topic, TopicFW, TopicIdentity, TopicIdentityFW, peekType,
 } from '../shared/codec.js';
 import { TypedEmitter } from '../shared/emitter.js';
 import type { ChannelKind, IceServer, RtcFactory } from '../shared/rtc.js';
 import { assertTopicName, encodeTopicList } from '../shared/subscription.js';
 import { BrokerClientError } from './errors.js';
+import { Outbox } from './outbox.js';
 import { openFirstSession, reconnectDefaults, reopenSession, type ReconnectAttempt, type ReconnectOptions } from './reconnect.js';
 import { clientRuntime, type WebSocketConstructor } from './runtime.js';
 import { Session, TRANSPORTS, type SessionOptions, type Transport } from './session.js';
@@ -40,7 +41,13 @@ export interface BrokerClientOptions {
   onConnectAttemptFailed?: (attempt: ReconnectAttempt) => void;
   /** Deadline of `ping()`. Default 5000. */
   pingTimeoutMs?: number;
-  /** Bytes queued on `reliable` before `publish` throws BACKPRESSURE. Default 4 MiB. */
+  /**
+   * Bytes of reliable messages kept before `publish` throws BACKPRESSURE:
+   * those waiting to be sent (paced to the comm server's message rate) and
+   * those sent but not yet acknowledged by a server that acknowledges
+   * (`ack`), which are sent again after re-homing. `drain` says when there
+   * is room again. Default 4 MiB.
+   */
   reliableQueueBytes?: number;
   /** Bytes queued on `unreliable` before the oldest are dropped. Default 256 KiB. */
   unreliableQueueBytes?: number;
@@ -106,6 +113,8 @@ interface BrokerClientEvents {
   reconnected: [{ alias: number; serverAlias: number }];
   /** The client is done: `error.code` is CLOSED after `close()`, else why it gave up. */
   close: [BrokerClientError];
+  /** After `publish` threw BACKPRESSURE: the reliable queue is at most half full again. */
+  drain: [];
 }
 
 const utf8 = new TextEncoder();
@@ -115,10 +124,10 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   #openSession: () => Promise<Session>;
   #reconnect: ReconnectOptions;
   #reconnecting: AbortController | undefined;
-  /** Reliable frames published while re-homing, sent once connected again. */
-  #heldFrames: Uint8Array[] = [];
-  #heldBytes = 0;
-  #maxHeldBytes: number;
+  /** Reliable frames from publish to acknowledgement, across re-homing. */
+  #outbox: Outbox;
+  /** Unreliable messages not sent: over the server's message rate, or while re-homing. */
+  #unreliableDropped = 0;
   #topics = new Set<string>();
   #pings = new Map<number, { resolve: (rtt: number) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>();
   #pingTimeoutMs: number;
@@ -132,8 +141,9 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     this.#reconnect = { ...reconnectDefaults, ...options.reconnect };
     this.#pingTimeoutMs = options.pingTimeoutMs ?? 5_000;
     this.#drainOverlapMs = options.drainOverlapMs ?? 1_000;
-    this.#maxHeldBytes = options.reliableQueueBytes ?? DEFAULT_RELIABLE_QUEUE_BYTES;
+    this.#outbox = new Outbox({ maxBytes: options.reliableQueueBytes ?? DEFAULT_RELIABLE_QUEUE_BYTES, onDrain: () => this.emit('drain') });
     this.#session = this.#adopt(session);
+    this.#outbox.attach(session);
   }
 
   /**
@@ -179,6 +189,21 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     return this.#reconnecting !== undefined;
   }
 
+  /** Reliable messages sent but not yet acknowledged by the comm server (kept to be sent again after re-homing). */
+  get unacknowledged(): number {
+    return this.#outbox.unacknowledged;
+  }
+
+  /** Bytes of reliable messages waiting to be sent or acknowledged (bounded by `reliableQueueBytes`). */
+  get reliableQueuedBytes(): number {
+    return this.#outbox.bytes;
+  }
+
+  /** Unreliable messages not sent: over the comm server's message rate, or published while re-homing. */
+  get unreliableDropped(): number {
+    return this.#unreliableDropped;
+  }
+
   subscribe(topics: string | Iterable<string>): void {
     const next = new Set(this.#topics);
     for (const topic of toList(topics)) {
@@ -194,15 +219,33 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     this.#replaceTopics(next);
   }
 
+  /**
+   * Publishes on `topic`. Reliable (the default): delivered once to every
+   * subscriber, in order, across a crash of the comm server when it
+   * acknowledges; throws BACKPRESSURE when the reliable queue is full (wait
+   * for `drain`). Unreliable: may be lost, never throws for a full queue.
+   */
   publish(topic: string, body: Uint8Array | string, options: PublishOptions = {}): void {
     assertTopicName(topic);
-    this.#send(channelOf(options), Topic.encode({ type: MessageType.TOPIC, topic, body: toBytes(body) }));
+    const bytes = toBytes(body);
+    this.#publish(channelOf(options), (sequence) => Topic.encode({ type: MessageType.TOPIC, topic, body: bytes, ...sequence }));
   }
 
   /** Publishes with this client's identity (from its AUTH), stamped by the comm server. */
   publishWithIdentity(topic: string, body: Uint8Array | string, options: PublishOptions = {}): void {
     assertTopicName(topic);
-    this.#send(channelOf(options), TopicIdentity.encode({ type: MessageType.TOPIC_IDENTITY, topic, body: toBytes(body) }));
+    const bytes = toBytes(body);
+    this.#publish(channelOf(options), (sequence) => TopicIdentity.encode({ type: MessageType.TOPIC_IDENTITY, topic, body: bytes, ...sequence }));
+  }
+
+  /**
+   * Resolves once every reliable message published so far has left and, with
+   * a comm server that acknowledges, been acknowledged: then it reached every
+   * subscriber's server. Rejects if the client closes first.
+   */
+  flush(): Promise<void> {
+    if (this.#closed) return Promise.reject(new BrokerClientError('CLOSED', 'the client is closed'));
+    return this.#outbox.whenEmpty();
   }
 
   /** Round-trip time to the comm server, in milliseconds. */
@@ -217,7 +260,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
       }, this.#pingTimeoutMs);
       this.#pings.set(time, { resolve, reject, timer });
       try {
-        this.#send(channelOf(options), Ping.encode({ type: MessageType.PING, time }));
+        this.#sendControl(channelOf(options), Ping.encode({ type: MessageType.PING, time }));
       } catch (error) {
         clearTimeout(timer);
         this.#pings.delete(time);
@@ -247,26 +290,35 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   }
 
   #sendSubscription(): void {
-    this.#send('reliable', Subscription.encode({ type: MessageType.SUBSCRIPTION, format: Format.PLAIN, topics: encodeTopicList(this.#topics) }));
+    this.#sendControl('reliable', this.#subscriptionFrame());
   }
 
-  #send(channel: ChannelKind, frame: Uint8Array): void {
+  #subscriptionFrame(): Uint8Array {
+    return Subscription.encode({ type: MessageType.SUBSCRIPTION, format: Format.PLAIN, topics: encodeTopicList(this.#topics) });
+  }
+
+  /** The subscription a new session starts with, if there is one. */
+  #firstFrames(): Uint8Array[] {
+    return this.#topics.size > 0 ? [this.#subscriptionFrame()] : [];
+  }
+
+  /** A published message: reliable ones through the outbox (kept while re-homing), unreliable ones now or never. */
+  #publish(channel: ChannelKind, encode: (sequence: { publisher: Uint8Array; seq: number } | undefined) => Uint8Array): void {
     if (this.#closed) throw new BrokerClientError('CLOSED', 'the client is closed');
-    if (this.reconnecting) {
-      if (channel === 'reliable') this.#hold(frame);
-      return;
-    }
-    if (!this.#session.send(channel, frame) && channel === 'reliable') {
-      throw new BrokerClientError('BACKPRESSURE', 'the reliable send queue is full');
+    if (channel === 'reliable') {
+      this.#outbox.enqueue(encode, true);
+    } else if (this.reconnecting || !this.#outbox.allowUnreliable()) {
+      this.#unreliableDropped++;
+    } else {
+      this.#session.send(channel, encode(undefined));
     }
   }
 
-  #hold(frame: Uint8Array): void {
-    if (this.#heldBytes + frame.length > this.#maxHeldBytes) {
-      throw new BrokerClientError('BACKPRESSURE', 'reconnecting, and the reliable send queue is full');
-    }
-    this.#heldFrames.push(frame);
-    this.#heldBytes += frame.length;
+  /** A SUBSCRIPTION or PING: reliable ones wait their turn with the messages. */
+  #sendControl(channel: ChannelKind, frame: Uint8Array): void {
+    if (this.#closed) throw new BrokerClientError('CLOSED', 'the client is closed');
+    if (channel === 'reliable') this.#outbox.enqueue(() => frame, false);
+    else if (!this.reconnecting) this.#session.send(channel, frame);
   }
 
   #onFrame(channel: ChannelKind, frame: Uint8Array): void {
@@ -285,6 +337,9 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
         }
         case MessageType.DRAIN:
           void this.#move();
+          return;
+        case MessageType.ACK:
+          this.#outbox.acknowledged(Ack.decode(frame).seq);
           return;
         case MessageType.PING: {
           const { time } = Ping.decode(frame);
@@ -305,6 +360,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
 
   #onSessionLost(session: Session, error: BrokerClientError): void {
     if (this.#closed || session !== this.#session) return;
+    this.#outbox.detach();
     this.#failPings(error);
     if (!this.#reconnect.enabled) {
       this.#end(error);
@@ -333,18 +389,15 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
       return;
     }
     this.#session = this.#adopt(session);
-    if (this.#topics.size > 0) this.#sendSubscription();
-    const held = this.#heldFrames;
-    this.#heldFrames = [];
-    this.#heldBytes = 0;
-    for (const frame of held) this.#session.send('reliable', frame);
+    this.#outbox.attach(session, this.#firstFrames());
     this.emit('reconnected', { alias: session.alias, serverAlias: session.serverAlias });
   }
 
   /**
    * The comm server is draining: make before break. The new session gets the
-   * subscriptions and all publishing at once; the old one keeps delivering
-   * for `drainOverlapMs` (a message may then arrive twice, never not at all).
+   * subscriptions and all publishing at once, starting with what the old one
+   * had not acknowledged; the old one keeps delivering for `drainOverlapMs`
+   * (a message may then arrive twice, never not at all).
    */
   async #move(): Promise<void> {
     if (this.#moving || this.reconnecting || this.#closed) return;
@@ -357,7 +410,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
         return;
       }
       this.#session = this.#adopt(next);
-      if (this.#topics.size > 0) this.#sendSubscription();
+      this.#outbox.attach(next, this.#firstFrames());
       this.emit('reconnected', { alias: next.alias, serverAlias: next.serverAlias });
       await new Promise((resolve) => setTimeout(resolve, this.#drainOverlapMs));
     } catch {
@@ -380,7 +433,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   #end(error: BrokerClientError): void {
     this.#closed = true;
     this.#failPings(error);
-    this.#heldFrames = [];
+    this.#outbox.close(error);
     this.emit('close', error);
   }
 }

@@ -19,7 +19,13 @@ export type BrokerClientErrorCode =
   | 'NEGOTIATION_FAILED'
   /** The client is closed or its connection was lost. */
   | 'CLOSED'
-  /** The reliable send queue is full: the app publishes faster than the network drains. */
-  | 'BACKPRESSURE';
+  /** The reliable send queue is full: the app publishes faster than the server acknowledges. Wait for `drain`. */
+  | 'BACKPRESSURE'
+  /** The comm server closed the connection because the client sent over its message rate. */
+  | 'RATE_LIMITED'
+  /** The comm server closed the connection because the client did not read fast enough. */
+  | 'SLOW_CONSUMER'
+  /** The comm server closed the connection because of a frame it could not accept. */
+  | 'PROTOCOL_ERROR';
 
 export class BrokerClientError extends BrokerError<BrokerClientErrorCode> {}

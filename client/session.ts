@@ -2,7 +2,7 @@
 // and the RTC session with the comm server it was given, up to an
 // authenticated pair of data channels.
 import {
-  Auth, BATCH_EXTENSION, ConnectionRefused, ConnectionRefusedReason, Connect, MessageType, Ping, Role, WebRtc, Welcome,
+  ACK_EXTENSION, Auth, BATCH_EXTENSION, ConnectionRefused, Goodbye, ConnectionRefusedReason, Connect, MessageType, Ping, Role, WebRtc, Welcome,
   decodeJson, encodeJson, peekType,
 } from '../shared/codec.js';
 import { Negotiation } from '../shared/negotiation.js';
@@ -13,7 +13,8 @@ import {
 import { isBatch, readBatch } from '../shared/reader.js';
 import { webSocketChannels } from '../shared/websocket-channel.js';
 import { ChannelWriter } from '../shared/writer.js';
-import { BrokerClientError } from './errors.js';
+import { BrokerClientError, type BrokerClientErrorCode } from './errors.js';
+import type { OutboxTarget } from './outbox.js';
 import type { WebSocketConstructor, WebSocketLike } from './runtime.js';
 
 export interface SessionOptions {
@@ -47,11 +48,13 @@ export interface SessionHandlers {
   onClose: (error: BrokerClientError) => void;
 }
 
-export class Session {
+export class Session implements OutboxTarget {
   alias = 0;
   serverAlias = 0;
-  /** Extensions the comm server announced after our AUTH (ours understand "batch"); empty for the original server. */
+  /** Extensions the comm server announced after our AUTH (ours understand "batch" and "ack"); empty for the original server. */
   serverExtensions: ReadonlySet<string> = new Set();
+  /** The client message rate the comm server announced (0: none announced). */
+  messageRate = { perSecond: 0, burst: 0 };
   /** How the session reached its comm server. */
   transport: 'webrtc' | 'websocket' = 'webrtc';
   /** The comm server's WebSocket endpoint, from WELCOME, if it has one. */
@@ -86,6 +89,11 @@ export class Session {
 
   get closed(): boolean {
     return this.#closed;
+  }
+
+  /** Whether the comm server acknowledges numbered reliable messages. */
+  get acknowledges(): boolean {
+    return this.serverExtensions.has(ACK_EXTENSION);
   }
 
   /** Where frames and the end of the session go once it is established. */
@@ -351,22 +359,40 @@ export class Session {
       this.#onAnnouncement(frame);
       return;
     }
+    if (frame[0] === 0x08 && frame[1] === MessageType.GOODBYE) {
+      this.#onGoodbye(frame);
+      return;
+    }
     if (this.#settle) this.#onSetupFrame(kind, frame);
     else this.#handlers?.onFrame(kind, frame);
   }
 
   /**
    * A comm server that understands our extensions answers our AUTH with its
-   * own list. The client only records it: it sends no BATCH itself (a
-   * publisher's messages go out as it publishes them, one data channel
-   * message each, as with the original protocol).
+   * own list and the message rate it holds us to. The client sends no BATCH
+   * itself (a publisher's messages go out as it publishes them, one data
+   * channel message each, as with the original protocol).
    */
   #onAnnouncement(frame: Uint8Array): void {
     try {
-      this.serverExtensions = new Set(Auth.decode(frame).extensions);
+      const { extensions, maxMessagesPerSecond, messageBurst } = Auth.decode(frame);
+      this.serverExtensions = new Set(extensions);
+      this.messageRate = { perSecond: maxMessagesPerSecond, burst: messageBurst };
     } catch {
       // an undecodable announcement is ignored
     }
+  }
+
+  /** The comm server says why it is about to close the connection: end the session with that reason. */
+  #onGoodbye(frame: Uint8Array): void {
+    let goodbye;
+    try {
+      goodbye = Goodbye.decode(frame);
+    } catch {
+      return;
+    }
+    const code = GOODBYE_CODES.has(goodbye.code) ? goodbye.code as BrokerClientErrorCode : 'CLOSED';
+    this.close(new BrokerClientError(code, `comm server ${this.serverAlias} closed the connection: ${goodbye.code} (${goodbye.detail})`));
   }
 
   #onSetupFrame(channel: ChannelKind, frame: Uint8Array): void {
@@ -412,7 +438,9 @@ export class Session {
 }
 
 /** The protocol extensions this client understands, announced in AUTH. */
-const CLIENT_EXTENSIONS = ['drain', BATCH_EXTENSION];
+const CLIENT_EXTENSIONS = ['drain', BATCH_EXTENSION, ACK_EXTENSION];
+/** GOODBYE codes that are client error codes; others end the session as CLOSED. */
+const GOODBYE_CODES: ReadonlySet<string> = new Set<BrokerClientErrorCode>(['RATE_LIMITED', 'SLOW_CONSUMER', 'PROTOCOL_ERROR']);
 
 /** PING times no application ping uses (those are positive clock readings). */
 const SETUP_PING_TIME = -1;

@@ -1,6 +1,7 @@
 // Limits with defaults: connections per coordinator (503), signaling per
 // client at the coordinator (dropped over the bucket), messages per client at
-// a comm server (dropped on unreliable, closing on reliable).
+// a comm server (dropped on unreliable, closing on reliable; our client paces
+// itself to the rate the server announces).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Peer, PeerCloseReason } from '../../commserver/index.js';
@@ -8,6 +9,8 @@ import { Connect, MessageType, Role, WebRtc } from '../../shared/codec.js';
 import { coordinatorLimitDefaults, commServerLimitDefaults } from '../../shared/config.js';
 import { connectClient, connectServer, peerRemoved, refusedUpgradeStatus, type TestPeer } from '../coordinator/helpers.js';
 import { Inbox, bodyText } from '../helpers/messages.js';
+import { WireMessage } from '../helpers/protobuf-wire.js';
+import { RawPeer, ROLE, T, frames } from '../hostile/raw-peer.js';
 import { clientFor, coordinatorFor, nextEvent, serverFor } from './helpers.js';
 
 /** Resolves once the coordinator handled everything `peer` sent before: it answers a WebSocket ping after them. */
@@ -63,42 +66,75 @@ test("a client's signaling over its bucket is dropped and counted; servers are e
   await server.peer.close();
 });
 
-test('a client over its message rate: unreliable excess is dropped, reliable excess closes it', async (t) => {
+test('a client over its message rate: unreliable excess is dropped, reliable excess closes it as RATE_LIMITED', async (t) => {
   const coordinator = await coordinatorFor(t);
   // A bucket of 10 messages and a refill too slow to matter during the test.
   const server = await serverFor(t, coordinator, { limits: { maxMessagesPerSecond: 0.01, messageBurst: 10 } });
-  const publisher = await clientFor(t, coordinator, { reconnect: { enabled: false } });
   const reader = await clientFor(t, coordinator);
   const inbox = new Inbox(reader);
   reader.subscribe('flood');
   await reader.ping(); // SUBSCRIPTION applied: it went before the PING on `reliable`.
 
-  // The publisher spent one token on its set-up PING: 9 of 30 pass.
+  // A peer that does not pace itself, as a client that ignores the announcement would.
+  const flooder = await RawPeer.connect(coordinator.url, { serverAlias: server.alias! });
+  t.after(() => flooder.close());
+  flooder.send('reliable', frames.auth('flooder', ROLE.CLIENT, ['ack']));
+  const announcement = new WireMessage(await flooder.channel('reliable').frames.next());
+  assert.equal(announcement.uint(1), T.AUTH);
+  assert.equal(announcement.double(6), 0.01, 'the server announces its rate');
+  assert.equal(announcement.uint(7), 10, 'and its burst');
+  await flooder.roundTrip(); // one token
+
   let limited = 0;
   const twentyDropped = new Promise<void>((resolve) => {
     server.on('rateLimited', (peer, channel) => {
-      assert.equal(peer.alias, publisher.alias);
+      assert.equal(peer.alias, flooder.alias);
       assert.equal(channel, 'unreliable');
       if (++limited === 20) resolve();
     });
   });
-  for (let i = 0; i < 30; i++) publisher.publish('flood', `u${i}`, { reliable: false });
+  for (let i = 0; i < 30; i++) flooder.send('unreliable', frames.topic('flood', `u${i}`));
   await twentyDropped;
   server.removeAllListeners('rateLimited');
-  const peer = server.peers.get(publisher.alias)!;
-  assert.equal(peer.closed, false, 'dropping unreliable messages does not close the client');
+  assert.equal(server.peers.get(flooder.alias)!.closed, false, 'dropping unreliable messages does not close the client');
   assert.ok(server.rateLimited.dropped >= 20 && server.rateLimited.dropped <= 21, String(server.rateLimited.dropped));
   await inbox.until((messages) => messages.length >= 1);
   assert.ok(inbox.messages.length <= 9, `${inbox.messages.length} delivered`);
   assert.ok(inbox.messages.every((m) => bodyText(m).startsWith('u')));
 
-  // Over the bucket on `reliable`: the client is closed, never silently thinned.
-  const closed = nextEvent<[Peer, PeerCloseReason]>(server, 'peerClosed', (p) => p.alias === publisher.alias);
-  const clientLost = nextEvent(publisher, 'close');
-  for (let i = 0; i < 3; i++) publisher.publish('flood', `r${i}`);
+  // Over the bucket on `reliable`: the client is told why, then closed; never silently thinned.
+  const closed = nextEvent<[Peer, PeerCloseReason]>(server, 'peerClosed', (p) => p.alias === flooder.alias);
+  for (let i = 0; i < 3; i++) flooder.send('reliable', frames.topic('flood', `r${i}`));
+  let goodbye: WireMessage;
+  do goodbye = new WireMessage(await flooder.channel('reliable').frames.next()); while (goodbye.uint(1) !== T.GOODBYE);
+  assert.equal(goodbye.string(2), 'RATE_LIMITED');
   assert.equal((await closed)[1], 'rate-limited');
-  await clientLost;
+  await flooder.closed;
   assert.equal(server.rateLimited.closed, 1);
   assert.equal(server.peers.has(reader.alias), true, 'other clients are served on');
   await reader.ping();
+});
+
+test('our client stays inside the announced rate: reliable messages wait their turn, unreliable excess is dropped before sending', async (t) => {
+  const coordinator = await coordinatorFor(t);
+  const server = await serverFor(t, coordinator, { limits: { maxMessagesPerSecond: 40, messageBurst: 10 } });
+  const publisher = await clientFor(t, coordinator, { reconnect: { enabled: false } });
+  const reader = await clientFor(t, coordinator);
+  const inbox = new Inbox(reader);
+  reader.subscribe('paced');
+  await reader.ping();
+  let lost: unknown;
+  publisher.on('disconnected', (error) => (lost = error));
+
+  for (let i = 0; i < 30; i++) publisher.publish('paced', `u${i}`, { reliable: false });
+  assert.ok(publisher.unreliableDropped >= 20, `${publisher.unreliableDropped} unreliable messages dropped by the client`);
+  const expected = Array.from({ length: 80 }, (_, i) => `r${i}`);
+  for (const body of expected) publisher.publish('paced', body);
+  await inbox.until((messages) => messages.filter((m) => bodyText(m).startsWith('r')).length >= expected.length, 20_000);
+  assert.deepEqual(inbox.texts((m) => bodyText(m).startsWith('r')), expected, 'every reliable message, once, in order');
+  assert.equal(server.rateLimited.closed, 0);
+  assert.equal(server.rateLimited.dropped, 0, 'the server dropped nothing: the client kept inside its bucket');
+  assert.equal(lost, undefined);
+  await publisher.flush();
+  assert.equal(publisher.unacknowledged, 0);
 });
