@@ -116,21 +116,39 @@ test("each command's --help starts with a usage line and two examples, then the 
   }
 });
 
-test('a port already in use is a run-time failure: exit code 3, no --help hint (coordinator and cluster)', async () => {
+test('a port already in use is a run-time failure: exit code 3, no --help hint, no stack (every port of every command)', async () => {
   const holder = createServer();
   holder.listen(0, '127.0.0.1');
   await once(holder, 'listening');
   const { port } = holder.address() as AddressInfo;
+  // A comm server listens before it reaches its coordinator: nothing needs to answer there.
+  const noCoordinator = ['--coordinator-url', 'ws://127.0.0.1:1'];
   try {
-    for (const args of [['coordinator', '--port', String(port)], ['cluster', '--servers', '1', '--no-demo', '--port', String(port)]]) {
+    for (const args of [
+      ['coordinator', '--port', String(port)],
+      ['coordinator', '--port', '0', '--http-port', String(port)],
+      ['cluster', '--servers', '1', '--no-demo', '--port', String(port)],
+      ['commserver', ...noCoordinator, '--ws-port', String(port)],
+      ['commserver', ...noCoordinator, '--no-ws', '--http-port', String(port)],
+    ]) {
       const { code, stderr } = await brokerRun([...args, '--log-level', 'error']);
       assert.equal(code, 3, `${args.join(' ')}: ${stderr}`);
-      assert.match(stderr, new RegExp(`127\\.0\\.0\\.1:${port} is already in use`));
-      assert.doesNotMatch(stderr, /--help/);
+      assert.match(stderr, new RegExp(`127\\.0\\.0\\.1:${port} is already in use`), args.join(' '));
+      assert.doesNotMatch(stderr, /--help/, args.join(' '));
+      assert.doesNotMatch(stderr, /^\s+at /m, `${args.join(' ')}: no stack trace`);
     }
   } finally {
     holder.close();
   }
+});
+
+test('an address the comm server cannot listen on is a run-time failure: exit code 1, one line, no stack', async () => {
+  // 192.0.2.1 (TEST-NET-1) is no address of this host.
+  const { code, stderr } = await brokerRun(['commserver', '--coordinator-url', 'ws://127.0.0.1:1', '--ws-host', '192.0.2.1', '--log-level', 'error']);
+  assert.equal(code, 1, stderr);
+  assert.match(stderr, /^broker: listen EADDRNOTAVAIL: .*192\.0\.2\.1/m);
+  assert.doesNotMatch(stderr, /--help/);
+  assert.doesNotMatch(stderr, /^\s+at /m, 'no stack trace');
 });
 
 test('a comm server that cannot reach its coordinator logs every retry as a warning', { timeout: 30_000 }, async () => {
