@@ -107,9 +107,15 @@ test("each command's --help starts with a usage line and two examples, then the 
     const lines = stdout.split('\n');
     assert.match(lines[0]!, new RegExp(`^Usage: broker ${command} `), stdout);
     assert.equal(lines[1], '');
+    // Two examples, each on one line (a third, or one wrapped, makes line 4 another example or its tail).
     for (const example of lines.slice(2, 4)) assert.match(example, new RegExp(`^broker ${command}\\b.*  # `), stdout);
+    assert.equal(lines[4], '', stdout);
     const groups = lines.filter((line) => /^[A-Z][\w ]*:$/.test(line));
     assert.equal(groups[0], 'Options:', stdout);
+    // The first group is the few options most users need, then the global ones (--help last): nothing after them.
+    const first = lines.slice(lines.indexOf('Options:') + 1);
+    const options = first.slice(0, first.indexOf(''));
+    assert.equal(options.filter((line) => line.startsWith('  --')).at(-1)?.trim().split(/\s+/)[0], '--help', stdout);
     if (command === 'coordinator' || command === 'commserver') assert.equal(groups.at(-1), 'Limits:', stdout);
     // The command's own main options come before the global ones.
     assert.ok(stdout.indexOf('  --port') < 0 || stdout.indexOf('  --port') < stdout.indexOf('  --config'), stdout);
