@@ -121,6 +121,18 @@ test('npm pack, npm install into a fresh project, and the installed broker carri
     const { stdout: version } = await run(npm, ['exec', '--no', '--', 'broker', '--version'], { cwd: dir });
     assert.equal(version.trim(), ownVersion, 'npx broker --version');
 
+    // What the installed package points its user to is installed with it: the documents the help
+    // texts name and the README's links.
+    const helps = await Promise.all([[], ['coordinator'], ['commserver'], ['cluster'], ['loadtest']].map(async (command) =>
+      (await run(npm, ['exec', '--no', '--', 'broker', ...command, '--help'], { cwd: dir })).stdout));
+    const readme = await readFile(join(installed, 'README.md'), 'utf8');
+    const named = new Set([
+      ...helps.join('\n').replace(/\s+/g, ' ').matchAll(/\b((?:docs|patches)\/[\w.-]+\.md)\b/g),
+      ...readme.matchAll(/\]\((?!https?:)([^)#\s]+)/g),
+    ].map(([, path]) => path!));
+    assert.ok(named.has('docs/CONFIGURATION.md'), [...named].join(', '));
+    assert.deepEqual([...named].filter((path) => !existsSync(join(installed, path))), [], 'documents named but not installed');
+
     const entry = join(dir, 'node_modules', '.bin', 'broker');
     const coordinator = new BrokerProcess(['coordinator', '--port', '0', '--log-level', 'warn'], { entry, stderr: 'ignore' });
     processes.push(coordinator);
