@@ -28,21 +28,21 @@ export function loadtestCommand(yargs: Argv) {
         warmup: { group: MORE, type: 'number', description: 'Seconds of the same traffic before the measured window, not counted (default 2; storm 0)' },
         workers: { group: MORE, type: 'number', description: 'Client worker processes (default: min(4, cores - local servers), at least 1)' },
         rtc: { group: MORE, choices: ['werift', 'wrtc'] as const, default: 'werift' as const, description: "The clients' RTC: werift or libwebrtc (@roamhq/wrtc)" },
-        transport: { group: MORE,
-          choices: ['webrtc', 'ws', 'auto'] as const, default: 'webrtc' as const,
+        transport: {
+          group: MORE, choices: ['webrtc', 'ws', 'auto'] as const, default: 'webrtc' as const,
           description: "How clients reach their comm server: WebRTC, the comm servers' WebSocket endpoint (the baseline to compare with), "
             + "or the client's default, auto (WebRTC, WebSocket if WebRTC is not up in time; the result counts who fell back)",
         },
         'room-size': { group: MORE, type: 'number', default: 10, description: 'rooms and idle: clients per room (a topic each), filled in connection order' },
-        batch: { group: MORE,
-          type: 'boolean', default: true,
+        batch: {
+          group: MORE, type: 'boolean', default: true,
           description: 'Clients announce the batch extension, so the comm server coalesces what it sends them; --no-batch measures the per-message path, as the Go original\'s clients (which know no BATCH) get it',
         },
         'webrtc-timeout': { group: MORE, type: 'number', description: "With --transport auto: the clients' webrtcTimeoutMs (default the client's, 5000)" },
         'coordinator-url': { type: 'string', description: 'Load an existing cluster instead of starting one' },
         'server-pid': { group: MORE, type: 'number', array: true, description: 'With --coordinator-url: comm server pids on this host, to sample CPU and RSS' },
-        'server-arg': { group: MORE,
-          type: 'string', array: true, default: [] as string[],
+        'server-arg': {
+          group: MORE, type: 'string', array: true, default: [] as string[],
           description: 'A flag for the local comm servers, repeatable: --server-arg=--send-window-bytes=65536',
         },
         'server-cpu-prof': { group: MORE, type: 'string', description: 'Directory for V8 CPU profiles of the local comm servers (node --cpu-prof)' },
