@@ -6,10 +6,15 @@ import { clusterCommand } from './cluster-command.js';
 import { commServerCommand } from './commserver-command.js';
 import { coordinatorCommand } from './coordinator-command.js';
 import { loadtestCommand } from './loadtest-command.js';
-import { COMMANDS, checkOptionValues, configDescription, dropForeignEnvironment, failureReport, globalOptions, loadConfigFile, optionsEpilogue, printConfigAndExit } from './options.js';
+import {
+  COMMANDS, checkOptionValues, configDescription, dropForeignEnvironment, failureReport, globalOptions, loadConfigFile, optionsEpilogue, printConfigAndExit,
+  reportUnhandledSystemErrors,
+} from './options.js';
 
 // The package's version, wherever the package is installed (dist/cli/commands.js -> package.json).
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+reportUnhandledSystemErrors();
 
 const cli = yargs(hideBin(process.argv))
   .scriptName('broker')

@@ -2,6 +2,9 @@ import type { Argv } from 'yargs';
 import { commandHelp } from './options.js';
 import { SCENARIOS, scenarioDescriptions, type ScenarioName } from '../loadtest/scenarios.js';
 
+/** The options past the common ones: how the harness runs its clients and servers. */
+const MORE = 'More options:';
+
 export function loadtestCommand(yargs: Argv) {
   return yargs.command(
     'loadtest <scenario>',
@@ -9,8 +12,6 @@ export function loadtestCommand(yargs: Argv) {
     (y) => commandHelp(y, '$0 loadtest <scenario> [options]', 'Load-test a cluster (a local one it starts, or --coordinator-url) and report delivery, loss, latency and CPU.', [
       ['$0 loadtest dense --clients 50 --duration 10', '50 clients, one topic'],
       ['$0 loadtest fanout --json out.json', 'results as JSON too'],
-      ['$0 loadtest rooms --clients 250 --room-size 10', '25 rooms of 10 clients on one server'],
-      ['$0 loadtest idle --clients 250 --coordinator-url ws://127.0.0.1:9090 --server-pid 4242', 'what each connected client costs a running server'],
     ], ['clients', 'servers', 'rate', 'size', 'channel', 'duration', 'coordinator-url', 'json', 'html'])
       .positional('scenario', {
         choices: SCENARIOS,
@@ -24,27 +25,27 @@ export function loadtestCommand(yargs: Argv) {
         size: { type: 'number', description: 'Message body bytes (at least 9: kind, sequence, send time)' },
         channel: { choices: ['reliable', 'unreliable'] as const, description: 'Data channel the messages use' },
         duration: { type: 'number', description: 'Seconds of measured publishing' },
-        warmup: { type: 'number', description: 'Seconds of the same traffic before the measured window, not counted (default 2; storm 0)' },
-        workers: { type: 'number', description: 'Client worker processes (default: min(4, cores - local servers), at least 1)' },
-        rtc: { choices: ['werift', 'wrtc'] as const, default: 'werift' as const, description: "The clients' RTC: werift or libwebrtc (@roamhq/wrtc)" },
+        warmup: { group: MORE, type: 'number', description: 'Seconds of the same traffic before the measured window, not counted (default 2; storm 0)' },
+        workers: { group: MORE, type: 'number', description: 'Client worker processes (default: min(4, cores - local servers), at least 1)' },
+        rtc: { group: MORE, choices: ['werift', 'wrtc'] as const, default: 'werift' as const, description: "The clients' RTC: werift or libwebrtc (@roamhq/wrtc)" },
         transport: {
-          choices: ['webrtc', 'ws', 'auto'] as const, default: 'webrtc' as const,
+          group: MORE, choices: ['webrtc', 'ws', 'auto'] as const, default: 'webrtc' as const,
           description: "How clients reach their comm server: WebRTC, the comm servers' WebSocket endpoint (the baseline to compare with), "
             + "or the client's default, auto (WebRTC, WebSocket if WebRTC is not up in time; the result counts who fell back)",
         },
-        'room-size': { type: 'number', default: 10, description: 'rooms and idle: clients per room (a topic each), filled in connection order' },
+        'room-size': { group: MORE, type: 'number', default: 10, description: 'rooms and idle: clients per room (a topic each), filled in connection order' },
         batch: {
-          type: 'boolean', default: true,
+          group: MORE, type: 'boolean', default: true,
           description: 'Clients announce the batch extension, so the comm server coalesces what it sends them; --no-batch measures the per-message path, as the Go original\'s clients (which know no BATCH) get it',
         },
-        'webrtc-timeout': { type: 'number', description: "With --transport auto: the clients' webrtcTimeoutMs (default the client's, 5000)" },
+        'webrtc-timeout': { group: MORE, type: 'number', description: "With --transport auto: the clients' webrtcTimeoutMs (default the client's, 5000)" },
         'coordinator-url': { type: 'string', description: 'Load an existing cluster instead of starting one' },
-        'server-pid': { type: 'number', array: true, description: 'With --coordinator-url: comm server pids on this host, to sample CPU and RSS' },
+        'server-pid': { group: MORE, type: 'number', array: true, description: 'With --coordinator-url: comm server pids on this host, to sample CPU and RSS' },
         'server-arg': {
-          type: 'string', array: true, default: [] as string[],
+          group: MORE, type: 'string', array: true, default: [] as string[],
           description: 'A flag for the local comm servers, repeatable: --server-arg=--send-window-bytes=65536',
         },
-        'server-cpu-prof': { type: 'string', description: 'Directory for V8 CPU profiles of the local comm servers (node --cpu-prof)' },
+        'server-cpu-prof': { group: MORE, type: 'string', description: 'Directory for V8 CPU profiles of the local comm servers (node --cpu-prof)' },
         json: { type: 'string', description: 'Write the result as JSON to this file' },
         html: { type: 'string', description: 'Write a self-contained HTML report to this file' },
       }),

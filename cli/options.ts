@@ -324,3 +324,18 @@ export function failureReport(error: Error | undefined, message: string | undefi
   if (/^Unknown command/.test(text)) text += ` (the commands: ${COMMANDS.join(', ')})`;
   return { text: `broker: ${text}\nRun with --help for the options.\n`, exitCode: EXIT_USAGE };
 }
+
+/**
+ * A system error nothing awaited (an unhandled rejection) ends the process
+ * the way the command's own failures do: one line, the exit code of
+ * failureReport, no stack. A comm server starts its WebSocket endpoint in
+ * the background, so a port in use there (or an address not of this host)
+ * arrives this way. Anything else is thrown again, as Node would.
+ */
+export function reportUnhandledSystemErrors(): void {
+  process.on('unhandledRejection', (reason) => {
+    if (!(reason instanceof Error) || typeof (reason as { syscall?: unknown }).syscall !== 'string') throw reason;
+    const { text, exitCode } = failureReport(reason, undefined);
+    process.stderr.write(text, () => process.exit(exitCode));
+  });
+}

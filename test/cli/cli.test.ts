@@ -107,30 +107,54 @@ test("each command's --help starts with a usage line and two examples, then the 
     const lines = stdout.split('\n');
     assert.match(lines[0]!, new RegExp(`^Usage: broker ${command} `), stdout);
     assert.equal(lines[1], '');
+    // Two examples, each on one line (a third, or one wrapped, makes line 4 another example or its tail).
     for (const example of lines.slice(2, 4)) assert.match(example, new RegExp(`^broker ${command}\\b.*  # `), stdout);
+    assert.equal(lines[4], '', stdout);
     const groups = lines.filter((line) => /^[A-Z][\w ]*:$/.test(line));
     assert.equal(groups[0], 'Options:', stdout);
+    // The first group is the few options most users need, then the global ones (--help last): nothing after them.
+    const first = lines.slice(lines.indexOf('Options:') + 1);
+    const options = first.slice(0, first.indexOf(''));
+    assert.equal(options.filter((line) => line.startsWith('  --')).at(-1)?.trim().split(/\s+/)[0], '--help', stdout);
     if (command === 'coordinator' || command === 'commserver') assert.equal(groups.at(-1), 'Limits:', stdout);
     // The command's own main options come before the global ones.
     assert.ok(stdout.indexOf('  --port') < 0 || stdout.indexOf('  --port') < stdout.indexOf('  --config'), stdout);
   }
 });
 
-test('a port already in use is a run-time failure: exit code 3, no --help hint (coordinator and cluster)', async () => {
+test('a port already in use is a run-time failure: exit code 3, no --help hint, no stack (every port of every command)', async () => {
   const holder = createServer();
   holder.listen(0, '127.0.0.1');
   await once(holder, 'listening');
   const { port } = holder.address() as AddressInfo;
+  // A comm server listens before it reaches its coordinator: nothing needs to answer there.
+  const noCoordinator = ['--coordinator-url', 'ws://127.0.0.1:1'];
   try {
-    for (const args of [['coordinator', '--port', String(port)], ['cluster', '--servers', '1', '--no-demo', '--port', String(port)]]) {
+    for (const args of [
+      ['coordinator', '--port', String(port)],
+      ['coordinator', '--port', '0', '--http-port', String(port)],
+      ['cluster', '--servers', '1', '--no-demo', '--port', String(port)],
+      ['commserver', ...noCoordinator, '--ws-port', String(port)],
+      ['commserver', ...noCoordinator, '--no-ws', '--http-port', String(port)],
+    ]) {
       const { code, stderr } = await brokerRun([...args, '--log-level', 'error']);
       assert.equal(code, 3, `${args.join(' ')}: ${stderr}`);
-      assert.match(stderr, new RegExp(`127\\.0\\.0\\.1:${port} is already in use`));
-      assert.doesNotMatch(stderr, /--help/);
+      assert.match(stderr, new RegExp(`127\\.0\\.0\\.1:${port} is already in use`), args.join(' '));
+      assert.doesNotMatch(stderr, /--help/, args.join(' '));
+      assert.doesNotMatch(stderr, /^\s+at /m, `${args.join(' ')}: no stack trace`);
     }
   } finally {
     holder.close();
   }
+});
+
+test('an address the comm server cannot listen on is a run-time failure: exit code 1, one line, no stack', async () => {
+  // 192.0.2.1 (TEST-NET-1) is no address of this host.
+  const { code, stderr } = await brokerRun(['commserver', '--coordinator-url', 'ws://127.0.0.1:1', '--ws-host', '192.0.2.1', '--log-level', 'error']);
+  assert.equal(code, 1, stderr);
+  assert.match(stderr, /^broker: listen EADDRNOTAVAIL: .*192\.0\.2\.1/m);
+  assert.doesNotMatch(stderr, /--help/);
+  assert.doesNotMatch(stderr, /^\s+at /m, 'no stack trace');
 });
 
 test('a comm server that cannot reach its coordinator logs every retry as a warning', { timeout: 30_000 }, async () => {

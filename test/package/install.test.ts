@@ -121,6 +121,18 @@ test('npm pack, npm install into a fresh project, and the installed broker carri
     const { stdout: version } = await run(npm, ['exec', '--no', '--', 'broker', '--version'], { cwd: dir });
     assert.equal(version.trim(), ownVersion, 'npx broker --version');
 
+    // What the installed package points its user to is installed with it: the documents the help
+    // texts name and the README's links.
+    const helps = await Promise.all([[], ['coordinator'], ['commserver'], ['cluster'], ['loadtest']].map(async (command) =>
+      (await run(npm, ['exec', '--no', '--', 'broker', ...command, '--help'], { cwd: dir })).stdout));
+    const readme = await readFile(join(installed, 'README.md'), 'utf8');
+    const named = new Set([
+      ...helps.join('\n').replace(/\s+/g, ' ').matchAll(/\b((?:docs|patches)\/[\w.-]+\.md)\b/g),
+      ...readme.matchAll(/\]\((?!https?:)([^)#\s]+)/g),
+    ].map(([, path]) => path!));
+    assert.ok(named.has('docs/CONFIGURATION.md'), [...named].join(', '));
+    assert.deepEqual([...named].filter((path) => !existsSync(join(installed, path))), [], 'documents named but not installed');
+
     const entry = join(dir, 'node_modules', '.bin', 'broker');
     const coordinator = new BrokerProcess(['coordinator', '--port', '0', '--log-level', 'warn'], { entry, stderr: 'ignore' });
     processes.push(coordinator);
@@ -138,11 +150,12 @@ test('npm pack, npm install into a fresh project, and the installed broker carri
     const werift = tracedModules(traceFile).filter((module) => /werift/.test(module));
     assert.ok(werift.includes(`${new URL(`file://${installed}/dist/werift/index.mjs`).href}`), werift.join('\n'));
 
-    // Every entry of the exports map resolves, with types (a strict compile of a user's file).
+    // Every entry of the exports map resolves, with types (a strict compile of a user's file). Without
+    // --skipLibCheck the package's declarations are checked too: the types they import are installed with it.
     await writeFile(join(dir, 'types.ts'), TYPES);
     await run(process.execPath, [
       join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext',
-      '--moduleResolution', 'nodenext', '--skipLibCheck', '--typeRoots', join(root, 'node_modules', '@types'), '--types', 'node', 'types.ts',
+      '--moduleResolution', 'nodenext', '--typeRoots', join(root, 'node_modules', '@types'), '--types', 'node', 'types.ts',
     ], { cwd: dir }).catch((error: { stdout: string }) => assert.fail(`tsc: ${error.stdout}`));
   } finally {
     await Promise.all(processes.map((child) => child.stop()));
