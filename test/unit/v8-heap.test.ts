@@ -62,7 +62,7 @@ test('every comm server process gets the young-generation cap of --max-semi-spac
   try {
     const MiB = 2 ** 20;
     /** The largest new space (two semi-spaces) of a plain `broker commserver` process made to fill it. */
-    const largestNewSpace = async (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> => {
+    const largestNewSpace = async (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ bytes: number; flags: string }> => {
       const { process: server, pid } = await startCommServerProcess({
         coordinatorUrl: cluster.coordinator.url, args, stderr: 'ignore', nodeArgs: ['--import', youngGenerationProbeImport], env,
       });
@@ -75,19 +75,21 @@ test('every comm server process gets the young-generation cap of --max-semi-spac
           assert.ok(ownMemory < 16 * MiB, `the supervising process holds ${(ownMemory / MiB).toFixed(1)} MiB of its own`);
         }
         process.kill(pid, 'SIGUSR2');
-        const [, bytes, probedPid] = await server.waitForLine(YOUNG_GENERATION_LINE, { timeoutMs: 30_000 });
+        const [, bytes, probedPid, flags] = await server.waitForLine(YOUNG_GENERATION_LINE, { timeoutMs: 30_000 });
         assert.equal(Number(probedPid), pid, 'the process that serves is the one probed');
-        return Number(bytes);
+        return { bytes: Number(bytes), flags };
       } finally {
         await server.kill();
       }
     };
     // Node 20: V8 grows it to 2 x 16 MiB, Node 24 further; 2 x 4 MiB with the cap.
     const v8Default = await largestNewSpace(['--max-semi-space-size', '0']);
-    assert.ok(v8Default > 8 * MiB, `V8's own young generation reached ${v8Default / MiB} MiB`);
-    assert.equal(await largestNewSpace([]), 8 * MiB);
+    assert.ok(v8Default.bytes > 8 * MiB, `V8's own young generation reached ${v8Default.bytes / MiB} MiB`);
+    const capped = await largestNewSpace([]);
+    assert.equal(capped.bytes, 8 * MiB, `with the node flags ${capped.flags}`);
     // The option wins over a node flag given another way.
-    assert.equal(await largestNewSpace(['--max-semi-space-size', '2'], { ...process.env, NODE_OPTIONS: '--max-semi-space-size=16' }), 4 * MiB);
+    const option = await largestNewSpace(['--max-semi-space-size', '2'], { ...process.env, NODE_OPTIONS: '--max-semi-space-size=16' });
+    assert.equal(option.bytes, 4 * MiB, `with the node flags ${option.flags}`);
   } finally {
     await cluster.close();
   }
