@@ -4,7 +4,7 @@ import type { IceServer } from '../shared/rtc.js';
 import { limitFlags, limitsFrom } from './limit-flags.js';
 import { commandHelp, integerIn, logOptions, stringList, webSocketUrl } from './options.js';
 import { commServerSecurityFrom, commServerSecurityOptions } from './security-options.js';
-import { startOperations, operationsOptions } from './operations.js';
+import { startOperations, operationsOptions } from './operations-endpoint.js';
 import { stopOnSignals } from './signals.js';
 import { applyHeapGrowingPercent, applySemiSpaceSize, heapGrowingOptions } from './v8-heap.js';
 

@@ -3,7 +3,7 @@ import { coordinatorLimitSpec } from '../shared/config.js';
 import { limitFlags, limitsFrom, portFrom } from './limit-flags.js';
 import { commandHelp, integerIn, logOptions } from './options.js';
 import { coordinatorSecurityFrom, coordinatorSecurityOptions } from './security-options.js';
-import { startOperations, operationsOptions } from './operations.js';
+import { startOperations, operationsOptions } from './operations-endpoint.js';
 import { stopOnSignals } from './signals.js';
 
 export function coordinatorCommand(yargs: Argv) {
