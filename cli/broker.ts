@@ -3,7 +3,7 @@
 // flags (node-flags.ts: it may start the process again), before the commands
 // and their modules load.
 import { restartForCommServer } from './node-flags.js';
-import { stopWithParent } from './parent-watch.js';
+import { stopWithParent } from '../shared/parent-watch.js';
 
 stopWithParent();
 await restartForCommServer(process.argv.slice(2));

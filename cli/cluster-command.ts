@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { portFrom } from './limit-flags.js';
 import { ENV_PREFIX, EXIT_PORT_IN_USE, EXIT_RUNTIME, RuntimeFailure, commandHelp, integerIn, logOptions } from './options.js';
 import { DemoServer, demoFlags, demoPortOf } from './demo-server.js';
-import { BrokerProcess, serversLinked, startCommServerProcess, startCoordinatorProcess } from './processes.js';
+import { BrokerProcess, serversLinked, startCommServerProcess, startCoordinatorProcess } from '../shared/processes.js';
 import { clusterSecurityOptions, passSecrets } from './security-options.js';
 
 export function clusterCommand(yargs: Argv) {

@@ -10,7 +10,7 @@
 // result and restarts from there if this read something else.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { STOP_WITH_PARENT } from './parent-watch.js';
+import { STOP_WITH_PARENT } from '../shared/parent-watch.js';
 
 export const DEFAULT_SEMI_SPACE_MIB = 4;
 export const MAX_SEMI_SPACE_MIB = 256;
@@ -74,7 +74,7 @@ export async function restartWithSemiSpace(mib: number): Promise<void> {
   const args = [...process.execArgv, `--max-semi-space-size=${mib}`, ...process.argv.slice(1)];
   const execve = (process as unknown as { execve?: Execve }).execve;
   if (execve) execve(process.execPath, [process.execPath, ...args], process.env);
-  // The child's stdin is a pipe from this process: if this one dies, even by SIGKILL, the child stops (parent-watch.ts).
+  // The child's stdin is a pipe from this process: if this one dies, even by SIGKILL, the child stops (shared/parent-watch.ts).
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'inherit', 'inherit'], env: { ...process.env, [STOP_WITH_PARENT]: '1' } });
   // With the `broker` entry's stopWithParent, a SIGINT this process sends itself when its own parent is gone reaches the child too.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));

@@ -1,6 +1,6 @@
 // The cluster a load test runs against: a local one it starts (a coordinator
 // and S comm servers as child processes), or an existing coordinator.
-import { BrokerProcess, COMM_SERVER_REGISTERED, serversLinked, type BrokerProcessOptions } from '../cli/processes.js';
+import { BrokerProcess, COMM_SERVER_REGISTERED, serversLinked, type BrokerProcessOptions } from '../shared/processes.js';
 
 export interface ServerProcess {
   pid: number;
@@ -25,7 +25,7 @@ export interface LocalClusterOptions {
 
 /**
  * Each process is owned (and stopped on failure) from the moment it is
- * spawned: cli/processes.ts's start helpers leave a child running when its
+ * spawned: shared/processes.ts's start functions leave a child running when its
  * readiness line never comes, which would outlive a failed run.
  */
 export async function startLocalCluster(options: LocalClusterOptions): Promise<TargetCluster> {

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { ReceivedMessage } from '../../client/index.js';
 import { bodyText } from '../helpers/messages.js';
-import { BrokerProcess } from '../../cli/processes.js';
+import { BrokerProcess } from '../../shared/processes.js';
 import { launchChromium, startBrowserFixture, testOutputDir, type BrowserFixture, type Chromium, type NodePeer } from './harness.js';
 
 describe('the demo page', () => {

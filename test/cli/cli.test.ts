@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { BrokerClient } from '../../client/index.js';
-import { BrokerProcess } from '../../cli/processes.js';
+import { BrokerProcess } from '../../shared/processes.js';
 import { Inbox, bodyText, untilRouted } from '../helpers/messages.js';
 
 const broker = fileURLToPath(new URL('../../cli/broker.js', import.meta.url));

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { startCommServerProcess } from '../../cli/processes.js';
+import { startCommServerProcess } from '../../shared/processes.js';
 import { startCluster } from '../helpers/cluster.js';
 import { Inbox, untilRouted } from '../helpers/messages.js';
 import { MODULE_TRACE_FILE, moduleTraceImport, tracedModules } from '../helpers/module-trace.js';

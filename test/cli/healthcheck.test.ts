@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { BrokerProcess } from '../../cli/processes.js';
+import { BrokerProcess } from '../../shared/processes.js';
 
 const healthcheck = fileURLToPath(new URL('../../cli/healthcheck.js', import.meta.url));
 const run = promisify(execFile);

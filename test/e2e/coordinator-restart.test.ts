@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { after, test } from 'node:test';
 import { BrokerClient } from '../../client/index.js';
 import { CommServer } from '../../commserver/index.js';
-import { startCoordinatorProcess, type BrokerProcess } from '../../cli/processes.js';
+import { startCoordinatorProcess, type BrokerProcess } from '../../shared/processes.js';
 import { meshFormed } from '../helpers/cluster.js';
 import { Inbox, bodyText, untilRouted } from '../helpers/messages.js';
 

@@ -2,7 +2,7 @@
 // another server with their subscriptions, and a reliable stream loses nothing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { serversLinked, startCommServerProcess } from '../../cli/processes.js';
+import { serversLinked, startCommServerProcess } from '../../shared/processes.js';
 import { connectTo, startCluster } from '../helpers/cluster.js';
 import { Inbox, untilRouted } from '../helpers/messages.js';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { test } from 'node:test';
-import { BrokerProcess, serversLinked, startCoordinatorProcess } from '../../cli/processes.js';
+import { BrokerProcess, serversLinked, startCoordinatorProcess } from '../../shared/processes.js';
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');

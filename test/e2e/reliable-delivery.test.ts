@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrokerClient } from '../../client/index.js';
-import { serversLinked, startCommServerProcess } from '../../cli/processes.js';
+import { serversLinked, startCommServerProcess } from '../../shared/processes.js';
 import { connectTo, startCluster } from '../helpers/cluster.js';
 import { Inbox, bodyText, isProbe, untilRouted } from '../helpers/messages.js';
 

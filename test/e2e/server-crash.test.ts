@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { after, test } from 'node:test';
 import type { CommServer, Peer } from '../../commserver/index.js';
-import { serversLinked, startCommServerProcess, type BrokerProcess } from '../../cli/processes.js';
+import { serversLinked, startCommServerProcess, type BrokerProcess } from '../../shared/processes.js';
 import { connectTo, startCluster, type TestCluster } from '../helpers/cluster.js';
 import { Inbox, bodyText, untilRouted } from '../helpers/messages.js';
 

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { COMM_SERVER_REGISTERED } from '../../cli/processes.js';
+import { COMM_SERVER_REGISTERED } from '../../shared/processes.js';
 
 const brokerEntry = fileURLToPath(new URL('../../cli/broker.js', import.meta.url));
 const slowClientEntry = fileURLToPath(new URL('./slow-client.js', import.meta.url));

@@ -8,7 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrokerClient } from '../../client/index.js';
-import { startCoordinatorProcess, type BrokerProcess } from '../../cli/processes.js';
+import { startCoordinatorProcess, type BrokerProcess } from '../../shared/processes.js';
 import { Child } from './child.js';
 import { Bystanders, clusterAt } from './helpers.js';
 import { RawPeer, frames } from './raw-peer.js';

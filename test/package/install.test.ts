@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { BrokerProcess } from '../../cli/processes.js';
+import { BrokerProcess } from '../../shared/processes.js';
 import { MODULE_TRACE_FILE, moduleTraceImport, tracedModules } from '../helpers/module-trace.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BrokerClient } from '../../client/index.js';
-import { BrokerProcess, startCommServerProcess, startCoordinatorProcess } from '../../cli/processes.js';
+import { BrokerProcess, startCommServerProcess, startCoordinatorProcess } from '../../shared/processes.js';
 import { clusterCredentials } from '../../shared/credentials.js';
 import { Inbox, bodyText, untilRouted } from '../helpers/messages.js';
 import { upgradeStatus } from './helpers.js';

@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { requestedSemiSpaceMib, startupSemiSpaceMib } from '../../cli/node-flags.js';
-import { startCommServerProcess } from '../../cli/processes.js';
+import { startCommServerProcess } from '../../shared/processes.js';
 import { startCluster } from '../helpers/cluster.js';
 import { V8_FLAGS_TRACE_FILE, v8FlagsTraceImport } from '../helpers/v8-flags-trace.js';
 import { YOUNG_GENERATION_LINE, youngGenerationProbeImport } from '../helpers/young-generation-probe.js';

@@ -3,7 +3,7 @@
 // the parent, which the OS closes when the parent dies, even by SIGKILL. It
 // stops as on SIGINT: at once, since whoever ran it is gone.
 
-/** Set by cli/processes.ts in the environment of the processes it starts. */
+/** Set by shared/processes.ts and cli/node-flags.ts in the environment of the processes they start. */
 export const STOP_WITH_PARENT = 'WEBRTC_BROKER_STOP_WITH_PARENT';
 
 export function stopWithParent(): void {

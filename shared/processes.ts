@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 import { STOP_WITH_PARENT } from './parent-watch.js';
 
-const brokerEntry = fileURLToPath(new URL('./broker.js', import.meta.url));
+const brokerEntry = fileURLToPath(new URL('../cli/broker.js', import.meta.url));
 
 export interface BrokerProcessOptions {
   /** Where the child's pino logs go: inherited (the terminal) or dropped. */
@@ -27,7 +27,7 @@ export class BrokerProcess {
 
   constructor(args: string[], options: BrokerProcessOptions = {}) {
     // The child's stdin is a pipe from this process: when this process dies, however it dies, the pipe
-    // closes and the child stops (see cli/parent-watch.ts). No orphans from a killed cluster or test.
+    // closes and the child stops (see shared/parent-watch.ts). No orphans from a killed cluster or test.
     this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? brokerEntry, ...args], {
       stdio: ['pipe', 'pipe', options.stderr ?? 'inherit'],
       env: { ...(options.env ?? process.env), [STOP_WITH_PARENT]: '1' },
