@@ -12,7 +12,7 @@ import type { CommServerLimits } from '../shared/config.js';
 import { TokenBucket } from '../shared/rate-limit.js';
 import type { ChannelKind } from '../shared/rtc.js';
 import type { Acknowledgements } from './acknowledgements.js';
-import { forwardTopic, forwardTopicIdentity } from './fanout.js';
+import { forwardTopic, topicFrames, topicIdentityFrames } from './fanout.js';
 import type { Peer, PeerCloseReason } from './peer.js';
 import { RoutingTable, type TopicSubscribers } from './router.js';
 import type { ServerLinks } from './server-links.js';
@@ -85,7 +85,7 @@ export class Dispatcher {
           const message = Topic.decode(frame);
           const fresh = this.#isFresh(peer, channel, message);
           if (fresh === undefined) return;
-          const { clients, servers } = forwardTopic(peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub, fresh);
+          const { clients, servers } = forwardTopic(topicFrames, peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub, fresh);
           stats.forwarded(channel, MessageType.TOPIC_FW, MessageType.TOPIC, clients, servers);
           this.#forwarded(peer, channel, message);
           return;
@@ -94,8 +94,8 @@ export class Dispatcher {
           const message = TopicIdentity.decode(frame);
           const fresh = this.#isFresh(peer, channel, message);
           if (fresh === undefined) return;
-          const { clients, servers } = forwardTopicIdentity(
-            peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub, fresh,
+          const { clients, servers } = forwardTopic(
+            topicIdentityFrames, peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub, fresh,
           );
           stats.forwarded(channel, MessageType.TOPIC_IDENTITY_FW, MessageType.TOPIC_IDENTITY, clients, servers);
           this.#forwarded(peer, channel, message);

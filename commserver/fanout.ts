@@ -1,10 +1,12 @@
 // Forwarding one topic message: each frame kind is encoded once, and only if
 // someone will receive it; every subscriber's writer gets the same bytes.
 // This runs once per received message and loops over the subscribers: no
-// closures, no result object per call, nothing allocated per subscriber.
+// closures, no result object or message to encode made per call, nothing
+// allocated per subscriber. TOPIC and TOPIC_IDENTITY take the same path and
+// differ only in their encoders (`topicFrames`, `topicIdentityFrames`).
 import {
   MessageType, Role, Topic, TopicFW, TopicIdentity, TopicIdentityFW,
-  type TopicIdentityMessage, type TopicMessage,
+  type TopicFWMessage, type TopicIdentityFWMessage, type TopicIdentityMessage, type TopicMessage,
 } from '../shared/codec.js';
 import type { ChannelKind } from '../shared/rtc.js';
 import type { Peer } from './peer.js';
@@ -35,59 +37,95 @@ function anyoneBut(peers: ReadonlySet<Peer>, sender: Peer): boolean {
 }
 
 /**
- * TOPIC: local clients get TOPIC_FW, servers TOPIC. A server's frame already
- * names the original sender and goes on unchanged; a message that came from
- * a server only goes on to servers through a HUB (`relayToServers`). Never
- * back to the sender. A message the clients here already got (a publisher's
- * resend, `toClients` false) still goes on to the servers.
+ * How one kind of topic message is encoded for its receivers. The kinds are
+ * static objects: nothing is made per message but the frames themselves.
  */
-export function forwardTopic(
-  sender: Peer, channel: ChannelKind, message: TopicMessage, received: Uint8Array,
-  subscribers: TopicSubscribers<Peer>, relayToServers: boolean, toClients: boolean,
-): FanoutResult {
-  const fromServer = sender.isServer;
-  const fromAlias = fromServer ? message.fromAlias : sender.alias;
-  result.clients = 0;
-  result.servers = 0;
-  if (toClients && anyoneBut(subscribers.clients, sender)) {
-    const frame = TopicFW.encode({ type: MessageType.TOPIC_FW, fromAlias, body: message.body, topic: message.topic });
-    result.clients = writeAll(subscribers.clients, sender, channel, frame);
-  }
-  if ((!fromServer || relayToServers) && anyoneBut(subscribers.servers, sender)) {
-    const frame = fromServer
-      ? received
-      : Topic.encode({ type: MessageType.TOPIC, fromAlias, topic: message.topic, body: message.body, ...sequenceOf(message) });
-    result.servers = writeAll(subscribers.servers, sender, channel, frame);
-  }
-  return result;
+export interface TopicFrames<M extends TopicMessage | TopicIdentityMessage> {
+  /** The frame local clients get (TOPIC_FW, TOPIC_IDENTITY_FW). */
+  forClients(message: M, fromAlias: number, sender: Peer): Uint8Array;
+  /** The frame other servers get of a client's message (TOPIC, TOPIC_IDENTITY) with its publisher and sequence number. */
+  forServers(message: M, fromAlias: number, sender: Peer): Uint8Array;
 }
+
+const NO_BYTES = new Uint8Array(0);
+
+// The messages the encoders fill in and encode, one per frame shape: encoding
+// is synchronous, so one of each serves every call. Fields at their default
+// (0, empty) are not written, so an unnumbered message leaves without
+// publisher and seq.
+const topicFW: TopicFWMessage = { type: MessageType.TOPIC_FW, fromAlias: 0, body: NO_BYTES, topic: '' };
+const topic: TopicMessage = { type: MessageType.TOPIC, fromAlias: 0, topic: '', body: NO_BYTES, publisher: NO_BYTES, seq: 0 };
+const topicIdentityFW: TopicIdentityFWMessage = {
+  type: MessageType.TOPIC_IDENTITY_FW, fromAlias: 0, identity: NO_BYTES, role: Role.CLIENT, body: NO_BYTES, topic: '',
+};
+const topicIdentity: TopicIdentityMessage = {
+  type: MessageType.TOPIC_IDENTITY, fromAlias: 0, topic: '', identity: NO_BYTES, role: Role.CLIENT, body: NO_BYTES,
+  publisher: NO_BYTES, seq: 0,
+};
+
+/** TOPIC: clients get TOPIC_FW. */
+export const topicFrames: TopicFrames<TopicMessage> = {
+  forClients(message, fromAlias) {
+    topicFW.fromAlias = fromAlias;
+    topicFW.topic = message.topic;
+    topicFW.body = message.body;
+    return TopicFW.encode(topicFW);
+  },
+  forServers(message, fromAlias) {
+    topic.fromAlias = fromAlias;
+    topic.topic = message.topic;
+    topic.body = message.body;
+    topic.seq = message.seq;
+    topic.publisher = message.seq > 0 ? message.publisher : NO_BYTES;
+    return Topic.encode(topic);
+  },
+};
 
 /** TOPIC_IDENTITY: a client's identity and role are stamped from its AUTH, never taken from the message. */
-export function forwardTopicIdentity(
-  sender: Peer, channel: ChannelKind, message: TopicIdentityMessage, received: Uint8Array,
+export const topicIdentityFrames: TopicFrames<TopicIdentityMessage> = {
+  forClients(message, fromAlias, sender) {
+    const fromServer = sender.isServer;
+    topicIdentityFW.fromAlias = fromAlias;
+    topicIdentityFW.identity = fromServer ? message.identity : sender.identity;
+    topicIdentityFW.role = fromServer ? message.role : Role.CLIENT;
+    topicIdentityFW.topic = message.topic;
+    topicIdentityFW.body = message.body;
+    return TopicIdentityFW.encode(topicIdentityFW);
+  },
+  forServers(message, fromAlias, sender) {
+    topicIdentity.fromAlias = fromAlias;
+    topicIdentity.identity = sender.identity;
+    topicIdentity.topic = message.topic;
+    topicIdentity.body = message.body;
+    topicIdentity.seq = message.seq;
+    topicIdentity.publisher = message.seq > 0 ? message.publisher : NO_BYTES;
+    return TopicIdentity.encode(topicIdentity);
+  },
+};
+
+/**
+ * A topic message of the kind `frames` encodes: local clients get its client
+ * frame, servers its server frame, each encoded once. A server's frame
+ * already names the original sender and goes on unchanged; a message that
+ * came from a server only goes on to servers through a HUB
+ * (`relayToServers`). Never back to the sender. A message the clients here
+ * already got (a publisher's resend, `toClients` false) still goes on to the
+ * servers.
+ */
+export function forwardTopic<M extends TopicMessage | TopicIdentityMessage>(
+  frames: TopicFrames<M>, sender: Peer, channel: ChannelKind, message: M, received: Uint8Array,
   subscribers: TopicSubscribers<Peer>, relayToServers: boolean, toClients: boolean,
 ): FanoutResult {
   const fromServer = sender.isServer;
   const fromAlias = fromServer ? message.fromAlias : sender.alias;
-  const identity = fromServer ? message.identity : sender.identity;
-  const role = fromServer ? message.role : Role.CLIENT;
-  const { topic, body } = message;
   result.clients = 0;
   result.servers = 0;
   if (toClients && anyoneBut(subscribers.clients, sender)) {
-    const frame = TopicIdentityFW.encode({ type: MessageType.TOPIC_IDENTITY_FW, fromAlias, identity, role, body, topic });
-    result.clients = writeAll(subscribers.clients, sender, channel, frame);
+    result.clients = writeAll(subscribers.clients, sender, channel, frames.forClients(message, fromAlias, sender));
   }
   if ((!fromServer || relayToServers) && anyoneBut(subscribers.servers, sender)) {
-    const frame = fromServer
-      ? received
-      : TopicIdentity.encode({ type: MessageType.TOPIC_IDENTITY, fromAlias, topic, identity, role, body, ...sequenceOf(message) });
+    const frame = fromServer ? received : frames.forServers(message, fromAlias, sender);
     result.servers = writeAll(subscribers.servers, sender, channel, frame);
   }
   return result;
-}
-
-/** A numbered message's publisher and sequence number, to go on to the servers; nothing for others. */
-function sequenceOf(message: TopicMessage | TopicIdentityMessage): Partial<TopicMessage> | undefined {
-  return message.seq > 0 ? { publisher: message.publisher, seq: message.seq } : undefined;
 }
