@@ -1,18 +1,20 @@
 import type { Argv } from 'yargs';
 import { portFrom } from './limit-flags.js';
-import { ENV_PREFIX, EXIT_PORT_IN_USE, EXIT_RUNTIME, RuntimeFailure, commandHelp, integerIn, logOptions } from './options.js';
+import { ENV_PREFIX, EXIT_PORT_IN_USE, EXIT_RUNTIME, RuntimeFailure, addCommand, integerIn, logOptions } from './options.js';
 import { DemoServer, demoFlags, demoPortOf } from './demo-server.js';
 import { BrokerProcess, serversLinked, startCommServerProcess, startCoordinatorProcess } from '../shared/processes.js';
 import { clusterSecurityOptions, passSecrets } from './security-options.js';
 
 export function clusterCommand(yargs: Argv) {
-  return yargs.command(
-    'cluster',
-    'Run a local cluster: a coordinator and N comm servers as child processes on 127.0.0.1 (Ctrl-C stops all)',
-    (y) => commandHelp(y, '$0 cluster [options]', 'Run a local cluster: a coordinator and N comm servers as child processes on 127.0.0.1 (Ctrl-C stops all).', [
+  return addCommand(yargs, {
+    name: 'cluster',
+    summary: 'Run a local cluster: a coordinator and N comm servers as child processes on 127.0.0.1 (Ctrl-C stops all)',
+    examples: [
       ['$0 cluster', 'coordinator :9090, 2 comm servers, demo page'],
       ['$0 cluster --servers 3 --topology star', 'servers linked by a hub'],
-    ], ['servers', 'port', 'topology', 'demo', 'demo-port', 'log-level', 'log-format']).options({
+    ],
+    main: ['servers', 'port', 'topology', 'demo', 'demo-port', 'log-level', 'log-format'],
+    options: (y) => y.options({
       servers: { type: 'number', default: 2, description: 'Number of comm servers', coerce: integerIn('servers', 1) },
       port: { type: 'number', default: 9090, description: "Coordinator's TCP port (0 picks a free one)", coerce: integerIn('port', 0, 65535) },
       topology: {
@@ -23,7 +25,7 @@ export function clusterCommand(yargs: Argv) {
       ...logOptions('warn'),
       ...clusterSecurityOptions,
     }),
-    async (argv) => {
+    run: async (argv) => {
       const children: BrokerProcess[] = [];
       let stopping = false;
       let demo: DemoServer | undefined;
@@ -82,5 +84,5 @@ export function clusterCommand(yargs: Argv) {
         throw error;
       }
     },
-  );
+  });
 }

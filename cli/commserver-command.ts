@@ -2,20 +2,22 @@ import type { Argv } from 'yargs';
 import { commServerLimitSpec } from '../shared/config.js';
 import type { IceServer } from '../shared/rtc.js';
 import { limitFlags, limitsFrom } from './limit-flags.js';
-import { commandHelp, integerIn, logOptions, stringList, webSocketUrl } from './options.js';
+import { addCommand, integerIn, logOptions, stringList, webSocketUrl } from './options.js';
 import { commServerSecurityFrom, commServerSecurityOptions } from './security-options.js';
 import { startOperations, operationsOptions } from './operations-endpoint.js';
 import { stopOnSignals } from './signals.js';
 import { applyHeapGrowingPercent, applySemiSpaceSize, heapGrowingOptions } from './v8-heap.js';
 
 export function commServerCommand(yargs: Argv) {
-  return yargs.command(
-    'commserver',
-    'Run a comm server: links to the coordinator and the other servers, serves clients',
-    (y) => commandHelp(y, '$0 commserver [options]', 'Run a comm server: links to the coordinator and the other servers, serves clients.', [
+  return addCommand(yargs, {
+    name: 'commserver',
+    summary: 'Run a comm server: links to the coordinator and the other servers, serves clients',
+    examples: [
       ['$0 commserver', 'joins ws://127.0.0.1:9090'],
       ['$0 commserver --coordinator-url ws://10.0.0.5:9090', 'on another host'],
-    ], ['coordinator-url', 'hub', 'server-id', 'ice-server', 'port-min', 'port-max', 'log-level', 'log-format']).options({
+    ],
+    main: ['coordinator-url', 'hub', 'server-id', 'ice-server', 'port-min', 'port-max', 'log-level', 'log-format'],
+    options: (y) => y.options({
       'coordinator-url': {
         type: 'string', default: 'ws://127.0.0.1:9090', description: "The coordinator's base URL (ws:// or wss://)",
         coerce: webSocketUrl('coordinator-url'),
@@ -54,7 +56,7 @@ export function commServerCommand(yargs: Argv) {
       portRangeFrom(argv['port-min'], argv['port-max']);
       return true;
     }),
-    async (argv) => {
+    run: async (argv) => {
       // First: this may start the process again, with the young generation's cap.
       await applySemiSpaceSize(argv['max-semi-space-size']);
       applyHeapGrowingPercent(argv['heap-growing-percent']);
@@ -91,7 +93,7 @@ export function commServerCommand(yargs: Argv) {
         await operations?.close();
       });
     },
-  );
+  });
 }
 
 function portRangeFrom(min: number | undefined, max: number | undefined): [number, number] | undefined {

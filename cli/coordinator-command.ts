@@ -1,19 +1,21 @@
 import type { Argv } from 'yargs';
 import { coordinatorLimitSpec } from '../shared/config.js';
 import { limitFlags, limitsFrom, portFrom } from './limit-flags.js';
-import { commandHelp, integerIn, logOptions } from './options.js';
+import { addCommand, integerIn, logOptions } from './options.js';
 import { coordinatorSecurityFrom, coordinatorSecurityOptions } from './security-options.js';
 import { startOperations, operationsOptions } from './operations-endpoint.js';
 import { stopOnSignals } from './signals.js';
 
 export function coordinatorCommand(yargs: Argv) {
-  return yargs.command(
-    'coordinator',
-    'Run the coordinator: /connect for clients, /discover for comm servers',
-    (y) => commandHelp(y, '$0 coordinator [options]', 'Run the coordinator: /connect for clients, /discover for comm servers.', [
+  return addCommand(yargs, {
+    name: 'coordinator',
+    summary: 'Run the coordinator: /connect for clients, /discover for comm servers',
+    examples: [
       ['$0 coordinator', 'on ws://127.0.0.1:9090'],
       ['$0 coordinator --host 0.0.0.0 --cluster-secret-file s.txt', 'for other hosts'],
-    ], ['host', 'port', 'topology', 'log-level', 'log-format']).options({
+    ],
+    main: ['host', 'port', 'topology', 'log-level', 'log-format'],
+    options: (y) => y.options({
       host: { type: 'string', default: '127.0.0.1', description: 'Interface to listen on' },
       port: { type: 'number', default: 9090, description: 'TCP port (0 picks a free one)', coerce: integerIn('port', 0, 65535) },
       topology: {
@@ -25,7 +27,7 @@ export function coordinatorCommand(yargs: Argv) {
       ...operationsOptions,
       ...limitFlags(coordinatorLimitSpec),
     }),
-    async (argv) => {
+    run: async (argv) => {
       // Loaded here, not at the top: each command loads only what it runs (the coordinator no WebRTC stack).
       const [{ Coordinator, fullMeshSelector, starSelector }, { createLogger }] = await Promise.all([
         import('../coordinator/index.js'), import('../shared/log.js'),
@@ -52,5 +54,5 @@ export function coordinatorCommand(yargs: Argv) {
         await operations?.close();
       });
     },
-  );
+  });
 }

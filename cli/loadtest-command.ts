@@ -1,18 +1,20 @@
 import type { Argv } from 'yargs';
-import { commandHelp } from './options.js';
+import { addCommand } from './options.js';
 import { SCENARIOS, scenarioDescriptions, type ScenarioName } from '../loadtest/scenarios.js';
 
 /** The options past the common ones: how the harness runs its clients and servers. */
 const MORE = 'More options:';
 
 export function loadtestCommand(yargs: Argv) {
-  return yargs.command(
-    'loadtest <scenario>',
-    'Load-test a cluster (a local one it starts, or --coordinator-url) and report delivery, loss, latency and CPU',
-    (y) => commandHelp(y, '$0 loadtest <scenario> [options]', 'Load-test a cluster (a local one it starts, or --coordinator-url) and report delivery, loss, latency and CPU.', [
+  return addCommand(yargs, {
+    name: 'loadtest <scenario>',
+    summary: 'Load-test a cluster (a local one it starts, or --coordinator-url) and report delivery, loss, latency and CPU',
+    examples: [
       ['$0 loadtest dense --clients 50 --duration 10', '50 clients, one topic'],
       ['$0 loadtest fanout --json out.json', 'results as JSON too'],
-    ], ['clients', 'servers', 'rate', 'size', 'channel', 'duration', 'coordinator-url', 'json', 'html'])
+    ],
+    main: ['clients', 'servers', 'rate', 'size', 'channel', 'duration', 'coordinator-url', 'json', 'html'],
+    options: (y) => y
       .positional('scenario', {
         choices: SCENARIOS,
         demandOption: true,
@@ -49,7 +51,7 @@ export function loadtestCommand(yargs: Argv) {
         json: { type: 'string', description: 'Write the result as JSON to this file' },
         html: { type: 'string', description: 'Write a self-contained HTML report to this file' },
       }),
-    async (argv) => {
+    run: async (argv) => {
       const { runFromCommandLine } = await import('../loadtest/command-line.js');
       process.exitCode = await runFromCommandLine({
         scenario: argv.scenario as ScenarioName,
@@ -74,5 +76,5 @@ export function loadtestCommand(yargs: Argv) {
         htmlFile: argv.html,
       });
     },
-  );
+  });
 }

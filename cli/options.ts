@@ -4,7 +4,7 @@
 // before a command runs; an error names the option and where its value came
 // from, and the CLI exits with code 2.
 import { readFileSync } from 'node:fs';
-import type { Argv, Options } from 'yargs';
+import type { ArgumentsCamelCase, Argv, Options } from 'yargs';
 
 export const ENV_PREFIX = 'BROKER';
 
@@ -279,17 +279,31 @@ export const optionsEpilogue = [
   'A bad value exits with code 2 and names the option; a port in use exits with 3. See docs/CONFIGURATION.md.',
 ].join('\n');
 
+/** A command of `broker`: what its --help shows, its options and what it runs. */
+export interface BrokerCommand<U> {
+  /** The command and its positionals: 'loadtest <scenario>'. */
+  name: string;
+  /** One line: the command's line in `broker --help`, and with a period the description in its own. */
+  summary: string;
+  /** Two or more: [command line, what it does]. */
+  examples: readonly [string, string][];
+  /** The options most users need, listed first (yargs' first group, "Options:"). */
+  main: readonly string[];
+  /** Declares the command's options (and positionals). */
+  options: (y: Argv) => Argv<U>;
+  run: (argv: ArgumentsCamelCase<U>) => Promise<void>;
+}
+
 /**
- * A command's --help: a usage line and two examples first, then the options
- * most users need (yargs' first group, "Options:"), then the other groups as
- * the command declares them (its limits last).
+ * Adds `command` to the broker command. Its --help: a usage line and the
+ * examples first, then the summary, then the main options, then the other
+ * groups as the command declares them (its limits last).
  */
-export function commandHelp<T>(
-  y: Argv<T>, usage: string, description: string, examples: readonly [string, string][], main: readonly string[],
-): Argv<T> {
-  const lines = [`Usage: ${usage}`, '', ...examples.map(([command, what]) => `${command}  # ${what}`), '', description];
+export function addCommand<U>(yargs: Argv, command: BrokerCommand<U>): Argv {
+  const { name, summary, examples, main } = command;
+  const usage = [`Usage: $0 ${name} [options]`, '', ...examples.map(([line, what]) => `${line}  # ${what}`), '', `${summary}.`];
   // Naming the default group first makes it the first group printed, with these options at its top.
-  return y.usage(lines.join('\n')).group([...main], 'Options:');
+  return yargs.command(name, summary, (y) => command.options(y.usage(usage.join('\n')).group([...main], 'Options:')), command.run);
 }
 
 /** Exit codes of the broker command: 2 a bad command line or option; 1 a failure at run time; 3 a port already in use. */
