@@ -7,10 +7,11 @@
 // publish on whichever channel opens first without waiting for AUTH, and the
 // original served `unreliable` regardless. Nothing is relayed for a peer not
 // admitted yet.
-import { Auth, MessageType, Role, isServerRole, peekType } from '../shared/codec.js';
+import { Role, isServerRole } from '../shared/codec.js';
 import type { PeerAuthenticator } from '../shared/auth.js';
 import type { Logger } from '../shared/log.js';
 import type { ChannelKind } from '../shared/rtc.js';
+import { readAuth } from './auth-frames.js';
 import type { AdmissionVerdict, Peer, PeerCloseReason } from './peer.js';
 
 export interface AdmissionOptions {
@@ -51,8 +52,7 @@ export class Admission {
     }
     let auth;
     try {
-      if (peekType(frame) !== MessageType.AUTH) throw new Error('first message is not AUTH on reliable');
-      auth = Auth.decode(frame);
+      auth = readAuth(frame);
     } catch (error) {
       this.#reject(peer, 'protocol-error', (error as Error).message);
       return;

@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import {
-  Auth, ConnectionRefusedReason, MessageHeader, MessageType, Role,
+  ConnectionRefusedReason, DRAIN_EXTENSION, MessageHeader, MessageType, Role,
 } from '../shared/codec.js';
 import { allowAllPeers, noServerCredentials, openAccessWarning, type PeerAuthenticator, type ServerCredentials } from '../shared/auth.js';
 import { commServerLimitDefaults, coordinatorLimitDefaults, type CommServerLimits } from '../shared/config.js';
@@ -18,7 +18,8 @@ import type { ChannelKind, IceServer, PeerConnectionLike, RtcFactory } from '../
 import { weriftFactory } from '../shared/rtc-werift.js';
 import { WebSocketEndpoint } from './websocket-endpoint.js';
 import { Admission } from './admission.js';
-import { Peer, SERVER_EXTENSIONS, type AdmissionVerdict, type PeerCloseReason } from './peer.js';
+import { announcement, ourAuth } from './auth-frames.js';
+import { Peer, type AdmissionVerdict, type PeerCloseReason } from './peer.js';
 import { ServerLinks } from './server-links.js';
 import { Dispatcher } from './dispatch.js';
 import { Acknowledgements } from './acknowledgements.js';
@@ -79,12 +80,15 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #started: Promise<void> = Promise.resolve();
   #webSockets: WebSocketEndpoint | undefined;
   #webSocketUrl: string | undefined;
+  /** The AUTH we answer peers that understand extensions with, the same for all. */
+  readonly #announcement: Uint8Array;
 
   constructor(options: CommServerOptions) {
     super();
     this.#options = options;
     this.serverId = options.serverId ?? randomUUID();
     this.limits = { ...commServerLimitDefaults, ...options.limits };
+    this.#announcement = announcement({ maxMessagesPerSecond: this.limits.maxMessagesPerSecond, messageBurst: this.limits.messageBurst });
     this.#logger = (options.logger ?? silentLogger()).child({ serverId: this.serverId });
     this.#rtc = options.rtc ?? weriftFactory;
     this.#credentials = options.credentials ?? noServerCredentials;
@@ -330,7 +334,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
         windowBytes: this.limits.sendWindowBytes,
         batchDelayMs: this.limits.batchDelayMs,
       },
-      announcedLimits: { maxMessagesPerSecond: this.limits.maxMessagesPerSecond, messageBurst: this.limits.messageBurst },
+      announcement: this.#announcement,
       connectTimeoutMs: this.limits.connectTimeoutMs,
       onFrame: (p, channel, frame) => this.#onFrame(p, channel, frame),
       onOpen: (p) => this.#onPeerOpen(p),
@@ -345,13 +349,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
 
   #onPeerOpen(peer: Peer): void {
     if (peer.direction !== 'outgoing') return;
-    peer.send('reliable', Auth.encode({
-      type: MessageType.AUTH,
-      role: this.isHub ? Role.COMMUNICATION_SERVER_HUB : Role.COMMUNICATION_SERVER,
-      body: this.#credentials.authBody(this.serverId),
-      serverId: this.serverId,
-      extensions: [...SERVER_EXTENSIONS],
-    }));
+    peer.send('reliable', ourAuth(this.isHub, this.serverId, this.#credentials.authBody(this.serverId)));
     this.#admit(peer);
   }
 
@@ -390,9 +388,6 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     else if (peer.direction === 'incoming') this.#admission.handle(peer, channel, frame);
   }
 }
-
-/** The AUTH extension a client announces when it understands DRAIN. */
-export const DRAIN_EXTENSION = 'drain';
 
 /**
  * The WebSocket endpoint's URL as clients are told it: `publicUrl` (behind a

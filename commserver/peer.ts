@@ -3,7 +3,7 @@
 // peer owns all of it: others send through it and read what it knows, and
 // admission hands it a verdict to apply. Closing a peer closes everything it
 // owns.
-import { ACK_EXTENSION, Auth, BATCH_EXTENSION, Goodbye, MessageType, Role, isServerRole, peekType } from '../shared/codec.js';
+import { ACK_EXTENSION, BATCH_EXTENSION, Goodbye, MessageType, Role, isServerRole } from '../shared/codec.js';
 import { isBatch, readBatch } from '../shared/reader.js';
 import { Negotiation, type NegotiationOptions, type SignalingSink } from '../shared/negotiation.js';
 import {
@@ -11,6 +11,7 @@ import {
   type ChannelKind, type DataChannelLike, type PeerConnectionLike,
 } from '../shared/rtc.js';
 import { ChannelWriter, RELIABLE_BATCH_BYTES, UNRELIABLE_BATCH_BYTES } from '../shared/writer.js';
+import { readAnnouncement, wantsAnnouncement } from './auth-frames.js';
 
 export type PeerCloseReason =
   | 'connect-timeout' | 'ice-failed' | 'channel-closed' | 'auth-failed' | 'protocol-error'
@@ -50,8 +51,8 @@ export interface PeerOptions {
   signaling: SignalingSink;
   negotiation: NegotiationOptions;
   writer: { reliableQueueBytes: number; unreliableQueueBytes: number; windowBytes: number; batchDelayMs: number };
-  /** The client limits this server announces to peers that understand extensions. */
-  announcedLimits: { maxMessagesPerSecond: number; messageBurst: number };
+  /** The AUTH this server answers a peer with that understands extensions (auth-frames.ts). */
+  announcement: Uint8Array;
   connectTimeoutMs: number;
   onFrame: (peer: Peer, channel: ChannelKind, frame: Uint8Array) => void;
   onOpen: (peer: Peer) => void;
@@ -172,13 +173,7 @@ export class Peer {
     this.#identity = verdict.identity;
     this.#extensions = verdict.extensions;
     this.#serverId = verdict.serverId;
-    if (this.#extensions.has(BATCH_EXTENSION) || this.#extensions.has(ACK_EXTENSION)) {
-      // Tell the peer which extensions we understand (it may batch to us too:
-      // a server link) and the limits it is held to.
-      this.send('reliable', Auth.encode({
-        type: MessageType.AUTH, role: Role.COMMUNICATION_SERVER, extensions: [...SERVER_EXTENSIONS], ...this.#options.announcedLimits,
-      }));
-    }
+    if (wantsAnnouncement(this.#extensions)) this.send('reliable', this.#options.announcement);
     if (this.#extensions.has(BATCH_EXTENSION)) this.#enableBatching();
   }
 
@@ -240,7 +235,7 @@ export class Peer {
       if (kind === 'reliable' && !isAck(frame)) this.#reliableFramesReceived++;
       if (frame[1] === MessageType.AUTH && this.direction === 'outgoing') {
         try {
-          if (peekType(frame) === MessageType.AUTH) this.#onAnnouncement(Auth.decode(frame).extensions);
+          this.#onAnnouncement(readAnnouncement(frame));
         } catch {
           this.close('protocol-error');
         }
@@ -252,8 +247,8 @@ export class Peer {
     onFrame(this, kind, frame);
   }
 
-  #onAnnouncement(extensions: readonly string[]): void {
-    this.#extensions = new Set(extensions);
+  #onAnnouncement(extensions: ReadonlySet<string>): void {
+    this.#extensions = extensions;
     if (this.#extensions.has(BATCH_EXTENSION)) this.#enableBatching();
   }
 
@@ -369,9 +364,6 @@ export class Peer {
     else channel.addEventListener('open', opened);
   }
 }
-
-/** The extensions a comm server understands, announced in its AUTH (docs/PROTOCOL.md). */
-export const SERVER_EXTENSIONS: readonly string[] = [BATCH_EXTENSION, ACK_EXTENSION];
 
 /** Whether a frame is an ACK (our encoders write `type` first). */
 function isAck(frame: Uint8Array): boolean {

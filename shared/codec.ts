@@ -102,6 +102,8 @@ export function peekType(frame: Uint8Array): MessageType {
 export const BATCH_EXTENSION = 'batch';
 /** The AUTH extension of acknowledged reliable delivery: ACK, GOODBYE, TOPIC's publisher and seq. */
 export const ACK_EXTENSION = 'ack';
+/** The AUTH extension of a client that understands DRAIN: it moves to another server when asked. */
+export const DRAIN_EXTENSION = 'drain';
 
 export const Batch = codecFor<{ type: MessageType; frames: Uint8Array[] }>(protocol.BatchMessage, 'BatchMessage');
 
