@@ -102,8 +102,8 @@ test('2,000 fuzzed frames to the coordinator, 2,000 to a comm server data channe
     const raw = await RawWebSocket.upgrade(fallbackPort, FALLBACK_ALIASES + start);
     if ((start / BATCH) % 2 === 0) raw.write(binary(frames.auth()));
     for (const frame of toFallback.slice(start, start + BATCH)) raw.write(frame);
-    raw.write(binary(frames.ping(start)));
-    outcomes[await raw.outcome()]++;
+    raw.write(binary(frames.ping(start + 0.5)));
+    outcomes[await raw.outcome(start + 0.5)]++;
     await raw.close();
   };
   for (let group = 0; group < FRAMES; group += BATCH * FALLBACK_AT_ONCE) {

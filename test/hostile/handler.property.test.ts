@@ -67,7 +67,7 @@ test('any short WebSocket frame sequence on the fallback endpoint leaves the con
     if (authenticate) raw.write(binary(brokerFrames.auth()));
     for (const frame of frames) raw.write(frame);
     raw.write(binary(brokerFrames.ping(alias)));
-    const outcome = await raw.outcome();
+    const outcome = await raw.outcome(alias);
     if (outcome === 'served') assert.ok(server.peers.get(alias)?.authenticated, 'a connection that answers PING is served');
     if (outcome === 'closed') assert.equal(await reason, 'protocol-error');
     await raw.close();

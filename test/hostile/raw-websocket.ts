@@ -104,16 +104,17 @@ export class RawWebSocket {
   }
 
   /**
-   * After a PING was sent: whether a PING came back (served), the server
-   * closed the connection, or neither happened within `timeoutMs` (a frame
-   * whose stated length is still unmet swallows what follows it).
+   * After a PING with `time` was sent: whether it came back (served), the
+   * server closed the connection, or neither happened within `timeoutMs` (a
+   * frame whose stated length is still unmet swallows what follows it). The
+   * echo of another PING sent before does not count.
    */
-  async outcome(timeoutMs = 2_000): Promise<'served' | 'closed' | 'stalled'> {
+  async outcome(time: number, timeoutMs = 2_000): Promise<'served' | 'closed' | 'stalled'> {
     const deadline = Date.now() + timeoutMs;
     try {
       for (;;) {
         const got = new WireMessage(await this.messages.next(Math.max(1, deadline - Date.now())));
-        if (got.uint(1) === T.PING) return 'served';
+        if (got.uint(1) === T.PING && got.double(2) === time) return 'served';
       }
     } catch {
       return this.socket.destroyed ? 'closed' : 'stalled';
