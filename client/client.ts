@@ -1,13 +1,15 @@
 // The public client API: connect through the coordinator to a comm server,
 // subscribe to topics, publish, receive.
 import {
-  Ack, Format, MessageType, Ping, Role, Subscription, Topic, TopicFW, TopicIdentity, TopicIdentityFW, peekType,
+  Ack, Format, MessageType, Ping, RECOVER_EXTENSION, Recover, Recovered, Role, Subscription, Topic, TopicFW, TopicIdentity, TopicIdentityFW,
+  peekType,
 } from '../shared/codec.js';
 import { TypedEmitter } from '../shared/emitter.js';
 import type { ChannelKind, IceServer, RtcFactory } from '../shared/rtc.js';
 import { assertTopicName, encodeTopicList } from '../shared/subscription.js';
 import { BrokerClientError } from './errors.js';
-import { Outbox } from './outbox.js';
+import { Outbox, type Sequence } from './outbox.js';
+import { TopicRecovery, type NumberedMessage } from './topic-recovery.js';
 import { openFirstSession, reconnectDefaults, reopenSession, type ReconnectAttempt, type ReconnectOptions } from './reconnect.js';
 import { clientRuntime, type WebSocketConstructor } from './runtime.js';
 import { Session, TRANSPORTS, type SessionOptions, type Transport } from './session.js';
@@ -49,6 +51,10 @@ export interface BrokerClientOptions {
    * is room again. Default 4 MiB.
    */
   reliableQueueBytes?: number;
+  /** Topics this client numbers its reliable messages on, for subscribers' recovery; messages on further topics are not numbered per topic. Default 10,000. */
+  maxNumberedTopics?: number;
+  /** Bounds of `subscribe(topics, { recover: true })`: publishers remembered per topic (1,000) and live messages held per topic while recovering (10,000). */
+  recovery?: { publishersPerTopic?: number; bufferedMessages?: number };
   /** Bytes queued on `unreliable` before the oldest are dropped. Default 256 KiB. */
   unreliableQueueBytes?: number;
   /** Bytes in flight per channel before sends wait in the queue. Default 256 KiB. */
@@ -115,6 +121,13 @@ interface BrokerClientEvents {
   close: [BrokerClientError];
   /** After `publish` threw BACKPRESSURE: the reliable queue is at most half full again. */
   drain: [];
+  /** On a topic subscribed with `recover`: `missed` messages of it will not arrive (gone from every history, or lost on the way). */
+  gap: [{ topic: string; missed: number }];
+}
+
+export interface SubscribeOptions {
+  /** After re-homing, get what was missed on these topics from the new comm server (reliable, numbered messages); a `gap` event says what could not be. */
+  recover?: boolean;
 }
 
 const utf8 = new TextEncoder();
@@ -128,6 +141,10 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   #outbox: Outbox;
   /** Unreliable messages not sent: over the server's message rate, or while re-homing. */
   #unreliableDropped = 0;
+  /** Topics subscribed with `recover`. */
+  #recovery: TopicRecovery;
+  /** When the current session last delivered a frame: a new server is asked for what came after. */
+  #lastHeardAt = Date.now();
   #topics = new Set<string>();
   #pings = new Map<number, { resolve: (rtt: number) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>();
   #pingTimeoutMs: number;
@@ -141,7 +158,18 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     this.#reconnect = { ...reconnectDefaults, ...options.reconnect };
     this.#pingTimeoutMs = options.pingTimeoutMs ?? 5_000;
     this.#drainOverlapMs = options.drainOverlapMs ?? 1_000;
-    this.#outbox = new Outbox({ maxBytes: options.reliableQueueBytes ?? DEFAULT_RELIABLE_QUEUE_BYTES, onDrain: () => this.emit('drain') });
+    this.#outbox = new Outbox({
+      maxBytes: options.reliableQueueBytes ?? DEFAULT_RELIABLE_QUEUE_BYTES,
+      maxNumberedTopics: options.maxNumberedTopics ?? 10_000,
+      onDrain: () => this.emit('drain'),
+    });
+    this.#recovery = new TopicRecovery({
+      publishersPerTopic: options.recovery?.publishersPerTopic ?? 1_000,
+      bufferedMessages: options.recovery?.bufferedMessages ?? 10_000,
+      deliver: (message) => this.emit('message', message),
+      gap: (gap) => this.emit('gap', gap),
+      askAgain: (topic) => this.#sendControl('reliable', this.#recoverFrame(topic, 0)),
+    });
     this.#session = this.#adopt(session);
     this.#outbox.attach(session);
   }
@@ -204,18 +232,23 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     return this.#unreliableDropped;
   }
 
-  subscribe(topics: string | Iterable<string>): void {
+  subscribe(topics: string | Iterable<string>, options: SubscribeOptions = {}): void {
     const next = new Set(this.#topics);
-    for (const topic of toList(topics)) {
+    const list = toList(topics);
+    for (const topic of list) {
       assertTopicName(topic);
       next.add(topic);
     }
+    if (options.recover === true) for (const topic of list) this.#recovery.add(topic);
     this.#replaceTopics(next);
   }
 
   unsubscribe(topics: string | Iterable<string>): void {
     const next = new Set(this.#topics);
-    for (const topic of toList(topics)) next.delete(topic);
+    for (const topic of toList(topics)) {
+      next.delete(topic);
+      this.#recovery.remove(topic);
+    }
     this.#replaceTopics(next);
   }
 
@@ -228,14 +261,14 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   publish(topic: string, body: Uint8Array | string, options: PublishOptions = {}): void {
     assertTopicName(topic);
     const bytes = toBytes(body);
-    this.#publish(channelOf(options), (sequence) => Topic.encode({ type: MessageType.TOPIC, topic, body: bytes, ...sequence }));
+    this.#publish(channelOf(options), topic, (sequence) => Topic.encode({ type: MessageType.TOPIC, topic, body: bytes, ...sequence }));
   }
 
   /** Publishes with this client's identity (from its AUTH), stamped by the comm server. */
   publishWithIdentity(topic: string, body: Uint8Array | string, options: PublishOptions = {}): void {
     assertTopicName(topic);
     const bytes = toBytes(body);
-    this.#publish(channelOf(options), (sequence) => TopicIdentity.encode({ type: MessageType.TOPIC_IDENTITY, topic, body: bytes, ...sequence }));
+    this.#publish(channelOf(options), topic, (sequence) => TopicIdentity.encode({ type: MessageType.TOPIC_IDENTITY, topic, body: bytes, ...sequence }));
   }
 
   /**
@@ -297,16 +330,29 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     return Subscription.encode({ type: MessageType.SUBSCRIPTION, format: Format.PLAIN, topics: encodeTopicList(this.#topics) });
   }
 
-  /** The subscription a new session starts with, if there is one. */
-  #firstFrames(): Uint8Array[] {
-    return this.#topics.size > 0 ? [this.#subscriptionFrame()] : [];
+  /**
+   * What a new session starts with: the subscription, then, if the server
+   * recovers, a RECOVER for each topic subscribed with `recover`.
+   */
+  #firstFrames(session: Session): Uint8Array[] {
+    if (this.#topics.size === 0) return [];
+    const frames = [this.#subscriptionFrame()];
+    if (session.serverExtensions.has(RECOVER_EXTENSION)) {
+      const sinceMs = Date.now() - this.#lastHeardAt;
+      for (const topic of this.#recovery.topics) frames.push(this.#recoverFrame(topic, sinceMs));
+    }
+    return frames;
+  }
+
+  #recoverFrame(topic: string, sinceMs: number): Uint8Array {
+    return Recover.encode({ type: MessageType.RECOVER, topic, positions: this.#recovery.positions(topic), sinceMs });
   }
 
   /** A published message: reliable ones through the outbox (kept while re-homing), unreliable ones now or never. */
-  #publish(channel: ChannelKind, encode: (sequence: { publisher: Uint8Array; seq: number } | undefined) => Uint8Array): void {
+  #publish(channel: ChannelKind, topic: string, encode: (sequence: Sequence | undefined) => Uint8Array): void {
     if (this.#closed) throw new BrokerClientError('CLOSED', 'the client is closed');
     if (channel === 'reliable') {
-      this.#outbox.enqueue(encode, true);
+      this.#outbox.enqueue(encode, topic);
     } else if (this.reconnecting || !this.#outbox.allowUnreliable()) {
       this.#unreliableDropped++;
     } else {
@@ -317,22 +363,26 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   /** A SUBSCRIPTION or PING: reliable ones wait their turn with the messages. */
   #sendControl(channel: ChannelKind, frame: Uint8Array): void {
     if (this.#closed) throw new BrokerClientError('CLOSED', 'the client is closed');
-    if (channel === 'reliable') this.#outbox.enqueue(() => frame, false);
+    if (channel === 'reliable') this.#outbox.enqueue(() => frame);
     else if (!this.reconnecting) this.#session.send(channel, frame);
   }
 
   #onFrame(channel: ChannelKind, frame: Uint8Array): void {
+    this.#lastHeardAt = Date.now();
     try {
       switch (peekType(frame)) {
-        case MessageType.TOPIC_FW: {
-          const { topic, fromAlias, body } = TopicFW.decode(frame);
-          this.emit('message', { topic, from: fromAlias, body, reliable: channel === 'reliable' });
+        case MessageType.TOPIC_FW:
+        case MessageType.TOPIC_IDENTITY_FW: {
+          const numbered = received(channel, frame);
+          if (numbered === undefined) return;
+          if (numbered.topicSeq > 0 && this.#recovery.has(numbered.message.topic)) this.#recovery.live(numbered);
+          else this.emit('message', numbered.message);
           return;
         }
-        case MessageType.TOPIC_IDENTITY_FW: {
-          const { topic, fromAlias, body, identity, role } = TopicIdentityFW.decode(frame);
-          if (role !== Role.CLIENT && role !== Role.UNKNOWN_ROLE) return;
-          this.emit('message', { topic, from: fromAlias, body, reliable: channel === 'reliable', identity });
+        case MessageType.RECOVERED: {
+          const { topic, frames, highest, last } = Recovered.decode(frame);
+          const messages = frames.flatMap((inner) => received('reliable', inner) ?? []);
+          this.#recovery.recovered(topic, messages, highest, last);
           return;
         }
         case MessageType.DRAIN:
@@ -361,6 +411,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   #onSessionLost(session: Session, error: BrokerClientError): void {
     if (this.#closed || session !== this.#session) return;
     this.#outbox.detach();
+    this.#recovery.sessionLost();
     this.#failPings(error);
     if (!this.#reconnect.enabled) {
       this.#end(error);
@@ -389,7 +440,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
       return;
     }
     this.#session = this.#adopt(session);
-    this.#outbox.attach(session, this.#firstFrames());
+    this.#outbox.attach(session, this.#firstFrames(session));
     this.emit('reconnected', { alias: session.alias, serverAlias: session.serverAlias });
   }
 
@@ -410,7 +461,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
         return;
       }
       this.#session = this.#adopt(next);
-      this.#outbox.attach(next, this.#firstFrames());
+      this.#outbox.attach(next, this.#firstFrames(next));
       this.emit('reconnected', { alias: next.alias, serverAlias: next.serverAlias });
       await new Promise((resolve) => setTimeout(resolve, this.#drainOverlapMs));
     } catch {
@@ -482,4 +533,18 @@ function toBytes(body: Uint8Array | string): Uint8Array {
 
 function channelOf(options: PublishOptions): ChannelKind {
   return options.reliable === false ? 'unreliable' : 'reliable';
+}
+
+/** A TOPIC_FW or TOPIC_IDENTITY_FW as the application gets it, with its publisher and topic_seq (0 if not numbered); undefined for a server's identity message. */
+function received(channel: ChannelKind, frame: Uint8Array): NumberedMessage | undefined {
+  const reliable = channel === 'reliable';
+  const type = peekType(frame);
+  if (type === MessageType.TOPIC_FW) {
+    const { topic, fromAlias, body, publisher, topicSeq } = TopicFW.decode(frame);
+    return { message: { topic, from: fromAlias, body, reliable }, publisher, topicSeq };
+  }
+  if (type !== MessageType.TOPIC_IDENTITY_FW) return undefined;
+  const { topic, fromAlias, body, identity, role, publisher, topicSeq } = TopicIdentityFW.decode(frame);
+  if (role !== Role.CLIENT && role !== Role.UNKNOWN_ROLE) return undefined;
+  return { message: { topic, from: fromAlias, body, reliable, identity }, publisher, topicSeq };
 }

@@ -25,8 +25,17 @@ export interface OutboxTarget {
   readonly messageRate: { perSecond: number; burst: number };
 }
 
+/** How a numbered message is stamped (the `ack` extension); `topicSeq` 0 past `maxNumberedTopics`. */
+export interface Sequence {
+  publisher: Uint8Array;
+  seq: number;
+  topicSeq: number;
+}
+
 export interface OutboxOptions {
   maxBytes: number;
+  /** Topics whose messages get a per-topic number (what subscribers recover by); messages on further topics get none. */
+  maxNumberedTopics: number;
   /** There is room again after `enqueue` threw BACKPRESSURE. */
   onDrain: () => void;
 }
@@ -35,7 +44,7 @@ interface Entry {
   /** > 0: numbered, kept until acknowledged; 0: gone once sent. */
   seq: number;
   frame: Uint8Array;
-  /** A published message, sent again through the next session if it had not left; else a SUBSCRIPTION or PING, which the next session does not need. */
+  /** A published message, sent again through the next session if it had not left; else a SUBSCRIPTION, RECOVER or PING, which the next session does not need. */
   message: boolean;
 }
 
@@ -54,6 +63,8 @@ export class Outbox {
   /** 16 random bytes naming this client's publisher session across re-homing. */
   readonly publisher: Uint8Array = crypto.getRandomValues(new Uint8Array(16));
   #nextSeq = 1;
+  /** Topic -> the number of its last message: per topic, so that a subscriber can tell what it missed. */
+  readonly #topicSeqs = new Map<string, number>();
   #waiting = new Fifo();
   #unacknowledged = new Fifo();
   #bytes = 0;
@@ -87,7 +98,7 @@ export class Outbox {
   /**
    * Sends through `target` from now on. What the last target did not
    * acknowledge goes first (after `first`: the subscription), then the
-   * messages that were waiting; SUBSCRIPTION and PING frames left waiting
+   * messages that were waiting; SUBSCRIPTION, RECOVER and PING frames left waiting
    * for the old target are dropped.
    */
   attach(target: OutboxTarget, first: Uint8Array[] = []): void {
@@ -114,18 +125,23 @@ export class Outbox {
   }
 
   /**
-   * Queues a reliable frame: a published `message`, which `encode` stamps
-   * with the publisher id and sequence number it gets (if the server
-   * acknowledges), or a SUBSCRIPTION or PING. Throws BACKPRESSURE when full.
+   * Queues a reliable frame: a message published on `topic`, which `encode`
+   * stamps with the sequence it gets (if the server acknowledges), or (no
+   * topic) a SUBSCRIPTION, RECOVER or PING. Throws BACKPRESSURE when full.
    */
-  enqueue(encode: (sequence: { publisher: Uint8Array; seq: number } | undefined) => Uint8Array, message: boolean): void {
+  enqueue(encode: (sequence: Sequence | undefined) => Uint8Array, topic?: string): void {
+    const message = topic !== undefined;
     const seq = message && this.#numbering ? this.#nextSeq : 0;
-    const frame = encode(seq > 0 ? { publisher: this.publisher, seq } : undefined);
+    const topicSeq = seq > 0 ? this.#nextTopicSeq(topic!) : 0;
+    const frame = encode(seq > 0 ? { publisher: this.publisher, seq, topicSeq } : undefined);
     if (this.#bytes + frame.length > this.#options.maxBytes) {
       this.#refused = true;
       throw new BrokerClientError('BACKPRESSURE', `the reliable queue is full (${this.#bytes} bytes waiting or unacknowledged)`);
     }
-    if (seq > 0) this.#nextSeq++;
+    if (seq > 0) {
+      this.#nextSeq++;
+      if (topicSeq > 0) this.#topicSeqs.set(topic!, topicSeq);
+    }
     this.#push({ seq, frame, message });
     this.#pump();
   }
@@ -154,6 +170,12 @@ export class Outbox {
     this.#unacknowledged.drain();
     this.#bytes = 0;
     for (const waiter of this.#emptyWaiters.splice(0)) waiter.reject(error);
+  }
+
+  #nextTopicSeq(topic: string): number {
+    const last = this.#topicSeqs.get(topic);
+    if (last !== undefined) return last + 1;
+    return this.#topicSeqs.size < this.#options.maxNumberedTopics ? 1 : 0;
   }
 
   #push(entry: Entry): void {

@@ -23,6 +23,8 @@ import { Peer, type AdmissionVerdict, type PeerCloseReason } from './peer.js';
 import { ServerLinks } from './server-links.js';
 import { Dispatcher } from './dispatch.js';
 import { Acknowledgements } from './acknowledgements.js';
+import { Recovery } from './recovery.js';
+import { TopicHistory } from './topic-history.js';
 import { Signaling } from './signaling.js';
 import { peerReport, type PeerReport } from './peer-report.js';
 import { CommServerStats } from './stats.js';
@@ -75,6 +77,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #admission: Admission;
   #serverLinks: ServerLinks;
   #acknowledgements: Acknowledgements;
+  #recovery: Recovery;
   #closing = false;
   #draining = false;
   #started: Promise<void> = Promise.resolve();
@@ -111,12 +114,27 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       windowMs: Math.max(1, this.limits.batchDelayMs),
       linkedServers: () => this.linkedServers(),
     });
+    const history = new TopicHistory({
+      maxBytesPerTopic: this.limits.historyBytesPerTopic,
+      maxAgeMs: this.limits.historyMaxAgeMs,
+      maxBytes: this.limits.historyBytes,
+      maxTopics: this.limits.historyTopics,
+    });
+    this.#recovery = new Recovery({
+      history,
+      answeringServers: () => this.linkedServers().filter((server) => !this.#serverLinks.isSilent(server)),
+      flushInterest: () => this.#serverLinks.flushInterest(),
+      timeoutMs: this.limits.recoveryTimeoutMs,
+      maxPending: this.limits.maxPendingRecoveries,
+    });
     this.#dispatcher = new Dispatcher({
       limits: this.limits,
       hub: options.hub === true,
       stats: this.stats,
       serverLinks: this.#serverLinks,
       acknowledgements: this.#acknowledgements,
+      history,
+      recovery: this.#recovery,
       reject: (peer, reason, detail) => this.#reject(peer, reason, detail),
       onRateLimited: (peer, channel) => this.emit('rateLimited', peer, channel),
       onServerInterest: (peer, topics) => this.emit('serverInterest', peer, topics),
@@ -257,6 +275,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#closing = true;
     this.#serverLinks.stop();
     this.#acknowledgements.stop();
+    this.#recovery.stop();
     await this.#started.catch(() => undefined);
     await this.#signaling.close();
     await this.#webSockets?.close();

@@ -7,11 +7,15 @@
 // clients here, and counted towards its publisher's ACK once forwarded; ACK
 // from a linked server is handed to the acknowledgements. The dispatcher owns
 // the routing table, the clients' rate buckets and the publishers' windows.
-import { Ack, MessageType, Subscription, Topic, TopicIdentity, peekType, type TopicMessage } from '../shared/codec.js';
+import {
+  Ack, History, MessageType, Recover, Role, Subscription, Topic, TopicIdentity, peekType, type TopicIdentityMessage, type TopicMessage,
+} from '../shared/codec.js';
 import type { CommServerLimits } from '../shared/config.js';
 import { TokenBucket } from '../shared/rate-limit.js';
 import type { ChannelKind } from '../shared/rtc.js';
 import type { Acknowledgements } from './acknowledgements.js';
+import type { Recovery } from './recovery.js';
+import type { TopicHistory } from './topic-history.js';
 import { forwardTopic, topicFrames, topicIdentityFrames } from './fanout.js';
 import type { Peer, PeerCloseReason } from './peer.js';
 import { RoutingTable, type TopicSubscribers } from './router.js';
@@ -27,6 +31,8 @@ export interface DispatcherOptions {
   stats: CommServerStats;
   serverLinks: ServerLinks;
   acknowledgements: Acknowledgements;
+  history: TopicHistory;
+  recovery: Recovery;
   /** Closes a peer for what it sent (the caller logs it once). */
   reject: (peer: Peer, reason: PeerCloseReason, detail: string) => void;
   /** A client's frame over the message rate (before it is dropped or the client closed). */
@@ -66,6 +72,7 @@ export class Dispatcher {
     const removed = this.#routing.remove(peer, peer.isServer ? 'server' : 'client');
     this.#options.serverLinks.topicsChanged(peer, [], removed);
     this.#options.acknowledgements.forget(peer);
+    this.#options.recovery.forget(peer);
   }
 
   handle(peer: Peer, channel: ChannelKind, frame: Uint8Array): void {
@@ -85,6 +92,7 @@ export class Dispatcher {
           const message = Topic.decode(frame);
           const fresh = this.#isFresh(peer, channel, message);
           if (fresh === undefined) return;
+          if (fresh) this.#record(peer, channel, MessageType.TOPIC, message);
           const { clients, servers } = forwardTopic(topicFrames, peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub, fresh);
           stats.forwarded(channel, MessageType.TOPIC_FW, MessageType.TOPIC, clients, servers);
           this.#forwarded(peer, channel, message);
@@ -94,6 +102,7 @@ export class Dispatcher {
           const message = TopicIdentity.decode(frame);
           const fresh = this.#isFresh(peer, channel, message);
           if (fresh === undefined) return;
+          if (fresh) this.#record(peer, channel, MessageType.TOPIC_IDENTITY, message);
           const { clients, servers } = forwardTopic(
             topicIdentityFrames, peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub, fresh,
           );
@@ -106,6 +115,20 @@ export class Dispatcher {
           return;
         case MessageType.SUBSCRIPTION:
           this.#onSubscription(peer, frame);
+          return;
+        case MessageType.RECOVER: {
+          if (peer.isServer || channel !== 'reliable') {
+            stats.ignored++;
+            return;
+          }
+          const request = Recover.decode(frame);
+          if (this.#routing.topicsOf(peer).has(request.topic)) this.#options.recovery.recover(peer, request);
+          else reject(peer, 'protocol-error', 'RECOVER for a topic it is not subscribed to');
+          return;
+        }
+        case MessageType.HISTORY:
+          if (peer.isServer && channel === 'reliable') this.#options.recovery.history(peer, History.decode(frame));
+          else stats.ignored++;
           return;
         case MessageType.PING:
           // Clients get their PING back. Servers' PINGs only keep the link alive:
@@ -137,6 +160,24 @@ export class Dispatcher {
     if (this.#publishers.isNew(message.publisher, message.seq)) return true;
     this.#options.stats.duplicates++;
     return peer.isServer ? undefined : false;
+  }
+
+  /** A numbered reliable message goes into its topic's history, as its publisher's server stamped it. */
+  #record(peer: Peer, channel: ChannelKind, kind: typeof MessageType.TOPIC | typeof MessageType.TOPIC_IDENTITY, message: TopicMessage | TopicIdentityMessage): void {
+    if (channel !== 'reliable' || message.topicSeq <= 0 || message.publisher.length !== PUBLISHER_ID_BYTES) return;
+    const fromServer = peer.isServer;
+    const stamped = kind === MessageType.TOPIC_IDENTITY && !fromServer;
+    this.#options.history.record({
+      kind,
+      topic: message.topic,
+      fromAlias: fromServer ? message.fromAlias : peer.alias,
+      body: message.body,
+      identity: stamped ? peer.identity : (message as TopicIdentityMessage).identity ?? EMPTY,
+      role: stamped ? Role.CLIENT : (message as TopicIdentityMessage).role ?? Role.UNKNOWN_ROLE,
+      publisher: message.publisher,
+      seq: message.seq,
+      topicSeq: message.topicSeq,
+    });
   }
 
   /** A client's numbered message counts towards its ACK once forwarded. */
@@ -186,4 +227,5 @@ export class Dispatcher {
   }
 }
 
+const EMPTY = new Uint8Array(0);
 const NO_SUBSCRIBERS: TopicSubscribers<Peer> = { clients: new Set<Peer>(), servers: new Set<Peer>() };

@@ -41,9 +41,9 @@ function anyoneBut(peers: ReadonlySet<Peer>, sender: Peer): boolean {
  * static objects: nothing is made per message but the frames themselves.
  */
 export interface TopicFrames<M extends TopicMessage | TopicIdentityMessage> {
-  /** The frame local clients get (TOPIC_FW, TOPIC_IDENTITY_FW). */
+  /** The frame local clients get (TOPIC_FW, TOPIC_IDENTITY_FW), with the publisher and topic_seq of a message numbered per topic. */
   forClients(message: M, fromAlias: number, sender: Peer): Uint8Array;
-  /** The frame other servers get of a client's message (TOPIC, TOPIC_IDENTITY) with its publisher and sequence number. */
+  /** The frame other servers get of a client's message (TOPIC, TOPIC_IDENTITY) with its publisher and numbers. */
   forServers(message: M, fromAlias: number, sender: Peer): Uint8Array;
 }
 
@@ -52,15 +52,16 @@ const NO_BYTES = new Uint8Array(0);
 // The messages the encoders fill in and encode, one per frame shape: encoding
 // is synchronous, so one of each serves every call. Fields at their default
 // (0, empty) are not written, so an unnumbered message leaves without
-// publisher and seq.
-const topicFW: TopicFWMessage = { type: MessageType.TOPIC_FW, fromAlias: 0, body: NO_BYTES, topic: '' };
-const topic: TopicMessage = { type: MessageType.TOPIC, fromAlias: 0, topic: '', body: NO_BYTES, publisher: NO_BYTES, seq: 0 };
+// publisher, seq and topic_seq.
+const topicFW: TopicFWMessage = { type: MessageType.TOPIC_FW, fromAlias: 0, body: NO_BYTES, topic: '', publisher: NO_BYTES, topicSeq: 0 };
+const topic: TopicMessage = { type: MessageType.TOPIC, fromAlias: 0, topic: '', body: NO_BYTES, publisher: NO_BYTES, seq: 0, topicSeq: 0 };
 const topicIdentityFW: TopicIdentityFWMessage = {
   type: MessageType.TOPIC_IDENTITY_FW, fromAlias: 0, identity: NO_BYTES, role: Role.CLIENT, body: NO_BYTES, topic: '',
+  publisher: NO_BYTES, topicSeq: 0,
 };
 const topicIdentity: TopicIdentityMessage = {
   type: MessageType.TOPIC_IDENTITY, fromAlias: 0, topic: '', identity: NO_BYTES, role: Role.CLIENT, body: NO_BYTES,
-  publisher: NO_BYTES, seq: 0,
+  publisher: NO_BYTES, seq: 0, topicSeq: 0,
 };
 
 /** TOPIC: clients get TOPIC_FW. */
@@ -69,6 +70,8 @@ export const topicFrames: TopicFrames<TopicMessage> = {
     topicFW.fromAlias = fromAlias;
     topicFW.topic = message.topic;
     topicFW.body = message.body;
+    topicFW.topicSeq = message.topicSeq;
+    topicFW.publisher = message.topicSeq > 0 ? message.publisher : NO_BYTES;
     return TopicFW.encode(topicFW);
   },
   forServers(message, fromAlias) {
@@ -76,6 +79,7 @@ export const topicFrames: TopicFrames<TopicMessage> = {
     topic.topic = message.topic;
     topic.body = message.body;
     topic.seq = message.seq;
+    topic.topicSeq = message.seq > 0 ? message.topicSeq : 0;
     topic.publisher = message.seq > 0 ? message.publisher : NO_BYTES;
     return Topic.encode(topic);
   },
@@ -90,6 +94,8 @@ export const topicIdentityFrames: TopicFrames<TopicIdentityMessage> = {
     topicIdentityFW.role = fromServer ? message.role : Role.CLIENT;
     topicIdentityFW.topic = message.topic;
     topicIdentityFW.body = message.body;
+    topicIdentityFW.topicSeq = message.topicSeq;
+    topicIdentityFW.publisher = message.topicSeq > 0 ? message.publisher : NO_BYTES;
     return TopicIdentityFW.encode(topicIdentityFW);
   },
   forServers(message, fromAlias, sender) {
@@ -98,6 +104,7 @@ export const topicIdentityFrames: TopicFrames<TopicIdentityMessage> = {
     topicIdentity.topic = message.topic;
     topicIdentity.body = message.body;
     topicIdentity.seq = message.seq;
+    topicIdentity.topicSeq = message.seq > 0 ? message.topicSeq : 0;
     topicIdentity.publisher = message.seq > 0 ? message.publisher : NO_BYTES;
     return TopicIdentity.encode(topicIdentity);
   },

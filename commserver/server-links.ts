@@ -50,6 +50,21 @@ export class ServerLinks {
     this.#framesAtLastCheck.delete(peer);
   }
 
+  /**
+   * Whether `server` has been silent for two ping intervals or more: a live
+   * one sends a PING every interval, so this one is likely dead, only not
+   * timed out yet. Known as of the last liveness check.
+   */
+  isSilent(server: Peer): boolean {
+    const last = this.#framesAtLastCheck.get(server);
+    return last !== undefined && last.frames === server.framesReceived && Date.now() - last.since >= 2 * this.#options.pingIntervalMs;
+  }
+
+  /** Tells the other servers the current interest now, ahead of a request that depends on it. */
+  flushInterest(): void {
+    for (const server of this.#options.linkedServers()) this.#sendInterest(server);
+  }
+
   /** Subscription changes come in bursts: tell the other servers once per turn of the event loop. */
   #scheduleInterest(): void {
     if (this.#interestScheduled) return;

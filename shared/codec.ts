@@ -32,18 +32,28 @@ export interface AuthMessage {
   maxMessagesPerSecond: number; messageBurst: number;
 }
 export interface TopicMessage {
-  type: MessageType; fromAlias: number; topic: string; body: Uint8Array; publisher: Uint8Array; seq: number;
+  type: MessageType; fromAlias: number; topic: string; body: Uint8Array; publisher: Uint8Array; seq: number; topicSeq: number;
 }
-export interface TopicFWMessage { type: MessageType; fromAlias: number; body: Uint8Array; topic: string }
+export interface TopicFWMessage {
+  type: MessageType; fromAlias: number; body: Uint8Array; topic: string; publisher: Uint8Array; topicSeq: number;
+}
 export interface TopicIdentityMessage {
   type: MessageType; fromAlias: number; topic: string; identity: Uint8Array; role: Role; body: Uint8Array;
-  publisher: Uint8Array; seq: number;
+  publisher: Uint8Array; seq: number; topicSeq: number;
 }
 export interface TopicIdentityFWMessage {
   type: MessageType; fromAlias: number; identity: Uint8Array; role: Role; body: Uint8Array; topic: string;
+  publisher: Uint8Array; topicSeq: number;
 }
 export interface AckMessage { type: MessageType; seq: number }
 export interface GoodbyeMessage { type: MessageType; code: string; detail: string }
+export interface RecoverPosition { publisher: Uint8Array; topicSeq: number }
+export interface RecoverMessage { type: MessageType; topic: string; positions: RecoverPosition[]; sinceMs: number }
+export interface RecoveredMessage { type: MessageType; topic: string; frames: Uint8Array[]; highest: RecoverPosition[]; last: boolean }
+export interface HistoryMessage {
+  type: MessageType; requestId: number; topic: string; reply: boolean; positions: RecoverPosition[]; sinceMs: number;
+  frames: Uint8Array[]; evicted: RecoverPosition[]; last: boolean;
+}
 
 /** What a generated message class offers; fields are given as plain own properties. */
 interface GeneratedType {
@@ -83,6 +93,9 @@ export const TopicIdentity = codecFor<TopicIdentityMessage>(protocol.TopicIdenti
 export const TopicIdentityFW = codecFor<TopicIdentityFWMessage>(protocol.TopicIdentityFWMessage, 'TopicIdentityFWMessage');
 export const Ack = codecFor<AckMessage>(protocol.AckMessage, 'AckMessage');
 export const Goodbye = codecFor<GoodbyeMessage>(protocol.GoodbyeMessage, 'GoodbyeMessage');
+export const Recover = codecFor<RecoverMessage>(protocol.RecoverMessage, 'RecoverMessage');
+export const Recovered = codecFor<RecoveredMessage>(protocol.RecoveredMessage, 'RecoveredMessage');
+export const History = codecFor<HistoryMessage>(protocol.HistoryMessage, 'HistoryMessage');
 /** The header every message starts with; alone, it is a message without fields (DRAIN). */
 export const MessageHeader = codecFor<{ type: MessageType }>(protocol.MessageHeader, 'MessageHeader');
 
@@ -104,6 +117,8 @@ export const BATCH_EXTENSION = 'batch';
 export const ACK_EXTENSION = 'ack';
 /** The AUTH extension of a client that understands DRAIN: it moves to another server when asked. */
 export const DRAIN_EXTENSION = 'drain';
+/** The AUTH extension of subscriber recovery: RECOVER, RECOVERED, HISTORY, topic_seq. */
+export const RECOVER_EXTENSION = 'recover';
 
 export const Batch = codecFor<{ type: MessageType; frames: Uint8Array[] }>(protocol.BatchMessage, 'BatchMessage');
 

@@ -131,6 +131,15 @@ export const commServerLimitSpec = {
     default: 10 * 60_000,
     description: 'A publisher not heard from for this long is forgotten by duplicate detection.',
   },
+  historyBytesPerTopic: {
+    default: 64 * 1024,
+    description: 'Bytes of recent numbered reliable messages kept per topic, from which a re-homed subscriber recovers what it missed (the recover extension).',
+  },
+  historyMaxAgeMs: { default: 60_000, description: 'Messages older than this leave the topic history.' },
+  historyBytes: { default: 16 * 1024 * 1024, description: 'Bytes of topic history over all topics; the least recently written topics give way first.' },
+  historyTopics: { default: 10_000, description: 'Topics with a history (or a record of what left it); the least recently written are forgotten.' },
+  recoveryTimeoutMs: { default: 2_000, description: "How long a recovery waits for the other servers' history before answering the client with what it has." },
+  maxPendingRecoveries: { default: 1_000, description: "Recoveries waiting for other servers at once; beyond, a client's recovery is answered from this server's history alone." },
   credentialTtlMs: { default: 60_000, description: "Validity of this server's cluster credentials (with --cluster-secret), made anew for each use." },
   authClockSkewMs: { default: 30_000, description: 'Clock difference tolerated when checking the expiry of a credential or token.' },
 } satisfies Record<string, LimitSpec>;

@@ -22,7 +22,10 @@ export namespace protocol {
         BATCH = 15,
         DRAIN = 16,
         ACK = 17,
-        GOODBYE = 18
+        GOODBYE = 18,
+        RECOVER = 19,
+        RECOVERED = 20,
+        HISTORY = 21
     }
 
     enum Role {
@@ -302,6 +305,7 @@ export namespace protocol {
         body: Uint8Array;
         publisher: Uint8Array;
         seq: (number|Long);
+        topicSeq: (number|Long);
         static create(properties: protocol.TopicMessage.$Shape): protocol.TopicMessage & protocol.TopicMessage.$Shape;
         static create(properties?: protocol.TopicMessage.$Properties): protocol.TopicMessage;
         static encode(m: protocol.TopicMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -317,6 +321,7 @@ export namespace protocol {
             body?: (Uint8Array|null);
             publisher?: (Uint8Array|null);
             seq?: (number|Long|null);
+            topicSeq?: (number|Long|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.TopicMessage.$Properties;
@@ -332,6 +337,8 @@ export namespace protocol {
         fromAlias: (number|Long);
         body: Uint8Array;
         topic: string;
+        publisher: Uint8Array;
+        topicSeq: (number|Long);
         static create(properties: protocol.TopicFWMessage.$Shape): protocol.TopicFWMessage & protocol.TopicFWMessage.$Shape;
         static create(properties?: protocol.TopicFWMessage.$Properties): protocol.TopicFWMessage;
         static encode(m: protocol.TopicFWMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -345,6 +352,8 @@ export namespace protocol {
             fromAlias?: (number|Long|null);
             body?: (Uint8Array|null);
             topic?: (string|null);
+            publisher?: (Uint8Array|null);
+            topicSeq?: (number|Long|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.TopicFWMessage.$Properties;
@@ -364,6 +373,7 @@ export namespace protocol {
         body: Uint8Array;
         publisher: Uint8Array;
         seq: (number|Long);
+        topicSeq: (number|Long);
         static create(properties: protocol.TopicIdentityMessage.$Shape): protocol.TopicIdentityMessage & protocol.TopicIdentityMessage.$Shape;
         static create(properties?: protocol.TopicIdentityMessage.$Properties): protocol.TopicIdentityMessage;
         static encode(m: protocol.TopicIdentityMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -381,6 +391,7 @@ export namespace protocol {
             body?: (Uint8Array|null);
             publisher?: (Uint8Array|null);
             seq?: (number|Long|null);
+            topicSeq?: (number|Long|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.TopicIdentityMessage.$Properties;
@@ -398,6 +409,8 @@ export namespace protocol {
         role: protocol.Role;
         body: Uint8Array;
         topic: string;
+        publisher: Uint8Array;
+        topicSeq: (number|Long);
         static create(properties: protocol.TopicIdentityFWMessage.$Shape): protocol.TopicIdentityFWMessage & protocol.TopicIdentityFWMessage.$Shape;
         static create(properties?: protocol.TopicIdentityFWMessage.$Properties): protocol.TopicIdentityFWMessage;
         static encode(m: protocol.TopicIdentityFWMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -413,6 +426,8 @@ export namespace protocol {
             role?: (protocol.Role|null);
             body?: (Uint8Array|null);
             topic?: (string|null);
+            publisher?: (Uint8Array|null);
+            topicSeq?: (number|Long|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.TopicIdentityFWMessage.$Properties;
@@ -490,5 +505,125 @@ export namespace protocol {
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.GoodbyeMessage.$Properties;
+    }
+
+    interface IRecoverPosition extends protocol.RecoverPosition.$Properties {
+    }
+
+    class RecoverPosition {
+        constructor(p?: protocol.RecoverPosition.$Properties);
+        $unknowns?: Uint8Array[];
+        publisher: Uint8Array;
+        topicSeq: (number|Long);
+        static create(properties: protocol.RecoverPosition.$Shape): protocol.RecoverPosition & protocol.RecoverPosition.$Shape;
+        static create(properties?: protocol.RecoverPosition.$Properties): protocol.RecoverPosition;
+        static encode(m: protocol.RecoverPosition.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.RecoverPosition & protocol.RecoverPosition.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace RecoverPosition {
+        interface $Properties {
+            publisher?: (Uint8Array|null);
+            topicSeq?: (number|Long|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.RecoverPosition.$Properties;
+    }
+
+    interface IRecoverMessage extends protocol.RecoverMessage.$Properties {
+    }
+
+    class RecoverMessage {
+        constructor(p?: protocol.RecoverMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        topic: string;
+        positions: protocol.RecoverPosition.$Properties[];
+        sinceMs: (number|Long);
+        static create(properties: protocol.RecoverMessage.$Shape): protocol.RecoverMessage & protocol.RecoverMessage.$Shape;
+        static create(properties?: protocol.RecoverMessage.$Properties): protocol.RecoverMessage;
+        static encode(m: protocol.RecoverMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.RecoverMessage & protocol.RecoverMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace RecoverMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            topic?: (string|null);
+            positions?: (protocol.RecoverPosition.$Properties[]|null);
+            sinceMs?: (number|Long|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.RecoverMessage.$Properties;
+    }
+
+    interface IRecoveredMessage extends protocol.RecoveredMessage.$Properties {
+    }
+
+    class RecoveredMessage {
+        constructor(p?: protocol.RecoveredMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        topic: string;
+        frames: Uint8Array[];
+        highest: protocol.RecoverPosition.$Properties[];
+        last: boolean;
+        static create(properties: protocol.RecoveredMessage.$Shape): protocol.RecoveredMessage & protocol.RecoveredMessage.$Shape;
+        static create(properties?: protocol.RecoveredMessage.$Properties): protocol.RecoveredMessage;
+        static encode(m: protocol.RecoveredMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.RecoveredMessage & protocol.RecoveredMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace RecoveredMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            topic?: (string|null);
+            frames?: (Uint8Array[]|null);
+            highest?: (protocol.RecoverPosition.$Properties[]|null);
+            last?: (boolean|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.RecoveredMessage.$Properties;
+    }
+
+    interface IHistoryMessage extends protocol.HistoryMessage.$Properties {
+    }
+
+    class HistoryMessage {
+        constructor(p?: protocol.HistoryMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        requestId: (number|Long);
+        topic: string;
+        reply: boolean;
+        positions: protocol.RecoverPosition.$Properties[];
+        sinceMs: (number|Long);
+        frames: Uint8Array[];
+        evicted: protocol.RecoverPosition.$Properties[];
+        last: boolean;
+        static create(properties: protocol.HistoryMessage.$Shape): protocol.HistoryMessage & protocol.HistoryMessage.$Shape;
+        static create(properties?: protocol.HistoryMessage.$Properties): protocol.HistoryMessage;
+        static encode(m: protocol.HistoryMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.HistoryMessage & protocol.HistoryMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace HistoryMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            requestId?: (number|Long|null);
+            topic?: (string|null);
+            reply?: (boolean|null);
+            positions?: (protocol.RecoverPosition.$Properties[]|null);
+            sinceMs?: (number|Long|null);
+            frames?: (Uint8Array[]|null);
+            evicted?: (protocol.RecoverPosition.$Properties[]|null);
+            last?: (boolean|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.HistoryMessage.$Properties;
     }
 }

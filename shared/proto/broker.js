@@ -40,6 +40,9 @@ export const protocol = $root.protocol = (() => {
      * @property {number} DRAIN=16 DRAIN value
      * @property {number} ACK=17 ACK value
      * @property {number} GOODBYE=18 GOODBYE value
+     * @property {number} RECOVER=19 RECOVER value
+     * @property {number} RECOVERED=20 RECOVERED value
+     * @property {number} HISTORY=21 HISTORY value
      */
     protocol.MessageType = (function() {
         const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -62,6 +65,9 @@ export const protocol = $root.protocol = (() => {
         values[valuesById[16] = "DRAIN"] = 16;
         values[valuesById[17] = "ACK"] = 17;
         values[valuesById[18] = "GOODBYE"] = 18;
+        values[valuesById[19] = "RECOVER"] = 19;
+        values[valuesById[20] = "RECOVERED"] = 20;
+        values[valuesById[21] = "HISTORY"] = 21;
         return values;
     })();
 
@@ -2113,6 +2119,7 @@ export const protocol = $root.protocol = (() => {
          * @property {Uint8Array|null} [body] TopicMessage body
          * @property {Uint8Array|null} [publisher] TopicMessage publisher
          * @property {number|Long|null} [seq] TopicMessage seq
+         * @property {number|Long|null} [topicSeq] TopicMessage topicSeq
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2193,6 +2200,14 @@ export const protocol = $root.protocol = (() => {
         TopicMessage.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
+         * TopicMessage topicSeq.
+         * @member {number|Long} topicSeq
+         * @memberof protocol.TopicMessage
+         * @instance
+         */
+        TopicMessage.prototype.topicSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
          * Creates a new TopicMessage instance using the specified properties.
          * @function create
          * @memberof protocol.TopicMessage
@@ -2236,6 +2251,8 @@ export const protocol = $root.protocol = (() => {
                 w.uint32(/* id 5, wireType 2 =*/42).bytes(m.publisher);
             if (m.seq != null && $Object.hasOwnProperty.call(m, "seq") && (typeof m.seq === "object" ? m.seq.low || m.seq.high : m.seq !== 0))
                 w.uint32(/* id 6, wireType 0 =*/48).uint64(m.seq);
+            if (m.topicSeq != null && $Object.hasOwnProperty.call(m, "topicSeq") && (typeof m.topicSeq === "object" ? m.topicSeq.low || m.topicSeq.high : m.topicSeq !== 0))
+                w.uint32(/* id 7, wireType 0 =*/56).uint64(m.topicSeq);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -2334,6 +2351,15 @@ export const protocol = $root.protocol = (() => {
                             delete m.seq;
                         continue;
                     }
+                case 7: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.topicSeq = v;
+                        else
+                            delete m.topicSeq;
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -2377,6 +2403,8 @@ export const protocol = $root.protocol = (() => {
          * @property {number|Long|null} [fromAlias] TopicFWMessage fromAlias
          * @property {Uint8Array|null} [body] TopicFWMessage body
          * @property {string|null} [topic] TopicFWMessage topic
+         * @property {Uint8Array|null} [publisher] TopicFWMessage publisher
+         * @property {number|Long|null} [topicSeq] TopicFWMessage topicSeq
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2441,6 +2469,22 @@ export const protocol = $root.protocol = (() => {
         TopicFWMessage.prototype.topic = "";
 
         /**
+         * TopicFWMessage publisher.
+         * @member {Uint8Array} publisher
+         * @memberof protocol.TopicFWMessage
+         * @instance
+         */
+        TopicFWMessage.prototype.publisher = $util.newBuffer([]);
+
+        /**
+         * TopicFWMessage topicSeq.
+         * @member {number|Long} topicSeq
+         * @memberof protocol.TopicFWMessage
+         * @instance
+         */
+        TopicFWMessage.prototype.topicSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
          * Creates a new TopicFWMessage instance using the specified properties.
          * @function create
          * @memberof protocol.TopicFWMessage
@@ -2480,6 +2524,10 @@ export const protocol = $root.protocol = (() => {
                 w.uint32(/* id 3, wireType 2 =*/26).bytes(m.body);
             if (m.topic != null && $Object.hasOwnProperty.call(m, "topic") && m.topic !== "")
                 w.uint32(/* id 4, wireType 2 =*/34).string(m.topic);
+            if (m.publisher != null && $Object.hasOwnProperty.call(m, "publisher") && m.publisher.length)
+                w.uint32(/* id 5, wireType 2 =*/42).bytes(m.publisher);
+            if (m.topicSeq != null && $Object.hasOwnProperty.call(m, "topicSeq") && (typeof m.topicSeq === "object" ? m.topicSeq.low || m.topicSeq.high : m.topicSeq !== 0))
+                w.uint32(/* id 6, wireType 0 =*/48).uint64(m.topicSeq);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -2560,6 +2608,24 @@ export const protocol = $root.protocol = (() => {
                             delete m.topic;
                         continue;
                     }
+                case 5: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.publisher = v;
+                        else
+                            delete m.publisher;
+                        continue;
+                    }
+                case 6: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.topicSeq = v;
+                        else
+                            delete m.topicSeq;
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -2607,6 +2673,7 @@ export const protocol = $root.protocol = (() => {
          * @property {Uint8Array|null} [body] TopicIdentityMessage body
          * @property {Uint8Array|null} [publisher] TopicIdentityMessage publisher
          * @property {number|Long|null} [seq] TopicIdentityMessage seq
+         * @property {number|Long|null} [topicSeq] TopicIdentityMessage topicSeq
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2703,6 +2770,14 @@ export const protocol = $root.protocol = (() => {
         TopicIdentityMessage.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
+         * TopicIdentityMessage topicSeq.
+         * @member {number|Long} topicSeq
+         * @memberof protocol.TopicIdentityMessage
+         * @instance
+         */
+        TopicIdentityMessage.prototype.topicSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
          * Creates a new TopicIdentityMessage instance using the specified properties.
          * @function create
          * @memberof protocol.TopicIdentityMessage
@@ -2750,6 +2825,8 @@ export const protocol = $root.protocol = (() => {
                 w.uint32(/* id 7, wireType 2 =*/58).bytes(m.publisher);
             if (m.seq != null && $Object.hasOwnProperty.call(m, "seq") && (typeof m.seq === "object" ? m.seq.low || m.seq.high : m.seq !== 0))
                 w.uint32(/* id 8, wireType 0 =*/64).uint64(m.seq);
+            if (m.topicSeq != null && $Object.hasOwnProperty.call(m, "topicSeq") && (typeof m.topicSeq === "object" ? m.topicSeq.low || m.topicSeq.high : m.topicSeq !== 0))
+                w.uint32(/* id 9, wireType 0 =*/72).uint64(m.topicSeq);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -2866,6 +2943,15 @@ export const protocol = $root.protocol = (() => {
                             delete m.seq;
                         continue;
                     }
+                case 9: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.topicSeq = v;
+                        else
+                            delete m.topicSeq;
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -2911,6 +2997,8 @@ export const protocol = $root.protocol = (() => {
          * @property {protocol.Role|null} [role] TopicIdentityFWMessage role
          * @property {Uint8Array|null} [body] TopicIdentityFWMessage body
          * @property {string|null} [topic] TopicIdentityFWMessage topic
+         * @property {Uint8Array|null} [publisher] TopicIdentityFWMessage publisher
+         * @property {number|Long|null} [topicSeq] TopicIdentityFWMessage topicSeq
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2991,6 +3079,22 @@ export const protocol = $root.protocol = (() => {
         TopicIdentityFWMessage.prototype.topic = "";
 
         /**
+         * TopicIdentityFWMessage publisher.
+         * @member {Uint8Array} publisher
+         * @memberof protocol.TopicIdentityFWMessage
+         * @instance
+         */
+        TopicIdentityFWMessage.prototype.publisher = $util.newBuffer([]);
+
+        /**
+         * TopicIdentityFWMessage topicSeq.
+         * @member {number|Long} topicSeq
+         * @memberof protocol.TopicIdentityFWMessage
+         * @instance
+         */
+        TopicIdentityFWMessage.prototype.topicSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
          * Creates a new TopicIdentityFWMessage instance using the specified properties.
          * @function create
          * @memberof protocol.TopicIdentityFWMessage
@@ -3034,6 +3138,10 @@ export const protocol = $root.protocol = (() => {
                 w.uint32(/* id 5, wireType 2 =*/42).bytes(m.body);
             if (m.topic != null && $Object.hasOwnProperty.call(m, "topic") && m.topic !== "")
                 w.uint32(/* id 6, wireType 2 =*/50).string(m.topic);
+            if (m.publisher != null && $Object.hasOwnProperty.call(m, "publisher") && m.publisher.length)
+                w.uint32(/* id 7, wireType 2 =*/58).bytes(m.publisher);
+            if (m.topicSeq != null && $Object.hasOwnProperty.call(m, "topicSeq") && (typeof m.topicSeq === "object" ? m.topicSeq.low || m.topicSeq.high : m.topicSeq !== 0))
+                w.uint32(/* id 8, wireType 0 =*/64).uint64(m.topicSeq);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -3130,6 +3238,24 @@ export const protocol = $root.protocol = (() => {
                             m.topic = v;
                         else
                             delete m.topic;
+                        continue;
+                    }
+                case 7: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.publisher = v;
+                        else
+                            delete m.publisher;
+                        continue;
+                    }
+                case 8: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.topicSeq = v;
+                        else
+                            delete m.topicSeq;
                         continue;
                     }
                 }
@@ -3744,6 +3870,1002 @@ export const protocol = $root.protocol = (() => {
         };
 
         return GoodbyeMessage;
+    })();
+
+    protocol.RecoverPosition = (function() {
+
+        /**
+         * Properties of a RecoverPosition.
+         * @typedef {Object} protocol.RecoverPosition.$Properties
+         * @property {Uint8Array|null} [publisher] RecoverPosition publisher
+         * @property {number|Long|null} [topicSeq] RecoverPosition topicSeq
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a RecoverPosition.
+         * @memberof protocol
+         * @interface IRecoverPosition
+         * @augments protocol.RecoverPosition.$Properties
+         * @deprecated Use protocol.RecoverPosition.$Properties instead.
+         */
+
+        /**
+         * Shape of a RecoverPosition.
+         * @typedef {protocol.RecoverPosition.$Properties} protocol.RecoverPosition.$Shape
+         */
+
+        /**
+         * Constructs a new RecoverPosition.
+         * @memberof protocol
+         * @classdesc Represents a RecoverPosition.
+         * @constructor
+         * @param {protocol.RecoverPosition.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const RecoverPosition = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * RecoverPosition publisher.
+         * @member {Uint8Array} publisher
+         * @memberof protocol.RecoverPosition
+         * @instance
+         */
+        RecoverPosition.prototype.publisher = $util.newBuffer([]);
+
+        /**
+         * RecoverPosition topicSeq.
+         * @member {number|Long} topicSeq
+         * @memberof protocol.RecoverPosition
+         * @instance
+         */
+        RecoverPosition.prototype.topicSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new RecoverPosition instance using the specified properties.
+         * @function create
+         * @memberof protocol.RecoverPosition
+         * @static
+         * @param {protocol.RecoverPosition.$Properties=} [properties] Properties to set
+         * @returns {protocol.RecoverPosition} RecoverPosition instance
+         * @type {{
+         *   (properties: protocol.RecoverPosition.$Shape): protocol.RecoverPosition & protocol.RecoverPosition.$Shape;
+         *   (properties?: protocol.RecoverPosition.$Properties): protocol.RecoverPosition;
+         * }}
+         */
+        RecoverPosition.create = function(properties) {
+            return new RecoverPosition(properties);
+        };
+
+        /**
+         * Encodes the specified RecoverPosition message. Does not implicitly {@link protocol.RecoverPosition.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.RecoverPosition
+         * @static
+         * @param {protocol.RecoverPosition.$Properties} m RecoverPosition message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        RecoverPosition.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.publisher != null && $Object.hasOwnProperty.call(m, "publisher") && m.publisher.length)
+                w.uint32(/* id 1, wireType 2 =*/10).bytes(m.publisher);
+            if (m.topicSeq != null && $Object.hasOwnProperty.call(m, "topicSeq") && (typeof m.topicSeq === "object" ? m.topicSeq.low || m.topicSeq.high : m.topicSeq !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.topicSeq);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a RecoverPosition message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.RecoverPosition
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.RecoverPosition & protocol.RecoverPosition.$Shape} RecoverPosition
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        RecoverPosition.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.RecoverPosition();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.publisher = v;
+                        else
+                            delete m.publisher;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.topicSeq = v;
+                        else
+                            delete m.topicSeq;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for RecoverPosition
+         * @function getTypeUrl
+         * @memberof protocol.RecoverPosition
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        RecoverPosition.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.RecoverPosition";
+        };
+
+        return RecoverPosition;
+    })();
+
+    protocol.RecoverMessage = (function() {
+
+        /**
+         * Properties of a RecoverMessage.
+         * @typedef {Object} protocol.RecoverMessage.$Properties
+         * @property {protocol.MessageType|null} [type] RecoverMessage type
+         * @property {string|null} [topic] RecoverMessage topic
+         * @property {Array.<protocol.RecoverPosition.$Properties>|null} [positions] RecoverMessage positions
+         * @property {number|Long|null} [sinceMs] RecoverMessage sinceMs
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a RecoverMessage.
+         * @memberof protocol
+         * @interface IRecoverMessage
+         * @augments protocol.RecoverMessage.$Properties
+         * @deprecated Use protocol.RecoverMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a RecoverMessage.
+         * @typedef {protocol.RecoverMessage.$Properties} protocol.RecoverMessage.$Shape
+         */
+
+        /**
+         * Constructs a new RecoverMessage.
+         * @memberof protocol
+         * @classdesc Represents a RecoverMessage.
+         * @constructor
+         * @param {protocol.RecoverMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const RecoverMessage = function (p) {
+            this.positions = [];
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * RecoverMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.RecoverMessage
+         * @instance
+         */
+        RecoverMessage.prototype.type = 0;
+
+        /**
+         * RecoverMessage topic.
+         * @member {string} topic
+         * @memberof protocol.RecoverMessage
+         * @instance
+         */
+        RecoverMessage.prototype.topic = "";
+
+        /**
+         * RecoverMessage positions.
+         * @member {Array.<protocol.RecoverPosition.$Properties>} positions
+         * @memberof protocol.RecoverMessage
+         * @instance
+         */
+        RecoverMessage.prototype.positions = $util.emptyArray;
+
+        /**
+         * RecoverMessage sinceMs.
+         * @member {number|Long} sinceMs
+         * @memberof protocol.RecoverMessage
+         * @instance
+         */
+        RecoverMessage.prototype.sinceMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new RecoverMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.RecoverMessage
+         * @static
+         * @param {protocol.RecoverMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.RecoverMessage} RecoverMessage instance
+         * @type {{
+         *   (properties: protocol.RecoverMessage.$Shape): protocol.RecoverMessage & protocol.RecoverMessage.$Shape;
+         *   (properties?: protocol.RecoverMessage.$Properties): protocol.RecoverMessage;
+         * }}
+         */
+        RecoverMessage.create = function(properties) {
+            return new RecoverMessage(properties);
+        };
+
+        /**
+         * Encodes the specified RecoverMessage message. Does not implicitly {@link protocol.RecoverMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.RecoverMessage
+         * @static
+         * @param {protocol.RecoverMessage.$Properties} m RecoverMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        RecoverMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.topic != null && $Object.hasOwnProperty.call(m, "topic") && m.topic !== "")
+                w.uint32(/* id 2, wireType 2 =*/18).string(m.topic);
+            if (m.positions != null && m.positions.length) {
+                for (var i = 0; i < m.positions.length; ++i)
+                    $root.protocol.RecoverPosition.encode(m.positions[i], w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+            }
+            if (m.sinceMs != null && $Object.hasOwnProperty.call(m, "sinceMs") && (typeof m.sinceMs === "object" ? m.sinceMs.low || m.sinceMs.high : m.sinceMs !== 0))
+                w.uint32(/* id 4, wireType 0 =*/32).uint64(m.sinceMs);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a RecoverMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.RecoverMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.RecoverMessage & protocol.RecoverMessage.$Shape} RecoverMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        RecoverMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.RecoverMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.topic = v;
+                        else
+                            delete m.topic;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.positions && m.positions.length))
+                            m.positions = [];
+                        m.positions.push($root.protocol.RecoverPosition.decode(r, r.size(), $undefined, q + 1));
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.sinceMs = v;
+                        else
+                            delete m.sinceMs;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for RecoverMessage
+         * @function getTypeUrl
+         * @memberof protocol.RecoverMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        RecoverMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.RecoverMessage";
+        };
+
+        return RecoverMessage;
+    })();
+
+    protocol.RecoveredMessage = (function() {
+
+        /**
+         * Properties of a RecoveredMessage.
+         * @typedef {Object} protocol.RecoveredMessage.$Properties
+         * @property {protocol.MessageType|null} [type] RecoveredMessage type
+         * @property {string|null} [topic] RecoveredMessage topic
+         * @property {Array.<Uint8Array>|null} [frames] RecoveredMessage frames
+         * @property {Array.<protocol.RecoverPosition.$Properties>|null} [highest] RecoveredMessage highest
+         * @property {boolean|null} [last] RecoveredMessage last
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a RecoveredMessage.
+         * @memberof protocol
+         * @interface IRecoveredMessage
+         * @augments protocol.RecoveredMessage.$Properties
+         * @deprecated Use protocol.RecoveredMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a RecoveredMessage.
+         * @typedef {protocol.RecoveredMessage.$Properties} protocol.RecoveredMessage.$Shape
+         */
+
+        /**
+         * Constructs a new RecoveredMessage.
+         * @memberof protocol
+         * @classdesc Represents a RecoveredMessage.
+         * @constructor
+         * @param {protocol.RecoveredMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const RecoveredMessage = function (p) {
+            this.frames = [];
+            this.highest = [];
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * RecoveredMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.RecoveredMessage
+         * @instance
+         */
+        RecoveredMessage.prototype.type = 0;
+
+        /**
+         * RecoveredMessage topic.
+         * @member {string} topic
+         * @memberof protocol.RecoveredMessage
+         * @instance
+         */
+        RecoveredMessage.prototype.topic = "";
+
+        /**
+         * RecoveredMessage frames.
+         * @member {Array.<Uint8Array>} frames
+         * @memberof protocol.RecoveredMessage
+         * @instance
+         */
+        RecoveredMessage.prototype.frames = $util.emptyArray;
+
+        /**
+         * RecoveredMessage highest.
+         * @member {Array.<protocol.RecoverPosition.$Properties>} highest
+         * @memberof protocol.RecoveredMessage
+         * @instance
+         */
+        RecoveredMessage.prototype.highest = $util.emptyArray;
+
+        /**
+         * RecoveredMessage last.
+         * @member {boolean} last
+         * @memberof protocol.RecoveredMessage
+         * @instance
+         */
+        RecoveredMessage.prototype.last = false;
+
+        /**
+         * Creates a new RecoveredMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.RecoveredMessage
+         * @static
+         * @param {protocol.RecoveredMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.RecoveredMessage} RecoveredMessage instance
+         * @type {{
+         *   (properties: protocol.RecoveredMessage.$Shape): protocol.RecoveredMessage & protocol.RecoveredMessage.$Shape;
+         *   (properties?: protocol.RecoveredMessage.$Properties): protocol.RecoveredMessage;
+         * }}
+         */
+        RecoveredMessage.create = function(properties) {
+            return new RecoveredMessage(properties);
+        };
+
+        /**
+         * Encodes the specified RecoveredMessage message. Does not implicitly {@link protocol.RecoveredMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.RecoveredMessage
+         * @static
+         * @param {protocol.RecoveredMessage.$Properties} m RecoveredMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        RecoveredMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.topic != null && $Object.hasOwnProperty.call(m, "topic") && m.topic !== "")
+                w.uint32(/* id 2, wireType 2 =*/18).string(m.topic);
+            if (m.frames != null && m.frames.length) {
+                for (var i = 0; i < m.frames.length; ++i)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.frames[i]);
+            }
+            if (m.highest != null && m.highest.length) {
+                for (var i = 0; i < m.highest.length; ++i)
+                    $root.protocol.RecoverPosition.encode(m.highest[i], w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+            }
+            if (m.last != null && $Object.hasOwnProperty.call(m, "last") && m.last !== false)
+                w.uint32(/* id 5, wireType 0 =*/40).bool(m.last);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a RecoveredMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.RecoveredMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.RecoveredMessage & protocol.RecoveredMessage.$Shape} RecoveredMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        RecoveredMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.RecoveredMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.topic = v;
+                        else
+                            delete m.topic;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.frames && m.frames.length))
+                            m.frames = [];
+                        m.frames.push(r.bytes());
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.highest && m.highest.length))
+                            m.highest = [];
+                        m.highest.push($root.protocol.RecoverPosition.decode(r, r.size(), $undefined, q + 1));
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.bool())
+                            m.last = v;
+                        else
+                            delete m.last;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for RecoveredMessage
+         * @function getTypeUrl
+         * @memberof protocol.RecoveredMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        RecoveredMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.RecoveredMessage";
+        };
+
+        return RecoveredMessage;
+    })();
+
+    protocol.HistoryMessage = (function() {
+
+        /**
+         * Properties of a HistoryMessage.
+         * @typedef {Object} protocol.HistoryMessage.$Properties
+         * @property {protocol.MessageType|null} [type] HistoryMessage type
+         * @property {number|Long|null} [requestId] HistoryMessage requestId
+         * @property {string|null} [topic] HistoryMessage topic
+         * @property {boolean|null} [reply] HistoryMessage reply
+         * @property {Array.<protocol.RecoverPosition.$Properties>|null} [positions] HistoryMessage positions
+         * @property {number|Long|null} [sinceMs] HistoryMessage sinceMs
+         * @property {Array.<Uint8Array>|null} [frames] HistoryMessage frames
+         * @property {Array.<protocol.RecoverPosition.$Properties>|null} [evicted] HistoryMessage evicted
+         * @property {boolean|null} [last] HistoryMessage last
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a HistoryMessage.
+         * @memberof protocol
+         * @interface IHistoryMessage
+         * @augments protocol.HistoryMessage.$Properties
+         * @deprecated Use protocol.HistoryMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a HistoryMessage.
+         * @typedef {protocol.HistoryMessage.$Properties} protocol.HistoryMessage.$Shape
+         */
+
+        /**
+         * Constructs a new HistoryMessage.
+         * @memberof protocol
+         * @classdesc Represents a HistoryMessage.
+         * @constructor
+         * @param {protocol.HistoryMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const HistoryMessage = function (p) {
+            this.positions = [];
+            this.frames = [];
+            this.evicted = [];
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * HistoryMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.HistoryMessage
+         * @instance
+         */
+        HistoryMessage.prototype.type = 0;
+
+        /**
+         * HistoryMessage requestId.
+         * @member {number|Long} requestId
+         * @memberof protocol.HistoryMessage
+         * @instance
+         */
+        HistoryMessage.prototype.requestId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * HistoryMessage topic.
+         * @member {string} topic
+         * @memberof protocol.HistoryMessage
+         * @instance
+         */
+        HistoryMessage.prototype.topic = "";
+
+        /**
+         * HistoryMessage reply.
+         * @member {boolean} reply
+         * @memberof protocol.HistoryMessage
+         * @instance
+         */
+        HistoryMessage.prototype.reply = false;
+
+        /**
+         * HistoryMessage positions.
+         * @member {Array.<protocol.RecoverPosition.$Properties>} positions
+         * @memberof protocol.HistoryMessage
+         * @instance
+         */
+        HistoryMessage.prototype.positions = $util.emptyArray;
+
+        /**
+         * HistoryMessage sinceMs.
+         * @member {number|Long} sinceMs
+         * @memberof protocol.HistoryMessage
+         * @instance
+         */
+        HistoryMessage.prototype.sinceMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * HistoryMessage frames.
+         * @member {Array.<Uint8Array>} frames
+         * @memberof protocol.HistoryMessage
+         * @instance
+         */
+        HistoryMessage.prototype.frames = $util.emptyArray;
+
+        /**
+         * HistoryMessage evicted.
+         * @member {Array.<protocol.RecoverPosition.$Properties>} evicted
+         * @memberof protocol.HistoryMessage
+         * @instance
+         */
+        HistoryMessage.prototype.evicted = $util.emptyArray;
+
+        /**
+         * HistoryMessage last.
+         * @member {boolean} last
+         * @memberof protocol.HistoryMessage
+         * @instance
+         */
+        HistoryMessage.prototype.last = false;
+
+        /**
+         * Creates a new HistoryMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.HistoryMessage
+         * @static
+         * @param {protocol.HistoryMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.HistoryMessage} HistoryMessage instance
+         * @type {{
+         *   (properties: protocol.HistoryMessage.$Shape): protocol.HistoryMessage & protocol.HistoryMessage.$Shape;
+         *   (properties?: protocol.HistoryMessage.$Properties): protocol.HistoryMessage;
+         * }}
+         */
+        HistoryMessage.create = function(properties) {
+            return new HistoryMessage(properties);
+        };
+
+        /**
+         * Encodes the specified HistoryMessage message. Does not implicitly {@link protocol.HistoryMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.HistoryMessage
+         * @static
+         * @param {protocol.HistoryMessage.$Properties} m HistoryMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        HistoryMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.requestId != null && $Object.hasOwnProperty.call(m, "requestId") && (typeof m.requestId === "object" ? m.requestId.low || m.requestId.high : m.requestId !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.requestId);
+            if (m.topic != null && $Object.hasOwnProperty.call(m, "topic") && m.topic !== "")
+                w.uint32(/* id 3, wireType 2 =*/26).string(m.topic);
+            if (m.reply != null && $Object.hasOwnProperty.call(m, "reply") && m.reply !== false)
+                w.uint32(/* id 4, wireType 0 =*/32).bool(m.reply);
+            if (m.positions != null && m.positions.length) {
+                for (var i = 0; i < m.positions.length; ++i)
+                    $root.protocol.RecoverPosition.encode(m.positions[i], w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+            }
+            if (m.sinceMs != null && $Object.hasOwnProperty.call(m, "sinceMs") && (typeof m.sinceMs === "object" ? m.sinceMs.low || m.sinceMs.high : m.sinceMs !== 0))
+                w.uint32(/* id 6, wireType 0 =*/48).uint64(m.sinceMs);
+            if (m.frames != null && m.frames.length) {
+                for (var i = 0; i < m.frames.length; ++i)
+                    w.uint32(/* id 7, wireType 2 =*/58).bytes(m.frames[i]);
+            }
+            if (m.evicted != null && m.evicted.length) {
+                for (var i = 0; i < m.evicted.length; ++i)
+                    $root.protocol.RecoverPosition.encode(m.evicted[i], w.uint32(/* id 8, wireType 2 =*/66).fork(), q + 1).ldelim();
+            }
+            if (m.last != null && $Object.hasOwnProperty.call(m, "last") && m.last !== false)
+                w.uint32(/* id 9, wireType 0 =*/72).bool(m.last);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a HistoryMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.HistoryMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.HistoryMessage & protocol.HistoryMessage.$Shape} HistoryMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        HistoryMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.HistoryMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.requestId = v;
+                        else
+                            delete m.requestId;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.topic = v;
+                        else
+                            delete m.topic;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.bool())
+                            m.reply = v;
+                        else
+                            delete m.reply;
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.positions && m.positions.length))
+                            m.positions = [];
+                        m.positions.push($root.protocol.RecoverPosition.decode(r, r.size(), $undefined, q + 1));
+                        continue;
+                    }
+                case 6: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.sinceMs = v;
+                        else
+                            delete m.sinceMs;
+                        continue;
+                    }
+                case 7: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.frames && m.frames.length))
+                            m.frames = [];
+                        m.frames.push(r.bytes());
+                        continue;
+                    }
+                case 8: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.evicted && m.evicted.length))
+                            m.evicted = [];
+                        m.evicted.push($root.protocol.RecoverPosition.decode(r, r.size(), $undefined, q + 1));
+                        continue;
+                    }
+                case 9: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.bool())
+                            m.last = v;
+                        else
+                            delete m.last;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for HistoryMessage
+         * @function getTypeUrl
+         * @memberof protocol.HistoryMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        HistoryMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.HistoryMessage";
+        };
+
+        return HistoryMessage;
     })();
 
     return protocol;

@@ -137,6 +137,27 @@ describe('hostile data-channel input to a comm server', () => {
     await peer.close();
   });
 
+  test('RECOVER is answered from the history for a subscribed topic and closes the peer for another; HISTORY from a client is ignored', async () => {
+    const peer = await RawPeer.connect(cluster.coordinator.url);
+    peer.send('reliable', frames.auth('recoverer', 1, ['ack']));
+    peer.send('reliable', frames.subscription('recoverable'));
+    const publisher = crypto.getRandomValues(new Uint8Array(16));
+    for (const n of [1, 2, 3]) peer.send('reliable', frames.topicNumberedOnTopic('recoverable', `r${n}`, publisher, n, n));
+    peer.send('reliable', frames.recover('recoverable', [{ publisher, topicSeq: 1 }]));
+    let answer: WireMessage;
+    do answer = new WireMessage(await peer.channel('reliable').frames.next()); while (answer.uint(1) !== T.RECOVERED);
+    assert.equal(answer.uint(5), 1, 'one part, the last');
+    const recovered = answer.fields.filter((f) => f.field === 3).map((f) => new WireMessage(f.value as Uint8Array));
+    assert.deepEqual(recovered.map((frame) => [frame.uint(1), new TextDecoder().decode(frame.bytes(3)), frame.uint(6)]), [[T.TOPIC_FW, 'r2', 2], [T.TOPIC_FW, 'r3', 3]]);
+    const highest = new WireMessage(answer.bytes(4));
+    assert.deepEqual([highest.bytes(1), highest.uint(2)], [publisher, 3]);
+
+    await expectIgnored(message(varintField(1, T.HISTORY), varintField(2, 1), bytesField(3, 'recoverable')), 'ignored').then((other) => other.close());
+    await expectClosed(frames.recover('elsewhere', []), /not subscribed/);
+    assert.ok(cluster.server.peers.get(peer.alias)?.authenticated);
+    await peer.close();
+  });
+
   test('an oversize data-channel frame closes the peer', async () => {
     const body = new Uint8Array(MAX_MESSAGE_BYTES + 1024);
     await expectClosed(frames.topic(bystanders.topic, body), /over the limit/);

@@ -14,7 +14,7 @@ const topicName = fc.oneof(fc.constantFrom('a', 'b', 'fuzz', 'bystanders'), fc.s
 /** A protobuf message with random, plausible fields for `type`. */
 export function validShaped(knownAliases: number[] = []): fc.Arbitrary<Uint8Array> {
   const a = alias(knownAliases);
-  const type = fc.oneof(fc.integer({ min: 0, max: 20 }), fc.constantFrom(99, 300, 2 ** 31 - 1));
+  const type = fc.oneof(fc.integer({ min: 0, max: 22 }), fc.constantFrom(99, 300, 2 ** 31 - 1));
   const json = fc.oneof(
     fc.json({ maxDepth: 2 }),
     fc.constantFrom('{"type":"answer","sdp":"v=0\\r\\n"}', '{"candidate":""}', '{"candidate":"candidate:1 1 udp 1 127.0.0.1 9 typ host","sdpMid":"0"}', 'null', '{'),
@@ -31,6 +31,13 @@ export function validShaped(knownAliases: number[] = []): fc.Arbitrary<Uint8Arra
       message(varintField(1, 7), varintField(2, gzip ? 2 : format), bytesField(3, gzip ? gzipSync(list) : list))),
     fc.double().map((time) => message(varintField(1, 6), doubleField(2, time))),
     fc.tuple(fc.integer({ min: 0, max: 5 }), smallBytes).map(([role, body]) => message(varintField(1, 8), varintField(2, role), bytesField(3, body))),
+    fc.tuple(topicName, fc.array(fc.tuple(smallBytes, fc.nat()), { maxLength: 4 }), fc.nat()).map(([topic, positions, sinceMs]) => message(
+      varintField(1, 19), bytesField(2, topic),
+      ...positions.map(([publisher, topicSeq]) => bytesField(3, message(bytesField(1, publisher), varintField(2, topicSeq)))), varintField(4, sinceMs),
+    )),
+    fc.tuple(fc.nat(), topicName, fc.boolean(), fc.array(smallBytes, { maxLength: 3 })).map(([requestId, topic, reply, inner]) => message(
+      varintField(1, 21), varintField(2, requestId), bytesField(3, topic), varintField(4, reply ? 1 : 0), ...inner.map((frame) => bytesField(7, frame)),
+    )),
     fc.tuple(type, fc.integer({ min: 5, max: 30 }), fc.nat()).map(([t, field, value]) => message(varintField(1, t), fixed32Field(field, value))),
   );
 }

@@ -12,7 +12,7 @@ import { WireMessage, bytesField, doubleField, message, varintField } from '../h
 export const T = {
   WELCOME: 1, CONNECT: 2, WEBRTC_OFFER: 3, WEBRTC_ANSWER: 4, WEBRTC_ICE_CANDIDATE: 5, PING: 6, SUBSCRIPTION: 7,
   AUTH: 8, TOPIC: 9, TOPIC_FW: 10, TOPIC_IDENTITY: 11, TOPIC_IDENTITY_FW: 12, CONNECTION_REFUSED: 13, ERROR: 14,
-  BATCH: 15, DRAIN: 16, ACK: 17, GOODBYE: 18,
+  BATCH: 15, DRAIN: 16, ACK: 17, GOODBYE: 18, RECOVER: 19, RECOVERED: 20, HISTORY: 21,
 } as const;
 export const ROLE = { CLIENT: 1, COMMUNICATION_SERVER: 2, COMMUNICATION_SERVER_HUB: 3 } as const;
 export const FORMAT_PLAIN = 1;
@@ -43,6 +43,16 @@ export const frames = {
   /** A TOPIC numbered for the `ack` extension. */
   numberedTopic: (topic: string, body: string, publisher: Uint8Array, seq: number): Uint8Array => message(
     varintField(1, T.TOPIC), bytesField(3, topic), bytesField(4, body), bytesField(5, publisher), varintField(6, seq),
+  ),
+  /** A TOPIC numbered for the `ack` extension, with its number on the topic for `recover`. */
+  topicNumberedOnTopic: (topic: string, body: string, publisher: Uint8Array, seq: number, topicSeq: number): Uint8Array => message(
+    varintField(1, T.TOPIC), bytesField(3, topic), bytesField(4, body), bytesField(5, publisher), varintField(6, seq), varintField(7, topicSeq),
+  ),
+  /** A RECOVER: what was missed on `topic` after `positions` (the `recover` extension). */
+  recover: (topic: string, positions: Array<{ publisher: Uint8Array; topicSeq: number }>, sinceMs = 0): Uint8Array => message(
+    varintField(1, T.RECOVER), bytesField(2, topic),
+    ...positions.map(({ publisher, topicSeq }) => bytesField(3, message(bytesField(1, publisher), varintField(2, topicSeq)))),
+    varintField(4, sinceMs),
   ),
   topicIdentity: (topic: string, body: string, identity: string, fromAlias: number): Uint8Array => message(
     varintField(1, T.TOPIC_IDENTITY), varintField(2, fromAlias), bytesField(3, topic), bytesField(4, identity), varintField(5, 2), bytesField(6, body),

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import protobuf from 'protobufjs';
 import {
   Ack, Auth, Connect, ConnectionRefused, ConnectionRefusedReason, Format, MessageType, Ping, Role, Subscription, Topic,
-  TopicFW, TopicIdentity, TopicIdentityFW, WebRtc, Welcome, Goodbye, decodeJson, encodeJson, peekType,
+  TopicFW, TopicIdentity, TopicIdentityFW, WebRtc, Welcome, Goodbye, Recover, Recovered, History, decodeJson, encodeJson, peekType,
   Batch, BATCH_HEADER_BYTES, batchEntryBytes, decodeBatch, encodeBatch,
 } from '../../shared/codec.js';
 import { CodecError } from '../../shared/errors.js';
@@ -22,6 +22,8 @@ const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 function normalize(value: unknown): unknown {
   if (value instanceof Uint8Array) return new Uint8Array(value);
   if (Array.isArray(value)) return value.map(normalize);
+  // A nested message (RecoverPosition): its own fields, as a plain object.
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, normalize(field)]));
   return value;
 }
 
@@ -69,18 +71,29 @@ const cases: Case[] = [
     type: MessageType.AUTH, role: Role.COMMUNICATION_SERVER_HUB, body: bytes('token'), serverId: 'srv-1', extensions: ['drain', 'ack'],
     maxMessagesPerSecond: 1000, messageBurst: 2000,
   }),
-  c('TOPIC', Topic, { type: MessageType.TOPIC, fromAlias: 42, topic: 'news', body: bytes('hello'), publisher: new Uint8Array(16).fill(7), seq: 2 ** 40 }),
-  c('TOPIC_FW', TopicFW, { type: MessageType.TOPIC_FW, fromAlias: 42, body: bytes('hello'), topic: 'news' }),
+  c('TOPIC', Topic, { type: MessageType.TOPIC, fromAlias: 42, topic: 'news', body: bytes('hello'), publisher: new Uint8Array(16).fill(7), seq: 2 ** 40, topicSeq: 12 }),
+  c('TOPIC_FW', TopicFW, { type: MessageType.TOPIC_FW, fromAlias: 42, body: bytes('hello'), topic: 'news', publisher: new Uint8Array(16).fill(7), topicSeq: 12 }),
   c('TOPIC_IDENTITY', TopicIdentity, {
     type: MessageType.TOPIC_IDENTITY, fromAlias: 42, topic: 'news', identity: bytes('alice'), role: Role.CLIENT, body: bytes('hi'),
-    publisher: new Uint8Array(16).fill(9), seq: 3,
+    publisher: new Uint8Array(16).fill(9), seq: 3, topicSeq: 1,
   }),
   c('TOPIC_IDENTITY_FW', TopicIdentityFW, {
     type: MessageType.TOPIC_IDENTITY_FW, fromAlias: 42, identity: bytes('alice'), role: Role.CLIENT, body: bytes('hi'), topic: 'news',
+    publisher: new Uint8Array(16).fill(9), topicSeq: 1,
   }),
   c('BATCH', Batch, { type: MessageType.BATCH, frames: [bytes('one'), bytes(''), bytes('three')] }),
   c('ACK', Ack, { type: MessageType.ACK, seq: 2 ** 53 - 1 }),
   c('GOODBYE', Goodbye, { type: MessageType.GOODBYE, code: 'RATE_LIMITED', detail: 'rate-limited' }),
+  c('RECOVER', Recover, {
+    type: MessageType.RECOVER, topic: 'news', positions: [{ publisher: new Uint8Array(16).fill(7), topicSeq: 11 }], sinceMs: 6_000,
+  }),
+  c('RECOVERED', Recovered, {
+    type: MessageType.RECOVERED, topic: 'news', frames: [bytes('one'), bytes('two')], highest: [{ publisher: new Uint8Array(16).fill(7), topicSeq: 30 }], last: true,
+  }),
+  c('HISTORY', History, {
+    type: MessageType.HISTORY, requestId: 9, topic: 'news', reply: true, positions: [{ publisher: new Uint8Array(16).fill(7), topicSeq: 11 }],
+    sinceMs: 6_000, frames: [bytes('one')], evicted: [{ publisher: new Uint8Array(16).fill(8), topicSeq: 4 }], last: true,
+  }),
 ];
 
 describe('codec round trips', () => {
@@ -96,7 +109,8 @@ describe('codec round trips', () => {
     const covered = new Set(cases.map((entry) => entry.value.type));
     const expected = [
       'WELCOME', 'CONNECT', 'WEBRTC_OFFER', 'WEBRTC_ANSWER', 'WEBRTC_ICE_CANDIDATE', 'PING', 'SUBSCRIPTION', 'AUTH', 'TOPIC',
-      'TOPIC_FW', 'TOPIC_IDENTITY', 'TOPIC_IDENTITY_FW', 'CONNECTION_REFUSED', 'BATCH', 'ACK', 'GOODBYE',
+      'TOPIC_FW', 'TOPIC_IDENTITY', 'TOPIC_IDENTITY_FW', 'CONNECTION_REFUSED', 'BATCH', 'ACK', 'GOODBYE', 'RECOVER', 'RECOVERED',
+      'HISTORY',
     ] as const;
     for (const name of expected) assert.ok(covered.has(MessageType[name]), `${name} not covered`);
   });
