@@ -31,6 +31,30 @@ function writeAll(peers: ReadonlySet<Peer>, sender: Peer, channel: ChannelKind, 
   return count;
 }
 
+/**
+ * Writes a topic message to every client in `peers` but the sender: a
+ * numbered one with its publisher and topic_seq to clients that read them,
+ * without to the others (the original's clients); each frame encoded once,
+ * and only if someone gets it.
+ */
+function writeToClients<M extends TopicMessage | TopicIdentityMessage>(
+  frames: TopicFrames<M>, message: M, fromAlias: number, sender: Peer, peers: ReadonlySet<Peer>, channel: ChannelKind,
+): number {
+  const numbered = message.topicSeq > 0;
+  let plainFrame: Uint8Array | undefined;
+  let numberedFrame: Uint8Array | undefined;
+  let count = 0;
+  for (const peer of peers) {
+    if (peer === sender) continue;
+    const frame = numbered && peer.readsNumbers
+      ? (numberedFrame ??= frames.forClients(message, fromAlias, sender, true))
+      : (plainFrame ??= frames.forClients(message, fromAlias, sender, false));
+    peer.send(channel, frame);
+    count++;
+  }
+  return count;
+}
+
 /** Whether `peers` holds anyone but the sender. */
 function anyoneBut(peers: ReadonlySet<Peer>, sender: Peer): boolean {
   return peers.size > 1 || (peers.size === 1 && !peers.has(sender));
@@ -41,8 +65,8 @@ function anyoneBut(peers: ReadonlySet<Peer>, sender: Peer): boolean {
  * static objects: nothing is made per message but the frames themselves.
  */
 export interface TopicFrames<M extends TopicMessage | TopicIdentityMessage> {
-  /** The frame local clients get (TOPIC_FW, TOPIC_IDENTITY_FW), with the publisher and topic_seq of a message numbered per topic. */
-  forClients(message: M, fromAlias: number, sender: Peer): Uint8Array;
+  /** The frame local clients get (TOPIC_FW, TOPIC_IDENTITY_FW); `numbered`: with the message's publisher and topic_seq. */
+  forClients(message: M, fromAlias: number, sender: Peer, numbered: boolean): Uint8Array;
   /** The frame other servers get of a client's message (TOPIC, TOPIC_IDENTITY) with its publisher and numbers. */
   forServers(message: M, fromAlias: number, sender: Peer): Uint8Array;
 }
@@ -66,12 +90,12 @@ const topicIdentity: TopicIdentityMessage = {
 
 /** TOPIC: clients get TOPIC_FW. */
 export const topicFrames: TopicFrames<TopicMessage> = {
-  forClients(message, fromAlias) {
+  forClients(message, fromAlias, _sender, numbered) {
     topicFW.fromAlias = fromAlias;
     topicFW.topic = message.topic;
     topicFW.body = message.body;
-    topicFW.topicSeq = message.topicSeq;
-    topicFW.publisher = message.topicSeq > 0 ? message.publisher : NO_BYTES;
+    topicFW.topicSeq = numbered ? message.topicSeq : 0;
+    topicFW.publisher = numbered ? message.publisher : NO_BYTES;
     return TopicFW.encode(topicFW);
   },
   forServers(message, fromAlias) {
@@ -87,15 +111,15 @@ export const topicFrames: TopicFrames<TopicMessage> = {
 
 /** TOPIC_IDENTITY: a client's identity and role are stamped from its AUTH, never taken from the message. */
 export const topicIdentityFrames: TopicFrames<TopicIdentityMessage> = {
-  forClients(message, fromAlias, sender) {
+  forClients(message, fromAlias, sender, numbered) {
     const fromServer = sender.isServer;
     topicIdentityFW.fromAlias = fromAlias;
     topicIdentityFW.identity = fromServer ? message.identity : sender.identity;
     topicIdentityFW.role = fromServer ? message.role : Role.CLIENT;
     topicIdentityFW.topic = message.topic;
     topicIdentityFW.body = message.body;
-    topicIdentityFW.topicSeq = message.topicSeq;
-    topicIdentityFW.publisher = message.topicSeq > 0 ? message.publisher : NO_BYTES;
+    topicIdentityFW.topicSeq = numbered ? message.topicSeq : 0;
+    topicIdentityFW.publisher = numbered ? message.publisher : NO_BYTES;
     return TopicIdentityFW.encode(topicIdentityFW);
   },
   forServers(message, fromAlias, sender) {
@@ -128,7 +152,7 @@ export function forwardTopic<M extends TopicMessage | TopicIdentityMessage>(
   result.clients = 0;
   result.servers = 0;
   if (toClients && anyoneBut(subscribers.clients, sender)) {
-    result.clients = writeAll(subscribers.clients, sender, channel, frames.forClients(message, fromAlias, sender));
+    result.clients = writeToClients(frames, message, fromAlias, sender, subscribers.clients, channel);
   }
   if ((!fromServer || relayToServers) && anyoneBut(subscribers.servers, sender)) {
     const frame = fromServer ? received : frames.forServers(message, fromAlias, sender);

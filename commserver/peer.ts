@@ -73,6 +73,7 @@ export class Peer {
   #serverId: string | undefined;
   #authenticated = false;
   #extensions: ReadonlySet<string> = new Set();
+  #readsNumbers = false;
   #reliable: ChannelWriter | undefined;
   #unreliable: ChannelWriter | undefined;
   #framesReceived = 0;
@@ -145,6 +146,11 @@ export class Peer {
     return this.#extensions;
   }
 
+  /** Whether forwarded frames carry a numbered message's publisher and topic_seq to this peer: it announced `ack`. */
+  get readsNumbers(): boolean {
+    return this.#readsNumbers;
+  }
+
   /** Frames received so far: a server link that stops counting up is dead. */
   get framesReceived(): number {
     return this.#framesReceived;
@@ -172,6 +178,7 @@ export class Peer {
     this.#role = verdict.role;
     this.#identity = verdict.identity;
     this.#extensions = verdict.extensions;
+    this.#readsNumbers = verdict.extensions.has(ACK_EXTENSION);
     this.#serverId = verdict.serverId;
     if (wantsAnnouncement(this.#extensions)) this.send('reliable', this.#options.announcement);
     if (this.#extensions.has(BATCH_EXTENSION)) this.#enableBatching();
