@@ -41,6 +41,7 @@ export function loadtestCommand(yargs: Argv) {
           description: 'Clients announce the batch extension, so the comm server coalesces what it sends them; --no-batch measures the per-message path, as the Go original\'s clients (which know no BATCH) get it',
         },
         'webrtc-timeout': { group: MORE, type: 'number', description: "With --transport auto: the clients' webrtcTimeoutMs (default the client's, 5000)" },
+        'heartbeat-interval': { group: MORE, type: 'number', description: "The clients' heartbeatIntervalMs; 0 turns their heartbeat off (default the client's, 1000)" },
         'coordinator-url': { type: 'string', description: 'Load an existing cluster instead of starting one' },
         'server-pid': { group: MORE, type: 'number', array: true, description: 'With --coordinator-url: comm server pids on this host, to sample CPU and RSS' },
         'server-arg': {
@@ -66,6 +67,7 @@ export function loadtestCommand(yargs: Argv) {
         rtc: argv.rtc,
         transport: argv.transport,
         webrtcTimeoutMs: argv['webrtc-timeout'],
+        heartbeatIntervalMs: argv['heartbeat-interval'],
         batch: argv.batch,
         roomSize: argv['room-size'],
         coordinatorUrl: argv['coordinator-url'],

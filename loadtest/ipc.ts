@@ -6,7 +6,7 @@ export type ToWorker =
   /** Connect these clients (global indices), at most `concurrency` at a time. */
   | {
     type: 'connect'; coordinatorUrl: string; indices: number[]; concurrency: number; connectTimeoutMs: number;
-    rtc: RtcKind; transport: TransportKind; webrtcTimeoutMs?: number; batch: boolean;
+    rtc: RtcKind; transport: TransportKind; webrtcTimeoutMs?: number; heartbeatIntervalMs?: number; batch: boolean;
   }
   /** Subscribe, then probe and listen until every receiver heard its probers. */
   | {

@@ -23,7 +23,8 @@ export function describeRun(result: LoadTestResult): string {
   const target = p.coordinatorUrl ?? `${p.servers} local comm server${p.servers > 1 ? 's' : ''}`;
   const rooms = result.scenario === 'rooms' || result.scenario === 'idle' ? ` in rooms of ${p.roomSize}` : '';
   const traffic = result.scenario === 'idle' ? 'heartbeats only' : `${p.rate}/s x ${p.size} B on ${p.channel}`;
-  return `${result.scenario}: ${p.clients} clients${rooms}, ${traffic}, ${p.durationSeconds} s${p.warmupSeconds > 0 ? ` after ${p.warmupSeconds} s warm-up` : ''}, ${target}, ${p.workers} ${p.transport === 'ws' ? 'WebSocket' : p.rtc} worker${p.workers > 1 ? 's' : ''}${p.batch === false ? ', clients without BATCH' : ''}`;
+  const heartbeat = p.heartbeatIntervalMs === undefined ? '' : p.heartbeatIntervalMs === 0 ? ', no client heartbeat' : `, client heartbeat every ${p.heartbeatIntervalMs} ms`;
+  return `${result.scenario}: ${p.clients} clients${rooms}, ${traffic}, ${p.durationSeconds} s${p.warmupSeconds > 0 ? ` after ${p.warmupSeconds} s warm-up` : ''}, ${target}, ${p.workers} ${p.transport === 'ws' ? 'WebSocket' : p.rtc} worker${p.workers > 1 ? 's' : ''}${p.batch === false ? ', clients without BATCH' : ''}${heartbeat}`;
 }
 
 /** One run, one figure per line. */

@@ -98,7 +98,7 @@ export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> 
       const connectStartMs = sampler.sampleNow();
       workers.workers.forEach((worker, w) => worker.send({
         type: 'connect', coordinatorUrl: cluster!.coordinatorUrl, indices: indicesOf(w), rtc: parameters.rtc, transport: parameters.transport,
-        webrtcTimeoutMs: parameters.webrtcTimeoutMs, batch: parameters.batch, concurrency: parameters.scenario === 'storm' ? total : CONNECT_CONCURRENCY, connectTimeoutMs: 60_000,
+        webrtcTimeoutMs: parameters.webrtcTimeoutMs, heartbeatIntervalMs: parameters.heartbeatIntervalMs, batch: parameters.batch, concurrency: parameters.scenario === 'storm' ? total : CONNECT_CONCURRENCY, connectTimeoutMs: 60_000,
       }));
       const outcomes = (await workers.collect('connected', 120_000 + total * 1_000)).flatMap((answer) => answer.outcomes);
       const connectEndMs = sampler.sampleNow();

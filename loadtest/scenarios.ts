@@ -70,6 +70,8 @@ export interface LoadParameters extends ScenarioDefaults {
   transport: TransportKind;
   /** With transport `auto`: the client's webrtcTimeoutMs; undefined: the client's default. */
   webrtcTimeoutMs?: number;
+  /** The clients' heartbeatIntervalMs (0: no heartbeat); undefined: the client's default. */
+  heartbeatIntervalMs?: number;
   /** An existing cluster to load; undefined starts a local one with `servers` comm servers. */
   coordinatorUrl?: string;
   /**
@@ -107,6 +109,7 @@ export function resolveParameters(
     rtc: given.rtc ?? 'werift',
     transport: given.transport ?? 'webrtc',
     webrtcTimeoutMs: given.webrtcTimeoutMs,
+    heartbeatIntervalMs: given.heartbeatIntervalMs,
     batch: given.batch ?? true,
     roomSize: given.roomSize ?? DEFAULT_ROOM_SIZE,
     workers: given.workers ?? defaultWorkers(clientCount({ scenario, clients: merged.clients }), localServers),
@@ -128,6 +131,9 @@ function validate(p: LoadParameters): void {
   if (p.webrtcTimeoutMs !== undefined) {
     if (p.transport !== 'auto') throw new Error('--webrtc-timeout needs --transport auto');
     if (!Number.isInteger(p.webrtcTimeoutMs) || p.webrtcTimeoutMs < 1) throw new Error('--webrtc-timeout must be a positive integer (ms)');
+  }
+  if (p.heartbeatIntervalMs !== undefined && !(Number.isInteger(p.heartbeatIntervalMs) && p.heartbeatIntervalMs >= 0)) {
+    throw new Error('--heartbeat-interval must be an integer >= 0 (ms; 0 turns the heartbeat off)');
   }
   if (!(p.rate > 0) || p.rate > 100_000) throw new Error('--rate must be above 0 and at most 100000 messages per second');
   if (!Number.isInteger(p.size) || p.size < MIN_BODY_BYTES || p.size > 60_000) {

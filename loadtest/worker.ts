@@ -60,6 +60,7 @@ async function connect(command: Extract<ToWorker, { type: 'connect' }>): Promise
       coordinatorUrl: command.coordinatorUrl, rtc, connectTimeoutMs: command.connectTimeoutMs,
       transport: command.transport === 'ws' ? 'websocket' : command.transport,
       webrtcTimeoutMs: command.webrtcTimeoutMs,
+      heartbeatIntervalMs: command.heartbeatIntervalMs,
       batch: command.batch,
       // A measurement counts failed and lost connections; trying again would hide them.
       connectAttempts: 1,

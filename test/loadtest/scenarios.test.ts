@@ -88,6 +88,14 @@ describe('parameters', () => {
     assert.throws(() => resolveParameters('dense', { durationSeconds: 1e6 }), /--duration/);
     assert.throws(() => resolveParameters('dense', { webrtcTimeoutMs: 500 }), /--webrtc-timeout needs --transport auto/);
     assert.throws(() => resolveParameters('dense', { transport: 'auto', webrtcTimeoutMs: 0 }), /--webrtc-timeout must be/);
+    assert.throws(() => resolveParameters('idle', { heartbeatIntervalMs: -1 }), /--heartbeat-interval/);
+    assert.throws(() => resolveParameters('idle', { heartbeatIntervalMs: 2.5 }), /--heartbeat-interval/);
+  });
+
+  test("the clients' heartbeat interval: the client's default unless given, 0 turns it off", () => {
+    assert.equal(resolveParameters('idle', {}).heartbeatIntervalMs, undefined);
+    assert.equal(resolveParameters('idle', { heartbeatIntervalMs: 0 }).heartbeatIntervalMs, 0);
+    assert.equal(resolveParameters('idle', { heartbeatIntervalMs: 250 }).heartbeatIntervalMs, 250);
   });
 
   test('workers leave a core per local server, one at least, four at most', () => {
