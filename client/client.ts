@@ -1,7 +1,7 @@
 // The public client API: connect through the coordinator to a comm server,
 // subscribe to topics, publish, receive.
 import {
-  Ack, Format, MessageType, Ping, RECOVER_EXTENSION, Recover, Recovered, Role, Subscription, Topic, TopicFW, TopicIdentity, TopicIdentityFW,
+  Ack, Format, MessageType, Members, PRESENCE_EXTENSION, Ping, Presence, RECOVER_EXTENSION, Recover, Recovered, Role, Subscription, Topic, TopicFW, TopicIdentity, TopicIdentityFW,
   peekType,
 } from '../shared/codec.js';
 import { TypedEmitter } from '../shared/emitter.js';
@@ -9,6 +9,7 @@ import type { ChannelKind, IceServer, RtcFactory } from '../shared/rtc.js';
 import { assertTopicName, encodeTopicList } from '../shared/subscription.js';
 import { BrokerClientError } from './errors.js';
 import { Outbox, type Sequence } from './outbox.js';
+import { PresenceRequests, type JoinEvent, type LeaveEvent, type PresenceList } from './presence.js';
 import { TopicRecovery, type NumberedMessage } from './topic-recovery.js';
 import { openFirstSession, reconnectDefaults, reopenSession, type ReconnectAttempt, type ReconnectOptions } from './reconnect.js';
 import { clientRuntime, type WebSocketConstructor } from './runtime.js';
@@ -123,11 +124,17 @@ interface BrokerClientEvents {
   drain: [];
   /** On a topic subscribed with `recover`: `missed` messages of it will not arrive (gone from every history, or lost on the way). */
   gap: [{ topic: string; missed: number }];
+  /** On a topic subscribed with `presence`: another client subscribed to it, anywhere in the mesh. */
+  join: [JoinEvent];
+  /** On a topic subscribed with `presence`: another client left it (unsubscribed, disconnected for good, or kicked). */
+  leave: [LeaveEvent];
 }
 
 export interface SubscribeOptions {
   /** After re-homing, get what was missed on these topics from the new comm server (reliable, numbered messages); a `gap` event says what could not be. */
   recover?: boolean;
+  /** Emit `join` and `leave` for the other members of these topics (comm servers with the presence extension). */
+  presence?: boolean;
 }
 
 const utf8 = new TextEncoder();
@@ -146,13 +153,16 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   /** When the current session last delivered a frame: a new server is asked for what came after. */
   #lastHeardAt = Date.now();
   #topics = new Set<string>();
+  /** Topics subscribed with `presence`: their member changes are asked for. */
+  #presenceTopics = new Set<string>();
+  #presence: PresenceRequests;
   #pings = new Map<number, { resolve: (rtt: number) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>();
   #pingTimeoutMs: number;
   #drainOverlapMs: number;
   #moving = false;
   #closed = false;
 
-  private constructor(session: Session, openSession: () => Promise<Session>, options: BrokerClientOptions) {
+  private constructor(session: Session, openSession: () => Promise<Session>, options: BrokerClientOptions & { clientId: Uint8Array }) {
     super();
     this.#openSession = openSession;
     this.#reconnect = { ...reconnectDefaults, ...options.reconnect };
@@ -170,6 +180,12 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
       gap: (gap) => this.emit('gap', gap),
       askAgain: (topic) => this.#sendControl('reliable', this.#recoverFrame(topic, 0)),
     });
+    this.#presence = new PresenceRequests({
+      timeoutMs: this.#pingTimeoutMs,
+      clientId: options.clientId,
+      join: (event) => this.emit('join', event),
+      leave: (event) => this.emit('leave', event),
+    });
     this.#session = this.#adopt(session);
     this.#outbox.attach(session);
   }
@@ -180,13 +196,14 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
    * BrokerClientError.
    */
   static async connect(options: BrokerClientOptions): Promise<BrokerClient> {
-    const sessionOptions = sessionOptionsFrom(options);
+    const clientId = crypto.getRandomValues(new Uint8Array(16));
+    const sessionOptions = sessionOptionsFrom(options, clientId);
     const openSession = () => Session.open(sessionOptions);
     const backoff = { ...reconnectDefaults, ...options.reconnect };
     const session = await openFirstSession(openSession, options.connectAttempts ?? DEFAULT_CONNECT_ATTEMPTS, backoff, (attempt) => {
       options.onConnectAttemptFailed?.(attempt);
     });
-    return new BrokerClient(session, openSession, options);
+    return new BrokerClient(session, openSession, { ...options, clientId });
   }
 
   /** This client's alias, as other clients see it in `message.from`. */
@@ -240,6 +257,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
       next.add(topic);
     }
     if (options.recover === true) for (const topic of list) this.#recovery.add(topic);
+    if (options.presence === true) for (const topic of list) this.#presenceTopics.add(topic);
     this.#replaceTopics(next);
   }
 
@@ -248,6 +266,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     for (const topic of toList(topics)) {
       next.delete(topic);
       this.#recovery.remove(topic);
+      this.#presenceTopics.delete(topic);
     }
     this.#replaceTopics(next);
   }
@@ -279,6 +298,24 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   flush(): Promise<void> {
     if (this.#closed) return Promise.reject(new BrokerClientError('CLOSED', 'the client is closed'));
     return this.#outbox.whenEmpty();
+  }
+
+  /**
+   * Every client subscribed to `topic` anywhere in the mesh, this one
+   * included, as the comm server knows them now (changes reach it within
+   * --presence-interval-ms and a hop). Rejects with NOT_SUBSCRIBED for a topic
+   * this client is not subscribed to, UNSUPPORTED when the comm server lacks
+   * the presence extension, CLOSED while re-homing or if the connection is
+   * lost before the answer, TIMEOUT after `pingTimeoutMs`.
+   */
+  presence(topic: string): Promise<PresenceList> {
+    if (this.#closed) return Promise.reject(new BrokerClientError('CLOSED', 'the client is closed'));
+    if (!this.#topics.has(topic)) return Promise.reject(new BrokerClientError('NOT_SUBSCRIBED', `not subscribed to ${topic}`));
+    if (this.reconnecting) return Promise.reject(new BrokerClientError('CLOSED', 'reconnecting to a comm server'));
+    if (!this.#session.serverExtensions.has(PRESENCE_EXTENSION)) {
+      return Promise.reject(new BrokerClientError('UNSUPPORTED', `comm server ${this.serverAlias} does not support presence`));
+    }
+    return this.#presence.request(topic, (requestId) => this.#sendControl('reliable', Presence.encode({ type: MessageType.PRESENCE, requestId, topic })));
   }
 
   /** Round-trip time to the comm server, in milliseconds. */
@@ -327,7 +364,9 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   }
 
   #subscriptionFrame(): Uint8Array {
-    return Subscription.encode({ type: MessageType.SUBSCRIPTION, format: Format.PLAIN, topics: encodeTopicList(this.#topics) });
+    return Subscription.encode({
+      type: MessageType.SUBSCRIPTION, format: Format.PLAIN, topics: encodeTopicList(this.#topics), presenceTopics: [...this.#presenceTopics],
+    });
   }
 
   /**
@@ -385,6 +424,12 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
           this.#recovery.recovered(topic, messages, highest, last);
           return;
         }
+        case MessageType.PRESENCE:
+          this.#presence.reply(Presence.decode(frame));
+          return;
+        case MessageType.MEMBERS:
+          this.#presence.members(Members.decode(frame));
+          return;
         case MessageType.DRAIN:
           void this.#move();
           return;
@@ -413,6 +458,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     this.#outbox.detach();
     this.#recovery.sessionLost();
     this.#failPings(error);
+    this.#presence.fail(error);
     if (!this.#reconnect.enabled) {
       this.#end(error);
       return;
@@ -484,6 +530,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   #end(error: BrokerClientError): void {
     this.#closed = true;
     this.#failPings(error);
+    this.#presence.fail(error);
     this.#outbox.close(error);
     this.emit('close', error);
   }
@@ -492,7 +539,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
 const DEFAULT_RELIABLE_QUEUE_BYTES = 4 * 1024 * 1024;
 const DEFAULT_CONNECT_ATTEMPTS = 3;
 
-function sessionOptionsFrom(options: BrokerClientOptions): SessionOptions {
+function sessionOptionsFrom(options: BrokerClientOptions, clientId: Uint8Array): SessionOptions {
   const runtime = clientRuntime();
   const rtc = options.rtc ?? runtime?.rtc;
   const WebSocket = options.WebSocket ?? runtime?.WebSocket;
@@ -520,6 +567,7 @@ function sessionOptionsFrom(options: BrokerClientOptions): SessionOptions {
     transport,
     webrtcTimeoutMs: options.webrtcTimeoutMs ?? 5_000,
     batch: options.batch ?? true,
+    clientId,
   };
 }
 

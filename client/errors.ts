@@ -26,6 +26,10 @@ export type BrokerClientErrorCode =
   /** The comm server closed the connection because the client did not read fast enough. */
   | 'SLOW_CONSUMER'
   /** The comm server closed the connection because of a frame it could not accept. */
-  | 'PROTOCOL_ERROR';
+  | 'PROTOCOL_ERROR'
+  /** `presence(topic)` for a topic the client is not subscribed to. */
+  | 'NOT_SUBSCRIBED'
+  /** The comm server does not offer what was asked (a server without the extension, such as the Go original). */
+  | 'UNSUPPORTED';
 
 export class BrokerClientError extends BrokerError<BrokerClientErrorCode> {}

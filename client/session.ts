@@ -2,7 +2,7 @@
 // and the RTC session with the comm server it was given, up to an
 // authenticated pair of data channels.
 import {
-  ACK_EXTENSION, Auth, BATCH_EXTENSION, DRAIN_EXTENSION, ConnectionRefused, Goodbye, ConnectionRefusedReason, Connect, MessageType, Ping, Role, WebRtc, Welcome,
+  ACK_EXTENSION, Auth, BATCH_EXTENSION, DRAIN_EXTENSION, PRESENCE_EXTENSION, ConnectionRefused, Goodbye, ConnectionRefusedReason, Connect, MessageType, Ping, Role, WebRtc, Welcome,
   decodeJson, encodeJson, peekType,
 } from '../shared/codec.js';
 import { Negotiation } from '../shared/negotiation.js';
@@ -38,6 +38,8 @@ export interface SessionOptions {
   webrtcTimeoutMs: number;
   /** Announce the batch extension in AUTH; false: the server sends every message on its own, as to the original's clients. */
   batch: boolean;
+  /** 16 random bytes naming the client object across re-homing: its membership in topics (presence). */
+  clientId: Uint8Array;
 }
 
 export const TRANSPORTS = ['auto', 'webrtc', 'websocket'] as const;
@@ -350,6 +352,7 @@ export class Session implements OutboxTarget {
     if (open < 2) return;
     this.send('reliable', Auth.encode({
       type: MessageType.AUTH, role: Role.CLIENT, body: this.#options.authBody ?? this.#token, extensions: this.#options.batch ? CLIENT_EXTENSIONS : CLIENT_EXTENSIONS.filter((name) => name !== BATCH_EXTENSION),
+      clientId: this.#options.clientId,
     }));
     this.send('reliable', Ping.encode({ type: MessageType.PING, time: SETUP_PING_TIME }));
   }
@@ -438,7 +441,7 @@ export class Session implements OutboxTarget {
 }
 
 /** The protocol extensions this client understands, announced in AUTH. */
-const CLIENT_EXTENSIONS = [DRAIN_EXTENSION, BATCH_EXTENSION, ACK_EXTENSION];
+const CLIENT_EXTENSIONS = [DRAIN_EXTENSION, BATCH_EXTENSION, ACK_EXTENSION, PRESENCE_EXTENSION];
 /** GOODBYE codes that are client error codes; others end the session as CLOSED. */
 const GOODBYE_CODES: ReadonlySet<string> = new Set<BrokerClientErrorCode>(['RATE_LIMITED', 'SLOW_CONSUMER', 'PROTOCOL_ERROR']);
 

@@ -57,7 +57,7 @@ export class Admission {
       this.#reject(peer, 'protocol-error', (error as Error).message);
       return;
     }
-    const { role, body, serverId, extensions } = auth;
+    const { role, body, serverId, extensions, clientId } = auth;
     const registered = peer.registeredRole;
     if (registered !== undefined && role !== registered) {
       this.#reject(peer, 'auth-failed', `AUTH claims ${Role[role] ?? role}, the coordinator registered it as ${Role[registered]}`);
@@ -73,7 +73,7 @@ export class Admission {
         if (linksTo && this.#options.hasLinkTo(linksTo)) return this.#reject(peer, 'duplicate-link', `already linked to server ${linksTo}`);
         const frames = this.#waiting.get(peer) ?? [];
         this.#waiting.delete(peer);
-        this.#options.onAdmitted(peer, { role, identity: result.identity, extensions: new Set(extensions), serverId: linksTo }, frames);
+        this.#options.onAdmitted(peer, { role, identity: result.identity, extensions: new Set(extensions), serverId: linksTo, clientId }, frames);
       })
       .catch((error: Error) => {
         this.#options.logger.warn({ alias: peer.alias, err: error.message }, 'authenticator failed');

@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import {
-  ConnectionRefusedReason, DRAIN_EXTENSION, MessageHeader, MessageType, Role,
+  ConnectionRefusedReason, DRAIN_EXTENSION, MessageHeader, MessageType, PRESENCE_EXTENSION, Role,
 } from '../shared/codec.js';
 import { allowAllPeers, noServerCredentials, openAccessWarning, type PeerAuthenticator, type ServerCredentials } from '../shared/auth.js';
 import { commServerLimitDefaults, coordinatorLimitDefaults, type CommServerLimits } from '../shared/config.js';
@@ -24,6 +24,7 @@ import { ServerLinks } from './server-links.js';
 import { Dispatcher } from './dispatch.js';
 import { Acknowledgements } from './acknowledgements.js';
 import { Recovery } from './recovery.js';
+import { Presence } from './presence.js';
 import { TopicHistory } from './topic-history.js';
 import { Signaling } from './signaling.js';
 import { peerReport, type PeerReport } from './peer-report.js';
@@ -78,6 +79,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #serverLinks: ServerLinks;
   #acknowledgements: Acknowledgements;
   #recovery: Recovery;
+  #presence: Presence;
   #closing = false;
   #draining = false;
   #started: Promise<void> = Promise.resolve();
@@ -127,6 +129,16 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       timeoutMs: this.limits.recoveryTimeoutMs,
       maxPending: this.limits.maxPendingRecoveries,
     });
+    this.#presence = new Presence({
+      intervalMs: this.limits.presenceIntervalMs,
+      graceMs: this.limits.presenceGraceMs,
+      serverTimeoutMs: this.limits.serverTimeoutMs,
+      maxPresenceMembers: this.limits.maxPresenceMembers,
+      maxRemoteMembers: this.limits.maxRemoteMembers,
+      serverAlias: () => this.alias ?? 0,
+      presenceLinks: () => this.linkedServers().filter((server) => server.extensions.has(PRESENCE_EXTENSION)),
+      reject: (peer, reason, detail) => this.#reject(peer, reason, detail),
+    });
     this.#dispatcher = new Dispatcher({
       limits: this.limits,
       hub: options.hub === true,
@@ -135,6 +147,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       acknowledgements: this.#acknowledgements,
       history,
       recovery: this.#recovery,
+      presence: this.#presence,
       reject: (peer, reason, detail) => this.#reject(peer, reason, detail),
       onRateLimited: (peer, channel) => this.emit('rateLimited', peer, channel),
       onServerInterest: (peer, topics) => this.emit('serverInterest', peer, topics),
@@ -229,6 +242,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     const warning = openAccessWarning((this.#options.peerAuthenticator ?? allowAllPeers).unauthenticated);
     if (warning) this.#logger.warn(warning);
     this.#serverLinks.start();
+    this.#presence.start();
     this.#started = this.#listenForWebSockets().then(() => {
       if (!this.#closing) this.#signaling.start();
     });
@@ -276,6 +290,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#serverLinks.stop();
     this.#acknowledgements.stop();
     this.#recovery.stop();
+    this.#presence.stop();
     await this.#started.catch(() => undefined);
     await this.#signaling.close();
     await this.#webSockets?.close();
@@ -357,6 +372,9 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       connectTimeoutMs: this.limits.connectTimeoutMs,
       onFrame: (p, channel, frame) => this.#onFrame(p, channel, frame),
       onOpen: (p) => this.#onPeerOpen(p),
+      onAnnouncement: (p) => {
+        if (p.authenticated && p.extensions.has(PRESENCE_EXTENSION)) this.#presence.linkReady(p);
+      },
       onChannelError: (p, channel, detail) => this.#reject(p, 'protocol-error', `${channel} channel: ${detail}`),
       onClose: (p, reason) => this.#onPeerClosed(p, reason),
     });
@@ -378,6 +396,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     if (peer.direction === 'incoming') this.#signaling.setupDone(peer.alias);
     this.#logger.info({ alias: peer.alias, role: Role[peer.role], direction: peer.direction }, 'peer connected');
     if (peer.isServer) this.#serverLinks.admitted(peer);
+    if (peer.isServer && peer.extensions.has(PRESENCE_EXTENSION)) this.#presence.linkReady(peer);
     this.emit('peerAuthenticated', peer);
     for (const frame of waiting) this.#onFrame(peer, 'reliable', frame);
   }
@@ -396,7 +415,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#serverLinks.forget(peer);
     this.stats.peerClosed(reason);
     this.stats.unreliableDropsOfClosedPeers += peer.unreliableDropped;
-    this.#dispatcher.forget(peer);
+    this.#dispatcher.forget(peer, reason);
     const level = reason === 'server-closing' || reason === 'channel-closed' ? 'debug' : 'info';
     this.#logger[level]({ alias: peer.alias, role: Role[peer.role], reason }, 'peer closed');
     this.emit('peerClosed', peer, reason);

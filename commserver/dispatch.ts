@@ -7,14 +7,17 @@
 // clients here, and counted towards its publisher's ACK once forwarded; ACK
 // from a linked server is handed to the acknowledgements. The dispatcher owns
 // the routing table, the clients' rate buckets and the publishers' windows.
+// Subscription changes and peers leaving also go to presence, whose frames
+// (PRESENCE from clients, MEMBER_DELTA from links) are handed to it.
 import {
-  Ack, History, MessageType, Recover, Role, Subscription, Topic, TopicIdentity, peekType, type TopicIdentityMessage, type TopicMessage,
+  Ack, History, MemberDelta, MessageType, Presence, Recover, Role, Subscription, Topic, TopicIdentity, peekType, type TopicIdentityMessage, type TopicMessage,
 } from '../shared/codec.js';
 import type { CommServerLimits } from '../shared/config.js';
 import { TokenBucket } from '../shared/rate-limit.js';
 import type { ChannelKind } from '../shared/rtc.js';
 import type { Acknowledgements } from './acknowledgements.js';
 import type { Recovery } from './recovery.js';
+import type { Presence as PresenceModule } from './presence.js';
 import type { TopicHistory } from './topic-history.js';
 import { forwardTopic, topicFrames, topicIdentityFrames } from './fanout.js';
 import type { Peer, PeerCloseReason } from './peer.js';
@@ -33,6 +36,7 @@ export interface DispatcherOptions {
   acknowledgements: Acknowledgements;
   history: TopicHistory;
   recovery: Recovery;
+  presence: PresenceModule;
   /** Closes a peer for what it sent (the caller logs it once). */
   reject: (peer: Peer, reason: PeerCloseReason, detail: string) => void;
   /** A client's frame over the message rate (before it is dropped or the client closed). */
@@ -68,9 +72,10 @@ export class Dispatcher {
   }
 
   /** A peer left: its topics are routed no more, and the other servers hear of it. */
-  forget(peer: Peer): void {
+  forget(peer: Peer, reason: PeerCloseReason): void {
     const removed = this.#routing.remove(peer, peer.isServer ? 'server' : 'client');
     this.#options.serverLinks.topicsChanged(peer, [], removed);
+    this.#options.presence.forget(peer, removed, reason);
     this.#options.acknowledgements.forget(peer);
     this.#options.recovery.forget(peer);
   }
@@ -128,6 +133,19 @@ export class Dispatcher {
         }
         case MessageType.HISTORY:
           if (peer.isServer && channel === 'reliable') this.#options.recovery.history(peer, History.decode(frame));
+          else stats.ignored++;
+          return;
+        case MessageType.PRESENCE: {
+          if (peer.isServer || channel !== 'reliable') {
+            stats.ignored++;
+            return;
+          }
+          const request = Presence.decode(frame);
+          this.#options.presence.request(peer, request, this.#routing.topicsOf(peer).has(request.topic));
+          return;
+        }
+        case MessageType.MEMBER_DELTA:
+          if (peer.isServer && channel === 'reliable') this.#options.presence.delta(peer, MemberDelta.decode(frame));
           else stats.ignored++;
           return;
         case MessageType.PING:
@@ -224,6 +242,7 @@ export class Dispatcher {
     const { added, removed } = this.#routing.replace(peer, fromServer ? 'server' : 'client', topics);
     this.#options.serverLinks.topicsChanged(peer, added, removed);
     if (fromServer) this.#options.onServerInterest(peer, topics);
+    else this.#options.presence.subscriptionChanged(peer, added, removed, topics, message.presenceTopics);
   }
 }
 

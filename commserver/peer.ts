@@ -35,6 +35,8 @@ export interface AdmissionVerdict {
   extensions: ReadonlySet<string>;
   /** A server's stable identity, from its AUTH. */
   serverId: string | undefined;
+  /** A client's id across re-homing (the presence extension), as its AUTH gave it. */
+  clientId: Uint8Array;
 }
 
 export interface PeerOptions {
@@ -56,6 +58,8 @@ export interface PeerOptions {
   connectTimeoutMs: number;
   onFrame: (peer: Peer, channel: ChannelKind, frame: Uint8Array) => void;
   onOpen: (peer: Peer) => void;
+  /** A server we linked to announced its extensions (they are in `extensions` now). */
+  onAnnouncement: (peer: Peer) => void;
   /** A channel failed, for what the peer sent (the WebSocket fallback reports protocol violations so); the peer must go. */
   onChannelError: (peer: Peer, channel: ChannelKind, detail: string) => void;
   onClose: (peer: Peer, reason: PeerCloseReason) => void;
@@ -71,6 +75,7 @@ export class Peer {
   #role: Role;
   #identity: Uint8Array = new Uint8Array(0);
   #serverId: string | undefined;
+  #clientId: Uint8Array = new Uint8Array(0);
   #authenticated = false;
   #extensions: ReadonlySet<string> = new Set();
   #readsNumbers = false;
@@ -137,6 +142,11 @@ export class Peer {
     return this.#serverId;
   }
 
+  /** A client's id across re-homing (from its AUTH; empty if it sent none). */
+  get clientId(): Uint8Array {
+    return this.#clientId;
+  }
+
   get authenticated(): boolean {
     return this.#authenticated;
   }
@@ -180,6 +190,7 @@ export class Peer {
     this.#extensions = verdict.extensions;
     this.#readsNumbers = verdict.extensions.has(ACK_EXTENSION);
     this.#serverId = verdict.serverId;
+    this.#clientId = verdict.clientId;
     if (wantsAnnouncement(this.#extensions)) this.send('reliable', this.#options.announcement);
     if (this.#extensions.has(BATCH_EXTENSION)) this.#enableBatching();
   }
@@ -257,6 +268,7 @@ export class Peer {
   #onAnnouncement(extensions: ReadonlySet<string>): void {
     this.#extensions = extensions;
     if (this.#extensions.has(BATCH_EXTENSION)) this.#enableBatching();
+    this.#options.onAnnouncement(this);
   }
 
   /** The peer's data channels, for stats. */

@@ -14,6 +14,8 @@ export function isServerRole(role: Role): boolean {
 }
 export const Format = protocol.Format;
 export type Format = protocol.Format;
+export const LeaveReason = protocol.LeaveReason;
+export type LeaveReason = protocol.LeaveReason;
 export const ConnectionRefusedReason = protocol.ConnectionRefusedReason;
 export type ConnectionRefusedReason = protocol.ConnectionRefusedReason;
 
@@ -26,10 +28,10 @@ export interface ConnectionRefusedMessage {
   type: MessageType; fromAlias: number; toAlias: number; reason: ConnectionRefusedReason; data: Uint8Array;
 }
 export interface PingMessage { type: MessageType; time: number }
-export interface SubscriptionMessage { type: MessageType; format: Format; topics: Uint8Array }
+export interface SubscriptionMessage { type: MessageType; format: Format; topics: Uint8Array; presenceTopics: string[] }
 export interface AuthMessage {
   type: MessageType; role: Role; body: Uint8Array; serverId: string; extensions: string[];
-  maxMessagesPerSecond: number; messageBurst: number;
+  maxMessagesPerSecond: number; messageBurst: number; clientId: Uint8Array;
 }
 export interface TopicMessage {
   type: MessageType; fromAlias: number; topic: string; body: Uint8Array; publisher: Uint8Array; seq: number; topicSeq: number;
@@ -54,6 +56,13 @@ export interface HistoryMessage {
   type: MessageType; requestId: number; topic: string; reply: boolean; positions: RecoverPosition[]; sinceMs: number;
   frames: Uint8Array[]; evicted: RecoverPosition[]; last: boolean;
 }
+export interface MemberMessage { alias: number; identity: Uint8Array; serverAlias: number; clientId: Uint8Array; reason: LeaveReason }
+export interface TopicMembersMessage { topic: string; joined: MemberMessage[]; left: MemberMessage[] }
+export interface PresenceMessage {
+  type: MessageType; requestId: number; topic: string; members: MemberMessage[]; truncated: boolean; error: string; more: boolean;
+}
+export interface MembersMessage { type: MessageType; topics: TopicMembersMessage[] }
+export interface MemberDeltaMessage { type: MessageType; full: boolean; topics: TopicMembersMessage[]; more: boolean }
 
 /** What a generated message class offers; fields are given as plain own properties. */
 interface GeneratedType {
@@ -96,6 +105,10 @@ export const Goodbye = codecFor<GoodbyeMessage>(protocol.GoodbyeMessage, 'Goodby
 export const Recover = codecFor<RecoverMessage>(protocol.RecoverMessage, 'RecoverMessage');
 export const Recovered = codecFor<RecoveredMessage>(protocol.RecoveredMessage, 'RecoveredMessage');
 export const History = codecFor<HistoryMessage>(protocol.HistoryMessage, 'HistoryMessage');
+export const Member = codecFor<MemberMessage>(protocol.Member, 'Member');
+export const Presence = codecFor<PresenceMessage>(protocol.PresenceMessage, 'PresenceMessage');
+export const Members = codecFor<MembersMessage>(protocol.MembersMessage, 'MembersMessage');
+export const MemberDelta = codecFor<MemberDeltaMessage>(protocol.MemberDeltaMessage, 'MemberDeltaMessage');
 /** The header every message starts with; alone, it is a message without fields (DRAIN). */
 export const MessageHeader = codecFor<{ type: MessageType }>(protocol.MessageHeader, 'MessageHeader');
 
@@ -119,6 +132,8 @@ export const ACK_EXTENSION = 'ack';
 export const DRAIN_EXTENSION = 'drain';
 /** The AUTH extension of subscriber recovery: RECOVER, RECOVERED, HISTORY, topic_seq. */
 export const RECOVER_EXTENSION = 'recover';
+/** The AUTH extension of presence: PRESENCE, MEMBERS, MEMBER_DELTA, client_id, SUBSCRIPTION's presence_topics. */
+export const PRESENCE_EXTENSION = 'presence';
 
 export const Batch = codecFor<{ type: MessageType; frames: Uint8Array[] }>(protocol.BatchMessage, 'BatchMessage');
 

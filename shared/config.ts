@@ -140,6 +140,22 @@ export const commServerLimitSpec = {
   historyTopics: { default: 10_000, description: 'Topics with a history (or a record of what left it); the least recently written are forgotten.' },
   recoveryTimeoutMs: { default: 2_000, description: "How long a recovery waits for the other servers' history before answering the client with what it has." },
   maxPendingRecoveries: { default: 1_000, description: "Recoveries waiting for other servers at once; beyond, a client's recovery is answered from this server's history alone." },
+  presenceIntervalMs: {
+    default: 100,
+    description: 'Interval over which member changes (the presence extension) are coalesced: one MEMBER_DELTA per server link and one MEMBERS per watching client at most per interval.',
+  },
+  presenceGraceMs: {
+    default: 3_000,
+    description: "How long a client whose connection closed stays a member of its topics: back within it (re-homed, same client id), the others see no leave and join. Members of a server link that timed out get what is left of it after --server-timeout-ms.",
+  },
+  maxPresenceMembers: {
+    default: 10_000,
+    description: 'Members listed in one reply to a presence request; beyond, the reply says truncated.',
+  },
+  maxRemoteMembers: {
+    default: 1_000_000,
+    description: 'Memberships (a client in a topic) one linked server may report (the presence extension); more close that link.',
+  },
   credentialTtlMs: { default: 60_000, description: "Validity of this server's cluster credentials (with --cluster-secret), made anew for each use." },
   authClockSkewMs: { default: 30_000, description: 'Clock difference tolerated when checking the expiry of a credential or token.' },
 } satisfies Record<string, LimitSpec>;

@@ -25,7 +25,10 @@ export namespace protocol {
         GOODBYE = 18,
         RECOVER = 19,
         RECOVERED = 20,
-        HISTORY = 21
+        HISTORY = 21,
+        PRESENCE = 22,
+        MEMBERS = 23,
+        MEMBER_DELTA = 24
     }
 
     enum Role {
@@ -242,6 +245,7 @@ export namespace protocol {
         type: protocol.MessageType;
         format: protocol.Format;
         topics: Uint8Array;
+        presenceTopics: string[];
         static create(properties: protocol.SubscriptionMessage.$Shape): protocol.SubscriptionMessage & protocol.SubscriptionMessage.$Shape;
         static create(properties?: protocol.SubscriptionMessage.$Properties): protocol.SubscriptionMessage;
         static encode(m: protocol.SubscriptionMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -254,6 +258,7 @@ export namespace protocol {
             type?: (protocol.MessageType|null);
             format?: (protocol.Format|null);
             topics?: (Uint8Array|null);
+            presenceTopics?: (string[]|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.SubscriptionMessage.$Properties;
@@ -272,6 +277,7 @@ export namespace protocol {
         extensions: string[];
         maxMessagesPerSecond: number;
         messageBurst: number;
+        clientId: Uint8Array;
         static create(properties: protocol.AuthMessage.$Shape): protocol.AuthMessage & protocol.AuthMessage.$Shape;
         static create(properties?: protocol.AuthMessage.$Properties): protocol.AuthMessage;
         static encode(m: protocol.AuthMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -288,6 +294,7 @@ export namespace protocol {
             extensions?: (string[]|null);
             maxMessagesPerSecond?: (number|null);
             messageBurst?: (number|null);
+            clientId?: (Uint8Array|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.AuthMessage.$Properties;
@@ -625,5 +632,154 @@ export namespace protocol {
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.HistoryMessage.$Properties;
+    }
+
+    enum LeaveReason {
+        UNKNOWN_LEAVE_REASON = 0,
+        UNSUBSCRIBED = 1,
+        DISCONNECTED = 2,
+        KICKED = 3
+    }
+
+    interface IMember extends protocol.Member.$Properties {
+    }
+
+    class Member {
+        constructor(p?: protocol.Member.$Properties);
+        $unknowns?: Uint8Array[];
+        alias: (number|Long);
+        identity: Uint8Array;
+        serverAlias: (number|Long);
+        clientId: Uint8Array;
+        reason: protocol.LeaveReason;
+        static create(properties: protocol.Member.$Shape): protocol.Member & protocol.Member.$Shape;
+        static create(properties?: protocol.Member.$Properties): protocol.Member;
+        static encode(m: protocol.Member.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.Member & protocol.Member.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Member {
+        interface $Properties {
+            alias?: (number|Long|null);
+            identity?: (Uint8Array|null);
+            serverAlias?: (number|Long|null);
+            clientId?: (Uint8Array|null);
+            reason?: (protocol.LeaveReason|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.Member.$Properties;
+    }
+
+    interface ITopicMembers extends protocol.TopicMembers.$Properties {
+    }
+
+    class TopicMembers {
+        constructor(p?: protocol.TopicMembers.$Properties);
+        $unknowns?: Uint8Array[];
+        topic: string;
+        joined: protocol.Member.$Properties[];
+        left: protocol.Member.$Properties[];
+        static create(properties: protocol.TopicMembers.$Shape): protocol.TopicMembers & protocol.TopicMembers.$Shape;
+        static create(properties?: protocol.TopicMembers.$Properties): protocol.TopicMembers;
+        static encode(m: protocol.TopicMembers.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.TopicMembers & protocol.TopicMembers.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace TopicMembers {
+        interface $Properties {
+            topic?: (string|null);
+            joined?: (protocol.Member.$Properties[]|null);
+            left?: (protocol.Member.$Properties[]|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.TopicMembers.$Properties;
+    }
+
+    interface IPresenceMessage extends protocol.PresenceMessage.$Properties {
+    }
+
+    class PresenceMessage {
+        constructor(p?: protocol.PresenceMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        requestId: (number|Long);
+        topic: string;
+        members: protocol.Member.$Properties[];
+        truncated: boolean;
+        error: string;
+        more: boolean;
+        static create(properties: protocol.PresenceMessage.$Shape): protocol.PresenceMessage & protocol.PresenceMessage.$Shape;
+        static create(properties?: protocol.PresenceMessage.$Properties): protocol.PresenceMessage;
+        static encode(m: protocol.PresenceMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.PresenceMessage & protocol.PresenceMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace PresenceMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            requestId?: (number|Long|null);
+            topic?: (string|null);
+            members?: (protocol.Member.$Properties[]|null);
+            truncated?: (boolean|null);
+            error?: (string|null);
+            more?: (boolean|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.PresenceMessage.$Properties;
+    }
+
+    interface IMembersMessage extends protocol.MembersMessage.$Properties {
+    }
+
+    class MembersMessage {
+        constructor(p?: protocol.MembersMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        topics: protocol.TopicMembers.$Properties[];
+        static create(properties: protocol.MembersMessage.$Shape): protocol.MembersMessage & protocol.MembersMessage.$Shape;
+        static create(properties?: protocol.MembersMessage.$Properties): protocol.MembersMessage;
+        static encode(m: protocol.MembersMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.MembersMessage & protocol.MembersMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace MembersMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            topics?: (protocol.TopicMembers.$Properties[]|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.MembersMessage.$Properties;
+    }
+
+    interface IMemberDeltaMessage extends protocol.MemberDeltaMessage.$Properties {
+    }
+
+    class MemberDeltaMessage {
+        constructor(p?: protocol.MemberDeltaMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        full: boolean;
+        topics: protocol.TopicMembers.$Properties[];
+        more: boolean;
+        static create(properties: protocol.MemberDeltaMessage.$Shape): protocol.MemberDeltaMessage & protocol.MemberDeltaMessage.$Shape;
+        static create(properties?: protocol.MemberDeltaMessage.$Properties): protocol.MemberDeltaMessage;
+        static encode(m: protocol.MemberDeltaMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.MemberDeltaMessage & protocol.MemberDeltaMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace MemberDeltaMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            full?: (boolean|null);
+            topics?: (protocol.TopicMembers.$Properties[]|null);
+            more?: (boolean|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.MemberDeltaMessage.$Properties;
     }
 }

@@ -43,6 +43,9 @@ export const protocol = $root.protocol = (() => {
      * @property {number} RECOVER=19 RECOVER value
      * @property {number} RECOVERED=20 RECOVERED value
      * @property {number} HISTORY=21 HISTORY value
+     * @property {number} PRESENCE=22 PRESENCE value
+     * @property {number} MEMBERS=23 MEMBERS value
+     * @property {number} MEMBER_DELTA=24 MEMBER_DELTA value
      */
     protocol.MessageType = (function() {
         const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -68,6 +71,9 @@ export const protocol = $root.protocol = (() => {
         values[valuesById[19] = "RECOVER"] = 19;
         values[valuesById[20] = "RECOVERED"] = 20;
         values[valuesById[21] = "HISTORY"] = 21;
+        values[valuesById[22] = "PRESENCE"] = 22;
+        values[valuesById[23] = "MEMBERS"] = 23;
+        values[valuesById[24] = "MEMBER_DELTA"] = 24;
         return values;
     })();
 
@@ -1622,6 +1628,7 @@ export const protocol = $root.protocol = (() => {
          * @property {protocol.MessageType|null} [type] SubscriptionMessage type
          * @property {protocol.Format|null} [format] SubscriptionMessage format
          * @property {Uint8Array|null} [topics] SubscriptionMessage topics
+         * @property {Array.<string>|null} [presenceTopics] SubscriptionMessage presenceTopics
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -1647,6 +1654,7 @@ export const protocol = $root.protocol = (() => {
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
         const SubscriptionMessage = function (p) {
+            this.presenceTopics = [];
             if (p)
                 for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                     if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -1676,6 +1684,14 @@ export const protocol = $root.protocol = (() => {
          * @instance
          */
         SubscriptionMessage.prototype.topics = $util.newBuffer([]);
+
+        /**
+         * SubscriptionMessage presenceTopics.
+         * @member {Array.<string>} presenceTopics
+         * @memberof protocol.SubscriptionMessage
+         * @instance
+         */
+        SubscriptionMessage.prototype.presenceTopics = $util.emptyArray;
 
         /**
          * Creates a new SubscriptionMessage instance using the specified properties.
@@ -1715,6 +1731,10 @@ export const protocol = $root.protocol = (() => {
                 w.uint32(/* id 2, wireType 0 =*/16).int32(m.format);
             if (m.topics != null && $Object.hasOwnProperty.call(m, "topics") && m.topics.length)
                 w.uint32(/* id 3, wireType 2 =*/26).bytes(m.topics);
+            if (m.presenceTopics != null && m.presenceTopics.length) {
+                for (var i = 0; i < m.presenceTopics.length; ++i)
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.presenceTopics[i]);
+            }
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -1786,6 +1806,14 @@ export const protocol = $root.protocol = (() => {
                             delete m.topics;
                         continue;
                     }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.presenceTopics && m.presenceTopics.length))
+                            m.presenceTopics = [];
+                        m.presenceTopics.push(r.stringVerify());
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -1832,6 +1860,7 @@ export const protocol = $root.protocol = (() => {
          * @property {Array.<string>|null} [extensions] AuthMessage extensions
          * @property {number|null} [maxMessagesPerSecond] AuthMessage maxMessagesPerSecond
          * @property {number|null} [messageBurst] AuthMessage messageBurst
+         * @property {Uint8Array|null} [clientId] AuthMessage clientId
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -1921,6 +1950,14 @@ export const protocol = $root.protocol = (() => {
         AuthMessage.prototype.messageBurst = 0;
 
         /**
+         * AuthMessage clientId.
+         * @member {Uint8Array} clientId
+         * @memberof protocol.AuthMessage
+         * @instance
+         */
+        AuthMessage.prototype.clientId = $util.newBuffer([]);
+
+        /**
          * Creates a new AuthMessage instance using the specified properties.
          * @function create
          * @memberof protocol.AuthMessage
@@ -1968,6 +2005,8 @@ export const protocol = $root.protocol = (() => {
                 w.uint32(/* id 6, wireType 1 =*/49).double(m.maxMessagesPerSecond);
             if (m.messageBurst != null && $Object.hasOwnProperty.call(m, "messageBurst") && m.messageBurst !== 0)
                 w.uint32(/* id 7, wireType 0 =*/56).uint32(m.messageBurst);
+            if (m.clientId != null && $Object.hasOwnProperty.call(m, "clientId") && m.clientId.length)
+                w.uint32(/* id 8, wireType 2 =*/66).bytes(m.clientId);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -2072,6 +2111,15 @@ export const protocol = $root.protocol = (() => {
                             m.messageBurst = v;
                         else
                             delete m.messageBurst;
+                        continue;
+                    }
+                case 8: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.clientId = v;
+                        else
+                            delete m.clientId;
                         continue;
                     }
                 }
@@ -4866,6 +4914,1184 @@ export const protocol = $root.protocol = (() => {
         };
 
         return HistoryMessage;
+    })();
+
+    /**
+     * LeaveReason enum.
+     * @name protocol.LeaveReason
+     * @enum {number}
+     * @property {number} UNKNOWN_LEAVE_REASON=0 UNKNOWN_LEAVE_REASON value
+     * @property {number} UNSUBSCRIBED=1 UNSUBSCRIBED value
+     * @property {number} DISCONNECTED=2 DISCONNECTED value
+     * @property {number} KICKED=3 KICKED value
+     */
+    protocol.LeaveReason = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "UNKNOWN_LEAVE_REASON"] = 0;
+        values[valuesById[1] = "UNSUBSCRIBED"] = 1;
+        values[valuesById[2] = "DISCONNECTED"] = 2;
+        values[valuesById[3] = "KICKED"] = 3;
+        return values;
+    })();
+
+    protocol.Member = (function() {
+
+        /**
+         * Properties of a Member.
+         * @typedef {Object} protocol.Member.$Properties
+         * @property {number|Long|null} [alias] Member alias
+         * @property {Uint8Array|null} [identity] Member identity
+         * @property {number|Long|null} [serverAlias] Member serverAlias
+         * @property {Uint8Array|null} [clientId] Member clientId
+         * @property {protocol.LeaveReason|null} [reason] Member reason
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Member.
+         * @memberof protocol
+         * @interface IMember
+         * @augments protocol.Member.$Properties
+         * @deprecated Use protocol.Member.$Properties instead.
+         */
+
+        /**
+         * Shape of a Member.
+         * @typedef {protocol.Member.$Properties} protocol.Member.$Shape
+         */
+
+        /**
+         * Constructs a new Member.
+         * @memberof protocol
+         * @classdesc Represents a Member.
+         * @constructor
+         * @param {protocol.Member.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Member = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * Member alias.
+         * @member {number|Long} alias
+         * @memberof protocol.Member
+         * @instance
+         */
+        Member.prototype.alias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Member identity.
+         * @member {Uint8Array} identity
+         * @memberof protocol.Member
+         * @instance
+         */
+        Member.prototype.identity = $util.newBuffer([]);
+
+        /**
+         * Member serverAlias.
+         * @member {number|Long} serverAlias
+         * @memberof protocol.Member
+         * @instance
+         */
+        Member.prototype.serverAlias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Member clientId.
+         * @member {Uint8Array} clientId
+         * @memberof protocol.Member
+         * @instance
+         */
+        Member.prototype.clientId = $util.newBuffer([]);
+
+        /**
+         * Member reason.
+         * @member {protocol.LeaveReason} reason
+         * @memberof protocol.Member
+         * @instance
+         */
+        Member.prototype.reason = 0;
+
+        /**
+         * Creates a new Member instance using the specified properties.
+         * @function create
+         * @memberof protocol.Member
+         * @static
+         * @param {protocol.Member.$Properties=} [properties] Properties to set
+         * @returns {protocol.Member} Member instance
+         * @type {{
+         *   (properties: protocol.Member.$Shape): protocol.Member & protocol.Member.$Shape;
+         *   (properties?: protocol.Member.$Properties): protocol.Member;
+         * }}
+         */
+        Member.create = function(properties) {
+            return new Member(properties);
+        };
+
+        /**
+         * Encodes the specified Member message. Does not implicitly {@link protocol.Member.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.Member
+         * @static
+         * @param {protocol.Member.$Properties} m Member message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Member.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.alias != null && $Object.hasOwnProperty.call(m, "alias") && (typeof m.alias === "object" ? m.alias.low || m.alias.high : m.alias !== 0))
+                w.uint32(/* id 1, wireType 0 =*/8).uint64(m.alias);
+            if (m.identity != null && $Object.hasOwnProperty.call(m, "identity") && m.identity.length)
+                w.uint32(/* id 2, wireType 2 =*/18).bytes(m.identity);
+            if (m.serverAlias != null && $Object.hasOwnProperty.call(m, "serverAlias") && (typeof m.serverAlias === "object" ? m.serverAlias.low || m.serverAlias.high : m.serverAlias !== 0))
+                w.uint32(/* id 3, wireType 0 =*/24).uint64(m.serverAlias);
+            if (m.clientId != null && $Object.hasOwnProperty.call(m, "clientId") && m.clientId.length)
+                w.uint32(/* id 4, wireType 2 =*/34).bytes(m.clientId);
+            if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== 0)
+                w.uint32(/* id 5, wireType 0 =*/40).int32(m.reason);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a Member message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.Member
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.Member & protocol.Member.$Shape} Member
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Member.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.Member();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.alias = v;
+                        else
+                            delete m.alias;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.identity = v;
+                        else
+                            delete m.identity;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.serverAlias = v;
+                        else
+                            delete m.serverAlias;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.clientId = v;
+                        else
+                            delete m.clientId;
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.reason = v;
+                        else
+                            delete m.reason;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for Member
+         * @function getTypeUrl
+         * @memberof protocol.Member
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Member.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.Member";
+        };
+
+        return Member;
+    })();
+
+    protocol.TopicMembers = (function() {
+
+        /**
+         * Properties of a TopicMembers.
+         * @typedef {Object} protocol.TopicMembers.$Properties
+         * @property {string|null} [topic] TopicMembers topic
+         * @property {Array.<protocol.Member.$Properties>|null} [joined] TopicMembers joined
+         * @property {Array.<protocol.Member.$Properties>|null} [left] TopicMembers left
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a TopicMembers.
+         * @memberof protocol
+         * @interface ITopicMembers
+         * @augments protocol.TopicMembers.$Properties
+         * @deprecated Use protocol.TopicMembers.$Properties instead.
+         */
+
+        /**
+         * Shape of a TopicMembers.
+         * @typedef {protocol.TopicMembers.$Properties} protocol.TopicMembers.$Shape
+         */
+
+        /**
+         * Constructs a new TopicMembers.
+         * @memberof protocol
+         * @classdesc Represents a TopicMembers.
+         * @constructor
+         * @param {protocol.TopicMembers.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const TopicMembers = function (p) {
+            this.joined = [];
+            this.left = [];
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * TopicMembers topic.
+         * @member {string} topic
+         * @memberof protocol.TopicMembers
+         * @instance
+         */
+        TopicMembers.prototype.topic = "";
+
+        /**
+         * TopicMembers joined.
+         * @member {Array.<protocol.Member.$Properties>} joined
+         * @memberof protocol.TopicMembers
+         * @instance
+         */
+        TopicMembers.prototype.joined = $util.emptyArray;
+
+        /**
+         * TopicMembers left.
+         * @member {Array.<protocol.Member.$Properties>} left
+         * @memberof protocol.TopicMembers
+         * @instance
+         */
+        TopicMembers.prototype.left = $util.emptyArray;
+
+        /**
+         * Creates a new TopicMembers instance using the specified properties.
+         * @function create
+         * @memberof protocol.TopicMembers
+         * @static
+         * @param {protocol.TopicMembers.$Properties=} [properties] Properties to set
+         * @returns {protocol.TopicMembers} TopicMembers instance
+         * @type {{
+         *   (properties: protocol.TopicMembers.$Shape): protocol.TopicMembers & protocol.TopicMembers.$Shape;
+         *   (properties?: protocol.TopicMembers.$Properties): protocol.TopicMembers;
+         * }}
+         */
+        TopicMembers.create = function(properties) {
+            return new TopicMembers(properties);
+        };
+
+        /**
+         * Encodes the specified TopicMembers message. Does not implicitly {@link protocol.TopicMembers.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.TopicMembers
+         * @static
+         * @param {protocol.TopicMembers.$Properties} m TopicMembers message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TopicMembers.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.topic != null && $Object.hasOwnProperty.call(m, "topic") && m.topic !== "")
+                w.uint32(/* id 1, wireType 2 =*/10).string(m.topic);
+            if (m.joined != null && m.joined.length) {
+                for (var i = 0; i < m.joined.length; ++i)
+                    $root.protocol.Member.encode(m.joined[i], w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+            }
+            if (m.left != null && m.left.length) {
+                for (var i = 0; i < m.left.length; ++i)
+                    $root.protocol.Member.encode(m.left[i], w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+            }
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a TopicMembers message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.TopicMembers
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.TopicMembers & protocol.TopicMembers.$Shape} TopicMembers
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TopicMembers.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.TopicMembers();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.topic = v;
+                        else
+                            delete m.topic;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.joined && m.joined.length))
+                            m.joined = [];
+                        m.joined.push($root.protocol.Member.decode(r, r.size(), $undefined, q + 1));
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.left && m.left.length))
+                            m.left = [];
+                        m.left.push($root.protocol.Member.decode(r, r.size(), $undefined, q + 1));
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for TopicMembers
+         * @function getTypeUrl
+         * @memberof protocol.TopicMembers
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        TopicMembers.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.TopicMembers";
+        };
+
+        return TopicMembers;
+    })();
+
+    protocol.PresenceMessage = (function() {
+
+        /**
+         * Properties of a PresenceMessage.
+         * @typedef {Object} protocol.PresenceMessage.$Properties
+         * @property {protocol.MessageType|null} [type] PresenceMessage type
+         * @property {number|Long|null} [requestId] PresenceMessage requestId
+         * @property {string|null} [topic] PresenceMessage topic
+         * @property {Array.<protocol.Member.$Properties>|null} [members] PresenceMessage members
+         * @property {boolean|null} [truncated] PresenceMessage truncated
+         * @property {string|null} [error] PresenceMessage error
+         * @property {boolean|null} [more] PresenceMessage more
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a PresenceMessage.
+         * @memberof protocol
+         * @interface IPresenceMessage
+         * @augments protocol.PresenceMessage.$Properties
+         * @deprecated Use protocol.PresenceMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a PresenceMessage.
+         * @typedef {protocol.PresenceMessage.$Properties} protocol.PresenceMessage.$Shape
+         */
+
+        /**
+         * Constructs a new PresenceMessage.
+         * @memberof protocol
+         * @classdesc Represents a PresenceMessage.
+         * @constructor
+         * @param {protocol.PresenceMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const PresenceMessage = function (p) {
+            this.members = [];
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * PresenceMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.PresenceMessage
+         * @instance
+         */
+        PresenceMessage.prototype.type = 0;
+
+        /**
+         * PresenceMessage requestId.
+         * @member {number|Long} requestId
+         * @memberof protocol.PresenceMessage
+         * @instance
+         */
+        PresenceMessage.prototype.requestId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * PresenceMessage topic.
+         * @member {string} topic
+         * @memberof protocol.PresenceMessage
+         * @instance
+         */
+        PresenceMessage.prototype.topic = "";
+
+        /**
+         * PresenceMessage members.
+         * @member {Array.<protocol.Member.$Properties>} members
+         * @memberof protocol.PresenceMessage
+         * @instance
+         */
+        PresenceMessage.prototype.members = $util.emptyArray;
+
+        /**
+         * PresenceMessage truncated.
+         * @member {boolean} truncated
+         * @memberof protocol.PresenceMessage
+         * @instance
+         */
+        PresenceMessage.prototype.truncated = false;
+
+        /**
+         * PresenceMessage error.
+         * @member {string} error
+         * @memberof protocol.PresenceMessage
+         * @instance
+         */
+        PresenceMessage.prototype.error = "";
+
+        /**
+         * PresenceMessage more.
+         * @member {boolean} more
+         * @memberof protocol.PresenceMessage
+         * @instance
+         */
+        PresenceMessage.prototype.more = false;
+
+        /**
+         * Creates a new PresenceMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.PresenceMessage
+         * @static
+         * @param {protocol.PresenceMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.PresenceMessage} PresenceMessage instance
+         * @type {{
+         *   (properties: protocol.PresenceMessage.$Shape): protocol.PresenceMessage & protocol.PresenceMessage.$Shape;
+         *   (properties?: protocol.PresenceMessage.$Properties): protocol.PresenceMessage;
+         * }}
+         */
+        PresenceMessage.create = function(properties) {
+            return new PresenceMessage(properties);
+        };
+
+        /**
+         * Encodes the specified PresenceMessage message. Does not implicitly {@link protocol.PresenceMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.PresenceMessage
+         * @static
+         * @param {protocol.PresenceMessage.$Properties} m PresenceMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        PresenceMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.requestId != null && $Object.hasOwnProperty.call(m, "requestId") && (typeof m.requestId === "object" ? m.requestId.low || m.requestId.high : m.requestId !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.requestId);
+            if (m.topic != null && $Object.hasOwnProperty.call(m, "topic") && m.topic !== "")
+                w.uint32(/* id 3, wireType 2 =*/26).string(m.topic);
+            if (m.members != null && m.members.length) {
+                for (var i = 0; i < m.members.length; ++i)
+                    $root.protocol.Member.encode(m.members[i], w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+            }
+            if (m.truncated != null && $Object.hasOwnProperty.call(m, "truncated") && m.truncated !== false)
+                w.uint32(/* id 5, wireType 0 =*/40).bool(m.truncated);
+            if (m.error != null && $Object.hasOwnProperty.call(m, "error") && m.error !== "")
+                w.uint32(/* id 6, wireType 2 =*/50).string(m.error);
+            if (m.more != null && $Object.hasOwnProperty.call(m, "more") && m.more !== false)
+                w.uint32(/* id 7, wireType 0 =*/56).bool(m.more);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a PresenceMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.PresenceMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.PresenceMessage & protocol.PresenceMessage.$Shape} PresenceMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        PresenceMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.PresenceMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.requestId = v;
+                        else
+                            delete m.requestId;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.topic = v;
+                        else
+                            delete m.topic;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.members && m.members.length))
+                            m.members = [];
+                        m.members.push($root.protocol.Member.decode(r, r.size(), $undefined, q + 1));
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.bool())
+                            m.truncated = v;
+                        else
+                            delete m.truncated;
+                        continue;
+                    }
+                case 6: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.error = v;
+                        else
+                            delete m.error;
+                        continue;
+                    }
+                case 7: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.bool())
+                            m.more = v;
+                        else
+                            delete m.more;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for PresenceMessage
+         * @function getTypeUrl
+         * @memberof protocol.PresenceMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        PresenceMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.PresenceMessage";
+        };
+
+        return PresenceMessage;
+    })();
+
+    protocol.MembersMessage = (function() {
+
+        /**
+         * Properties of a MembersMessage.
+         * @typedef {Object} protocol.MembersMessage.$Properties
+         * @property {protocol.MessageType|null} [type] MembersMessage type
+         * @property {Array.<protocol.TopicMembers.$Properties>|null} [topics] MembersMessage topics
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a MembersMessage.
+         * @memberof protocol
+         * @interface IMembersMessage
+         * @augments protocol.MembersMessage.$Properties
+         * @deprecated Use protocol.MembersMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a MembersMessage.
+         * @typedef {protocol.MembersMessage.$Properties} protocol.MembersMessage.$Shape
+         */
+
+        /**
+         * Constructs a new MembersMessage.
+         * @memberof protocol
+         * @classdesc Represents a MembersMessage.
+         * @constructor
+         * @param {protocol.MembersMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const MembersMessage = function (p) {
+            this.topics = [];
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * MembersMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.MembersMessage
+         * @instance
+         */
+        MembersMessage.prototype.type = 0;
+
+        /**
+         * MembersMessage topics.
+         * @member {Array.<protocol.TopicMembers.$Properties>} topics
+         * @memberof protocol.MembersMessage
+         * @instance
+         */
+        MembersMessage.prototype.topics = $util.emptyArray;
+
+        /**
+         * Creates a new MembersMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.MembersMessage
+         * @static
+         * @param {protocol.MembersMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.MembersMessage} MembersMessage instance
+         * @type {{
+         *   (properties: protocol.MembersMessage.$Shape): protocol.MembersMessage & protocol.MembersMessage.$Shape;
+         *   (properties?: protocol.MembersMessage.$Properties): protocol.MembersMessage;
+         * }}
+         */
+        MembersMessage.create = function(properties) {
+            return new MembersMessage(properties);
+        };
+
+        /**
+         * Encodes the specified MembersMessage message. Does not implicitly {@link protocol.MembersMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.MembersMessage
+         * @static
+         * @param {protocol.MembersMessage.$Properties} m MembersMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        MembersMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.topics != null && m.topics.length) {
+                for (var i = 0; i < m.topics.length; ++i)
+                    $root.protocol.TopicMembers.encode(m.topics[i], w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+            }
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a MembersMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.MembersMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.MembersMessage & protocol.MembersMessage.$Shape} MembersMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        MembersMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.MembersMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.topics && m.topics.length))
+                            m.topics = [];
+                        m.topics.push($root.protocol.TopicMembers.decode(r, r.size(), $undefined, q + 1));
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for MembersMessage
+         * @function getTypeUrl
+         * @memberof protocol.MembersMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        MembersMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.MembersMessage";
+        };
+
+        return MembersMessage;
+    })();
+
+    protocol.MemberDeltaMessage = (function() {
+
+        /**
+         * Properties of a MemberDeltaMessage.
+         * @typedef {Object} protocol.MemberDeltaMessage.$Properties
+         * @property {protocol.MessageType|null} [type] MemberDeltaMessage type
+         * @property {boolean|null} [full] MemberDeltaMessage full
+         * @property {Array.<protocol.TopicMembers.$Properties>|null} [topics] MemberDeltaMessage topics
+         * @property {boolean|null} [more] MemberDeltaMessage more
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a MemberDeltaMessage.
+         * @memberof protocol
+         * @interface IMemberDeltaMessage
+         * @augments protocol.MemberDeltaMessage.$Properties
+         * @deprecated Use protocol.MemberDeltaMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a MemberDeltaMessage.
+         * @typedef {protocol.MemberDeltaMessage.$Properties} protocol.MemberDeltaMessage.$Shape
+         */
+
+        /**
+         * Constructs a new MemberDeltaMessage.
+         * @memberof protocol
+         * @classdesc Represents a MemberDeltaMessage.
+         * @constructor
+         * @param {protocol.MemberDeltaMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const MemberDeltaMessage = function (p) {
+            this.topics = [];
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * MemberDeltaMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.MemberDeltaMessage
+         * @instance
+         */
+        MemberDeltaMessage.prototype.type = 0;
+
+        /**
+         * MemberDeltaMessage full.
+         * @member {boolean} full
+         * @memberof protocol.MemberDeltaMessage
+         * @instance
+         */
+        MemberDeltaMessage.prototype.full = false;
+
+        /**
+         * MemberDeltaMessage topics.
+         * @member {Array.<protocol.TopicMembers.$Properties>} topics
+         * @memberof protocol.MemberDeltaMessage
+         * @instance
+         */
+        MemberDeltaMessage.prototype.topics = $util.emptyArray;
+
+        /**
+         * MemberDeltaMessage more.
+         * @member {boolean} more
+         * @memberof protocol.MemberDeltaMessage
+         * @instance
+         */
+        MemberDeltaMessage.prototype.more = false;
+
+        /**
+         * Creates a new MemberDeltaMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.MemberDeltaMessage
+         * @static
+         * @param {protocol.MemberDeltaMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.MemberDeltaMessage} MemberDeltaMessage instance
+         * @type {{
+         *   (properties: protocol.MemberDeltaMessage.$Shape): protocol.MemberDeltaMessage & protocol.MemberDeltaMessage.$Shape;
+         *   (properties?: protocol.MemberDeltaMessage.$Properties): protocol.MemberDeltaMessage;
+         * }}
+         */
+        MemberDeltaMessage.create = function(properties) {
+            return new MemberDeltaMessage(properties);
+        };
+
+        /**
+         * Encodes the specified MemberDeltaMessage message. Does not implicitly {@link protocol.MemberDeltaMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.MemberDeltaMessage
+         * @static
+         * @param {protocol.MemberDeltaMessage.$Properties} m MemberDeltaMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        MemberDeltaMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.full != null && $Object.hasOwnProperty.call(m, "full") && m.full !== false)
+                w.uint32(/* id 2, wireType 0 =*/16).bool(m.full);
+            if (m.topics != null && m.topics.length) {
+                for (var i = 0; i < m.topics.length; ++i)
+                    $root.protocol.TopicMembers.encode(m.topics[i], w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+            }
+            if (m.more != null && $Object.hasOwnProperty.call(m, "more") && m.more !== false)
+                w.uint32(/* id 4, wireType 0 =*/32).bool(m.more);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a MemberDeltaMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.MemberDeltaMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.MemberDeltaMessage & protocol.MemberDeltaMessage.$Shape} MemberDeltaMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        MemberDeltaMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.MemberDeltaMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.bool())
+                            m.full = v;
+                        else
+                            delete m.full;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.topics && m.topics.length))
+                            m.topics = [];
+                        m.topics.push($root.protocol.TopicMembers.decode(r, r.size(), $undefined, q + 1));
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.bool())
+                            m.more = v;
+                        else
+                            delete m.more;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for MemberDeltaMessage
+         * @function getTypeUrl
+         * @memberof protocol.MemberDeltaMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        MemberDeltaMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.MemberDeltaMessage";
+        };
+
+        return MemberDeltaMessage;
     })();
 
     return protocol;

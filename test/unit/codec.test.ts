@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import protobuf from 'protobufjs';
 import {
   Ack, Auth, Connect, ConnectionRefused, ConnectionRefusedReason, Format, MessageType, Ping, Role, Subscription, Topic,
-  TopicFW, TopicIdentity, TopicIdentityFW, WebRtc, Welcome, Goodbye, Recover, Recovered, History, decodeJson, encodeJson, peekType,
+  TopicFW, TopicIdentity, TopicIdentityFW, WebRtc, Welcome, Goodbye, Recover, Recovered, History, Presence, Members, MemberDelta, LeaveReason, decodeJson, encodeJson, peekType,
   Batch, BATCH_HEADER_BYTES, batchEntryBytes, decodeBatch, encodeBatch,
 } from '../../shared/codec.js';
 import { CodecError } from '../../shared/errors.js';
@@ -66,10 +66,10 @@ const cases: Case[] = [
     type: MessageType.CONNECTION_REFUSED, fromAlias: 3, toAlias: 17, reason: ConnectionRefusedReason.SERVER_FULL, data: bytes('full'),
   }),
   c('PING', Ping, { type: MessageType.PING, time: 1234.5678 }),
-  c('SUBSCRIPTION', Subscription, { type: MessageType.SUBSCRIPTION, format: Format.GZIP, topics: bytes('a b c') }),
+  c('SUBSCRIPTION', Subscription, { type: MessageType.SUBSCRIPTION, format: Format.GZIP, topics: bytes('a b c'), presenceTopics: ['a', 'c'] }),
   c('AUTH', Auth, {
     type: MessageType.AUTH, role: Role.COMMUNICATION_SERVER_HUB, body: bytes('token'), serverId: 'srv-1', extensions: ['drain', 'ack'],
-    maxMessagesPerSecond: 1000, messageBurst: 2000,
+    maxMessagesPerSecond: 1000, messageBurst: 2000, clientId: new Uint8Array(16).fill(3),
   }),
   c('TOPIC', Topic, { type: MessageType.TOPIC, fromAlias: 42, topic: 'news', body: bytes('hello'), publisher: new Uint8Array(16).fill(7), seq: 2 ** 40, topicSeq: 12 }),
   c('TOPIC_FW', TopicFW, { type: MessageType.TOPIC_FW, fromAlias: 42, body: bytes('hello'), topic: 'news', publisher: new Uint8Array(16).fill(7), topicSeq: 12 }),
@@ -94,6 +94,27 @@ const cases: Case[] = [
     type: MessageType.HISTORY, requestId: 9, topic: 'news', reply: true, positions: [{ publisher: new Uint8Array(16).fill(7), topicSeq: 11 }],
     sinceMs: 6_000, frames: [bytes('one')], evicted: [{ publisher: new Uint8Array(16).fill(8), topicSeq: 4 }], last: true,
   }),
+  c('PRESENCE', Presence, {
+    type: MessageType.PRESENCE, requestId: 2 ** 40, topic: 'news', truncated: true, error: 'NOT_SUBSCRIBED', more: true,
+    // Nested messages keep their defaults on the prototype: every field here has another value.
+    members: [{ alias: 7, identity: bytes('alice'), serverAlias: 2, clientId: new Uint8Array(16).fill(5), reason: LeaveReason.KICKED }],
+  }),
+  c('MEMBERS', Members, {
+    type: MessageType.MEMBERS,
+    topics: [{
+      topic: 'news',
+      joined: [{ alias: 7, identity: bytes('carol'), serverAlias: 2, clientId: new Uint8Array(16).fill(5), reason: LeaveReason.UNSUBSCRIBED }],
+      left: [{ alias: 8, identity: bytes('bob'), serverAlias: 3, clientId: new Uint8Array(16).fill(6), reason: LeaveReason.KICKED }],
+    }],
+  }),
+  c('MEMBER_DELTA', MemberDelta, {
+    type: MessageType.MEMBER_DELTA, full: true, more: true,
+    topics: [{
+      topic: 'news',
+      joined: [{ alias: 9, identity: bytes('dave'), serverAlias: 3, clientId: new Uint8Array(16).fill(4), reason: LeaveReason.UNSUBSCRIBED }],
+      left: [{ alias: 8, identity: bytes('bob'), serverAlias: 3, clientId: new Uint8Array(16).fill(6), reason: LeaveReason.DISCONNECTED }],
+    }],
+  }),
 ];
 
 describe('codec round trips', () => {
@@ -110,7 +131,7 @@ describe('codec round trips', () => {
     const expected = [
       'WELCOME', 'CONNECT', 'WEBRTC_OFFER', 'WEBRTC_ANSWER', 'WEBRTC_ICE_CANDIDATE', 'PING', 'SUBSCRIPTION', 'AUTH', 'TOPIC',
       'TOPIC_FW', 'TOPIC_IDENTITY', 'TOPIC_IDENTITY_FW', 'CONNECTION_REFUSED', 'BATCH', 'ACK', 'GOODBYE', 'RECOVER', 'RECOVERED',
-      'HISTORY',
+      'HISTORY', 'PRESENCE', 'MEMBERS', 'MEMBER_DELTA',
     ] as const;
     for (const name of expected) assert.ok(covered.has(MessageType[name]), `${name} not covered`);
   });
