@@ -158,6 +158,53 @@ describe('hostile data-channel input to a comm server', () => {
     await peer.close();
   });
 
+  test('PRESENCE is answered for a subscribed topic and refused (NOT_SUBSCRIBED) for another; MEMBER_DELTA from a client is ignored', async () => {
+    const peer = await RawPeer.connect(cluster.coordinator.url);
+    peer.send('reliable', frames.auth('present', 1, ['presence']));
+    peer.send('reliable', frames.subscription('gathering'));
+    peer.send('reliable', frames.presence(7, 'gathering'));
+    let reply: WireMessage;
+    do reply = new WireMessage(await peer.channel('reliable').frames.next()); while (reply.uint(1) !== T.PRESENCE);
+    assert.equal(reply.uint(2), 7);
+    const members = reply.fields.filter((f) => f.field === 4).map((f) => new WireMessage(f.value as Uint8Array));
+    assert.deepEqual(members.map((member) => [member.uint(1), new TextDecoder().decode(member.bytes(2)), member.uint(3)]), [[peer.alias, 'present', cluster.server.alias]]);
+    peer.send('reliable', frames.presence(8, 'elsewhere'));
+    do reply = new WireMessage(await peer.channel('reliable').frames.next()); while (reply.uint(1) !== T.PRESENCE);
+    assert.deepEqual([reply.uint(2), new TextDecoder().decode(reply.bytes(6))], [8, 'NOT_SUBSCRIBED']);
+    assert.ok(cluster.server.peers.get(peer.alias)?.authenticated);
+
+    // A client posing as a server: its member list goes nowhere.
+    const forger = await expectIgnored(frames.memberDelta('gathering', [1, 2, 3], true), 'ignored');
+    forger.send('reliable', frames.presence(1, 'gathering'));
+    let answer: WireMessage;
+    do answer = new WireMessage(await forger.channel('reliable').frames.next()); while (answer.uint(1) !== T.PRESENCE);
+    assert.equal(new TextDecoder().decode(answer.bytes(6)), 'NOT_SUBSCRIBED');
+    peer.send('reliable', frames.presence(9, 'gathering'));
+    do reply = new WireMessage(await peer.channel('reliable').frames.next()); while (reply.uint(1) !== T.PRESENCE);
+    assert.equal(reply.fields.filter((f) => f.field === 4).length, 1, 'still only itself');
+    await forger.close();
+    await peer.close();
+  });
+
+  test('PRESENCE requests past the message rate close the client (rate-limited); a malformed one closes it (undecodable)', { timeout: 60_000 }, async () => {
+    const peer = await RawPeer.authenticated(cluster.coordinator.url);
+    peer.send('reliable', frames.subscription('crowded'));
+    const reason = closeReason(cluster.server, peer.alias);
+    const before = cluster.server.rateLimited.closed;
+    try {
+      for (let i = 0; i < 5_000; i++) peer.send('reliable', frames.presence(i, 'crowded'));
+    } catch {
+      // the server closed it while we were still sending
+    }
+    assert.equal(await reason, 'rate-limited');
+    assert.equal(cluster.server.rateLimited.closed, before + 1);
+    await peer.close();
+    await bystanders.exchange();
+    const undecodable = cluster.server.stats.undecodable;
+    await expectClosed(Uint8Array.from([0x08, T.PRESENCE, 0x1a, 0xff, 0xff, 0x03, 0x61]), /decode|index out of range/i);
+    assert.equal(cluster.server.stats.undecodable, undecodable + 1);
+  });
+
   test('an oversize data-channel frame closes the peer', async () => {
     const body = new Uint8Array(MAX_MESSAGE_BYTES + 1024);
     await expectClosed(frames.topic(bystanders.topic, body), /over the limit/);

@@ -14,7 +14,7 @@ const topicName = fc.oneof(fc.constantFrom('a', 'b', 'fuzz', 'bystanders'), fc.s
 /** A protobuf message with random, plausible fields for `type`. */
 export function validShaped(knownAliases: number[] = []): fc.Arbitrary<Uint8Array> {
   const a = alias(knownAliases);
-  const type = fc.oneof(fc.integer({ min: 0, max: 22 }), fc.constantFrom(99, 300, 2 ** 31 - 1));
+  const type = fc.oneof(fc.integer({ min: 0, max: 25 }), fc.constantFrom(99, 300, 2 ** 31 - 1));
   const json = fc.oneof(
     fc.json({ maxDepth: 2 }),
     fc.constantFrom('{"type":"answer","sdp":"v=0\\r\\n"}', '{"candidate":""}', '{"candidate":"candidate:1 1 udp 1 127.0.0.1 9 typ host","sdpMid":"0"}', 'null', '{'),
@@ -38,6 +38,15 @@ export function validShaped(knownAliases: number[] = []): fc.Arbitrary<Uint8Arra
     fc.tuple(fc.nat(), topicName, fc.boolean(), fc.array(smallBytes, { maxLength: 3 })).map(([requestId, topic, reply, inner]) => message(
       varintField(1, 21), varintField(2, requestId), bytesField(3, topic), varintField(4, reply ? 1 : 0), ...inner.map((frame) => bytesField(7, frame)),
     )),
+    fc.tuple(fc.nat(), topicName).map(([requestId, topic]) => message(varintField(1, 22), varintField(2, requestId), bytesField(3, topic))),
+    fc.tuple(fc.constantFrom(23, 24), fc.boolean(), topicName, fc.array(fc.tuple(fc.nat(), smallBytes, fc.integer({ min: 0, max: 4 })), { maxLength: 4 }), fc.boolean())
+      .map(([t, full, topic, members, left]) => {
+        const encoded = members.map(([memberAlias, clientId, reason]) =>
+          bytesField(left ? 3 : 2, message(varintField(1, memberAlias), bytesField(4, clientId), varintField(5, reason))));
+        return t === 23
+          ? message(varintField(1, t), bytesField(2, message(bytesField(1, topic), ...encoded)))
+          : message(varintField(1, t), varintField(2, full ? 1 : 0), bytesField(3, message(bytesField(1, topic), ...encoded)));
+      }),
     fc.tuple(type, fc.integer({ min: 5, max: 30 }), fc.nat()).map(([t, field, value]) => message(varintField(1, t), fixed32Field(field, value))),
   );
 }

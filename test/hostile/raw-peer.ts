@@ -12,7 +12,7 @@ import { WireMessage, bytesField, doubleField, message, varintField } from '../h
 export const T = {
   WELCOME: 1, CONNECT: 2, WEBRTC_OFFER: 3, WEBRTC_ANSWER: 4, WEBRTC_ICE_CANDIDATE: 5, PING: 6, SUBSCRIPTION: 7,
   AUTH: 8, TOPIC: 9, TOPIC_FW: 10, TOPIC_IDENTITY: 11, TOPIC_IDENTITY_FW: 12, CONNECTION_REFUSED: 13, ERROR: 14,
-  BATCH: 15, DRAIN: 16, ACK: 17, GOODBYE: 18, RECOVER: 19, RECOVERED: 20, HISTORY: 21,
+  BATCH: 15, DRAIN: 16, ACK: 17, GOODBYE: 18, RECOVER: 19, RECOVERED: 20, HISTORY: 21, PRESENCE: 22, MEMBERS: 23, MEMBER_DELTA: 24,
 } as const;
 export const ROLE = { CLIENT: 1, COMMUNICATION_SERVER: 2, COMMUNICATION_SERVER_HUB: 3 } as const;
 export const FORMAT_PLAIN = 1;
@@ -53,6 +53,13 @@ export const frames = {
     varintField(1, T.RECOVER), bytesField(2, topic),
     ...positions.map(({ publisher, topicSeq }) => bytesField(3, message(bytesField(1, publisher), varintField(2, topicSeq)))),
     varintField(4, sinceMs),
+  ),
+  /** A PRESENCE request (the `presence` extension). */
+  presence: (requestId: number, topic: string): Uint8Array => message(varintField(1, T.PRESENCE), varintField(2, requestId), bytesField(3, topic)),
+  /** A MEMBER_DELTA as one server sends another: `full`, one topic, members joined by alias. */
+  memberDelta: (topic: string, aliases: number[], full = false): Uint8Array => message(
+    varintField(1, T.MEMBER_DELTA), varintField(2, full ? 1 : 0),
+    bytesField(3, message(bytesField(1, topic), ...aliases.map((alias) => bytesField(2, message(varintField(1, alias), varintField(3, 1)))))),
   ),
   topicIdentity: (topic: string, body: string, identity: string, fromAlias: number): Uint8Array => message(
     varintField(1, T.TOPIC_IDENTITY), varintField(2, fromAlias), bytesField(3, topic), bytesField(4, identity), varintField(5, 2), bytesField(6, body),
