@@ -5,7 +5,8 @@
 // client id when it sent one (so that a client that re-homed is the same
 // member on its new server), else its server's alias and its own. Several
 // sources may hold the same key (a re-homed client still graced on its old
-// server); the member is visible while any does.
+// server); the member is visible while any does, as the last source that
+// spoke of it says (a re-homed client's new alias and server at once).
 import { LeaveReason } from '../shared/codec.js';
 
 export interface MemberInfo {
@@ -23,22 +24,20 @@ export function memberKey(member: MemberInfo): string {
   return `${member.serverAlias}/${member.alias}`;
 }
 
-export interface MemberTableOptions<S> {
-  /** The source whose member is shown when several hold a key. */
-  preferred: S;
+export interface MemberTableOptions {
   /** A key became visible in a topic (`reason` undefined) or stopped being visible. */
   onChange: (topic: string, key: string, member: MemberInfo, reason: LeaveReason | undefined) => void;
 }
 
 export class MemberTable<S> {
-  readonly #options: MemberTableOptions<S>;
+  readonly #options: MemberTableOptions;
   /** topic -> key -> source -> member */
   readonly #topics = new Map<string, Map<string, Map<S, MemberInfo>>>();
   /** source -> topic -> keys: what a source holds, to count and drop it. */
   readonly #bySource = new Map<S, Map<string, Set<string>>>();
   readonly #counts = new Map<S, number>();
 
-  constructor(options: MemberTableOptions<S>) {
+  constructor(options: MemberTableOptions) {
     this.#options = options;
   }
 
@@ -66,6 +65,8 @@ export class MemberTable<S> {
       ownKeys.add(key);
       this.#counts.set(source, this.count(source) + 1);
     }
+    // Re-inserted: the last source to speak of the key is the last in the map.
+    holders.delete(source);
     holders.set(source, member);
     if (!visible) this.#options.onChange(topic, key, member, undefined);
   }
@@ -107,10 +108,16 @@ export class MemberTable<S> {
     if (keys === undefined) return { members, truncated: false };
     for (const holders of keys.values()) {
       if (members.length === limit) return { members, truncated: true };
-      members.push(holders.get(this.#options.preferred) ?? holders.values().next().value!);
+      members.push(latest(holders));
     }
     return { members, truncated: false };
   }
+}
+
+function latest<S>(holders: Map<S, MemberInfo>): MemberInfo {
+  let last: MemberInfo | undefined;
+  for (const member of holders.values()) last = member;
+  return last!;
 }
 
 export interface TopicChanges {

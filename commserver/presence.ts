@@ -62,7 +62,6 @@ export class Presence {
   constructor(options: PresenceOptions) {
     this.#options = options;
     this.#table = new MemberTable<Source>({
-      preferred: LOCAL,
       onChange: (topic, key, member, reason) => {
         if (!this.#watchers.has(topic)) return;
         if (reason === undefined) this.#events.joined(topic, key, member);

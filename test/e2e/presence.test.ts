@@ -56,7 +56,7 @@ class Events {
 const members = (list: PresenceList) => list.map(({ alias, serverAlias }) => `${alias}@${serverAlias}`).sort();
 
 /** Asks every client for `topic`'s members until each lists exactly `expected` (aliases), within `timeoutMs`. */
-async function untilListed(clients: BrokerClient[], topic: string, expected: BrokerClient[], timeoutMs = 5_000): Promise<string[]> {
+async function untilListed(clients: BrokerClient[], topic: string, expected: BrokerClient[], timeoutMs = 2_000): Promise<string[]> {
   const want = expected.map((client) => `${client.alias}@${client.serverAlias}`).sort();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -201,7 +201,7 @@ test('a client that re-homes within the grace is seen neither leaving nor joinin
   void first.peers.get(oldAlias)!.close('ice-failed');
   await reconnected;
   assert.equal(mover.serverAlias, second.alias);
-  await untilListed([watcher, mover], 'room', [watcher, mover]);
+  await untilListed([watcher, mover], 'room', [watcher, mover], 1_500);
   // Past the grace (3 s) and an interval: the old membership is gone, and no one was told it left.
   const marker = (await connectTo(cluster, [first.alias!]))[0];
   await new Promise((resolve) => setTimeout(resolve, 3_500));
