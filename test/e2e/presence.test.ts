@@ -194,6 +194,7 @@ test('a client that re-homes within the grace is seen neither leaving nor joinin
   mover.subscribe('room', { presence: true });
   await events.until(() => events.of(mover.alias).length === 1);
   const oldAlias = mover.alias;
+  const moverEvents = new Events(mover);
 
   // Its connection is cut by its server: the client re-homes to another one.
   cluster.nextClientServer = second.alias!;
@@ -207,6 +208,8 @@ test('a client that re-homes within the grace is seen neither leaving nor joinin
   await new Promise((resolve) => setTimeout(resolve, 3_500));
   marker.subscribe('room');
   await events.until(() => events.of(marker.alias).length === 1);
+  // The new session asked for events again.
+  await moverEvents.until(() => moverEvents.of(marker.alias).length === 1);
   assert.deepEqual(events.of(oldAlias).map((event) => event.kind), ['join']);
   assert.deepEqual(events.of(mover.alias), []);
   await untilListed([watcher, mover], 'room', [watcher, mover, marker]);
