@@ -109,7 +109,7 @@ export const commServerLimitSpec = {
     description: 'Interval of the PING a server sends on each link to another server (link liveness).',
   },
   serverTimeoutMs: {
-    default: 6_000,
+    default: 5_000,
     description: 'A server link that carried nothing for this long is closed and its interest dropped.',
   },
   drainTimeoutMs: {
