@@ -80,7 +80,7 @@ export function commServerCommand(yargs: Argv) {
       const reportLinks = () => process.stdout.write(`servers linked: ${server.linkedServers().length}\n`);
       server.on('peerAuthenticated', (peer) => peer.isServer && reportLinks());
       server.on('peerClosed', (peer) => peer.isServer && peer.authenticated && reportLinks());
-      server.start();
+      await server.start().listening();
       const operations = await startOperations(argv, async () => ({
         metrics: (await import('../commserver/metrics.js')).commServerMetrics(server),
         readiness: () => server.readiness(),

@@ -342,9 +342,7 @@ export function failureReport(error: Error | undefined, message: string | undefi
 /**
  * A system error nothing awaited (an unhandled rejection) ends the process
  * the way the command's own failures do: one line, the exit code of
- * failureReport, no stack. A comm server starts its WebSocket endpoint in
- * the background, so a port in use there (or an address not of this host)
- * arrives this way. Anything else is thrown again, as Node would.
+ * failureReport, no stack. Anything else is thrown again, as Node would.
  */
 export function reportUnhandledSystemErrors(): void {
   process.on('unhandledRejection', (reason) => {

@@ -83,6 +83,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #closing = false;
   #draining = false;
   #started: Promise<void> = Promise.resolve();
+  #listeningAsked = false;
   #webSockets: WebSocketEndpoint | undefined;
   #webSocketUrl: string | undefined;
   /** The AUTH we answer peers that understand extensions with, the same for all. */
@@ -246,7 +247,21 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#started = this.#listenForWebSockets().then(() => {
       if (!this.#closing) this.#signaling.start();
     });
+    this.#started.catch((error: Error) => {
+      if (!this.#listeningAsked) this.#logger.error({ err: error.message }, 'the WebSocket fallback endpoint could not listen: this comm server does not register');
+    });
     return this;
+  }
+
+  /**
+   * Resolves once the WebSocket fallback endpoint listens (at once without
+   * one) and the server goes on to register with the coordinator; rejects
+   * with the endpoint's error (a port in use). Unless someone asked this,
+   * that error is logged instead.
+   */
+  listening(): Promise<void> {
+    this.#listeningAsked = true;
+    return this.#started;
   }
 
   /** The WebSocket fallback endpoint comes up before registering, so the coordinator can tell clients about it. */
