@@ -61,8 +61,8 @@ test('every comm server process gets the young-generation cap of --max-semi-spac
   const cluster = await startCluster({ servers: 0 });
   try {
     const MiB = 2 ** 20;
-    /** The largest new space (two semi-spaces) of a plain `broker commserver` process made to fill it. */
-    const largestNewSpace = async (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ bytes: number; flags: string }> => {
+    /** The new space (two semi-spaces) a plain `broker commserver` process made to fill it settles at. */
+    const settledNewSpace = async (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ bytes: number; flags: string }> => {
       const { process: server, pid } = await startCommServerProcess({
         coordinatorUrl: cluster.coordinator.url, args, stderr: 'ignore', nodeArgs: ['--import', youngGenerationProbeImport], env,
       });
@@ -83,12 +83,12 @@ test('every comm server process gets the young-generation cap of --max-semi-spac
       }
     };
     // Node 20: V8 grows it to 2 x 16 MiB, Node 24 further; 2 x 4 MiB with the cap.
-    const v8Default = await largestNewSpace(['--max-semi-space-size', '0']);
+    const v8Default = await settledNewSpace(['--max-semi-space-size', '0']);
     assert.ok(v8Default.bytes > 8 * MiB, `V8's own young generation reached ${v8Default.bytes / MiB} MiB`);
-    const capped = await largestNewSpace([]);
+    const capped = await settledNewSpace([]);
     assert.equal(capped.bytes, 8 * MiB, `with the node flags ${capped.flags}`);
     // The option wins over a node flag given another way.
-    const option = await largestNewSpace(['--max-semi-space-size', '2'], { ...process.env, NODE_OPTIONS: '--max-semi-space-size=16' });
+    const option = await settledNewSpace(['--max-semi-space-size', '2'], { ...process.env, NODE_OPTIONS: '--max-semi-space-size=16' });
     assert.equal(option.bytes, 4 * MiB, `with the node flags ${option.flags}`);
   } finally {
     await cluster.close();
