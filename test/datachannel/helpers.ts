@@ -67,7 +67,10 @@ interface Side {
   close(): Promise<void>;
 }
 
-function weriftChannel(dc: WeriftDataChannel): Channel {
+type ChannelState = Pick<Channel, 'label' | 'ordered' | 'maxRetransmits' | 'bufferedAmount'>;
+
+/** A Channel whose state getters read `dc` live (both stacks name them alike). */
+function channel(dc: ChannelState, io: Omit<Channel, keyof ChannelState>): Channel {
   return {
     label: dc.label,
     get ordered() {
@@ -79,12 +82,18 @@ function weriftChannel(dc: WeriftDataChannel): Channel {
     get bufferedAmount() {
       return dc.bufferedAmount;
     },
+    ...io,
+  };
+}
+
+function weriftChannel(dc: WeriftDataChannel): Channel {
+  return channel(dc, {
     sendBufferLimit: undefined,
     send: (data) => dc.send(data),
     onMessage: (listener) => {
       dc.onMessage.subscribe((data) => listener(typeof data === 'string' ? Buffer.from(data) : data));
     },
-  };
+  });
 }
 
 function weriftOpen(dc: WeriftDataChannel): Promise<Channel> {
@@ -100,6 +109,27 @@ function weriftOpen(dc: WeriftDataChannel): Promise<Channel> {
       }
     });
   });
+}
+
+interface DescriptionMaker<Description> {
+  createOffer(): Promise<Description>;
+  createAnswer(): Promise<Description>;
+  setLocalDescription(description: Description): Promise<unknown>;
+  readonly localDescription: { readonly sdp: string } | null | undefined;
+}
+
+/** A side's offer and answer: each is set as `pc`'s local description first. */
+function localDescriptions<Description>(pc: DescriptionMaker<Description>): Pick<Side, 'createOffer' | 'createAnswer'> {
+  return {
+    createOffer: async () => {
+      await pc.setLocalDescription(await pc.createOffer());
+      return { type: 'offer', sdp: pc.localDescription!.sdp };
+    },
+    createAnswer: async () => {
+      await pc.setLocalDescription(await pc.createAnswer());
+      return { type: 'answer', sdp: pc.localDescription!.sdp };
+    },
+  };
 }
 
 function weriftSide(): Side {
@@ -124,14 +154,7 @@ function weriftSide(): Side {
       });
     },
     addCandidate: (candidate) => pc.addIceCandidate(candidate),
-    createOffer: async () => {
-      await pc.setLocalDescription(await pc.createOffer());
-      return { type: 'offer', sdp: pc.localDescription!.sdp };
-    },
-    createAnswer: async () => {
-      await pc.setLocalDescription(await pc.createAnswer());
-      return { type: 'answer', sdp: pc.localDescription!.sdp };
-    },
+    ...localDescriptions(pc),
     setRemote: async (description) => {
       await pc.setRemoteDescription(description);
     },
@@ -141,17 +164,7 @@ function weriftSide(): Side {
 
 function wrtcChannel(dc: RTCDataChannel): Channel {
   dc.binaryType = 'arraybuffer';
-  return {
-    label: dc.label,
-    get ordered() {
-      return dc.ordered;
-    },
-    get maxRetransmits() {
-      return dc.maxRetransmits;
-    },
-    get bufferedAmount() {
-      return dc.bufferedAmount;
-    },
+  return channel(dc, {
     // libwebrtc closes a channel whose send buffer would pass 16 MiB.
     sendBufferLimit: 16 * 1024 * 1024,
     send: (data) => dc.send(new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength)),
@@ -160,7 +173,7 @@ function wrtcChannel(dc: RTCDataChannel): Channel {
         listener(typeof event.data === 'string' ? Buffer.from(event.data) : Buffer.from(event.data)),
       );
     },
-  };
+  });
 }
 
 function wrtcOpen(dc: RTCDataChannel): Promise<Channel> {
@@ -193,14 +206,7 @@ function wrtcSide(): Side {
       });
     },
     addCandidate: (candidate) => pc.addIceCandidate(candidate),
-    createOffer: async () => {
-      await pc.setLocalDescription(await pc.createOffer());
-      return { type: 'offer', sdp: pc.localDescription!.sdp };
-    },
-    createAnswer: async () => {
-      await pc.setLocalDescription(await pc.createAnswer());
-      return { type: 'answer', sdp: pc.localDescription!.sdp };
-    },
+    ...localDescriptions<RTCSessionDescriptionInit>(pc),
     setRemote: (description) => pc.setRemoteDescription(description),
     close: async () => pc.close(),
   };
