@@ -14,6 +14,7 @@ import { BrokerClient, type ReceivedMessage } from '../../client/index.js';
 import { silentLogger } from '../../shared/log.js';
 import { LOOPBACK, loopbackWerift } from '../helpers/loopback.js';
 import { WireMessage, bytesField, doubleField, message, varintField } from '../helpers/protobuf-wire.js';
+import { type RawChannel, rawChannel } from '../hostile/raw-peer.js';
 
 // Numbers from PROTOCOL.md, written out here on purpose (no import of the project's enums).
 const WELCOME = 1;
@@ -29,55 +30,7 @@ const TOPIC_FW = 10;
 const ROLE_CLIENT = 1;
 const FORMAT_PLAIN = 1;
 
-const utf8 = new TextEncoder();
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
-
-
-/** Frames in arrival order; `next` awaits the next one instead of sleeping. */
-class FrameQueue {
-  readonly #frames: Uint8Array[] = [];
-  readonly #waiters: Array<{ resolve: (frame: Uint8Array) => void; reject: (error: Error) => void }> = [];
-  #ended: Error | undefined;
-
-  push(frame: Uint8Array): void {
-    const waiter = this.#waiters.shift();
-    if (waiter) waiter.resolve(frame);
-    else this.#frames.push(frame);
-  }
-
-  end(error: Error): void {
-    this.#ended ??= error;
-    for (const waiter of this.#waiters.splice(0)) waiter.reject(error);
-  }
-
-  next(): Promise<Uint8Array> {
-    const frame = this.#frames.shift();
-    if (frame) return Promise.resolve(frame);
-    if (this.#ended) return Promise.reject(this.#ended);
-    return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }));
-  }
-}
-
-interface RawChannel {
-  readonly dc: RTCDataChannel;
-  readonly frames: FrameQueue;
-  readonly closed: Promise<void>;
-}
-
-function rawChannel(dc: RTCDataChannel): RawChannel {
-  dc.binaryType = 'arraybuffer';
-  const frames = new FrameQueue();
-  dc.addEventListener('message', (event: MessageEvent<ArrayBuffer | string>) => {
-    frames.push(typeof event.data === 'string' ? utf8.encode(event.data) : new Uint8Array(event.data));
-  });
-  const closed = new Promise<void>((resolve) => {
-    dc.addEventListener('close', () => {
-      frames.end(new Error(`channel ${dc.label} closed`));
-      resolve();
-    });
-  });
-  return { dc, frames, closed };
-}
 
 function opened(channel: RawChannel): Promise<RawChannel> {
   if (channel.dc.readyState === 'open') return Promise.resolve(channel);

@@ -164,7 +164,7 @@ export interface RawChannel {
   readonly closed: Promise<void>;
 }
 
-function rawChannel(dc: RTCDataChannel): RawChannel {
+export function rawChannel(dc: RTCDataChannel): RawChannel {
   dc.binaryType = 'arraybuffer';
   const queue = new FrameQueue();
   dc.addEventListener('message', (event: MessageEvent<ArrayBuffer | string>) => {
