@@ -8,6 +8,16 @@ export function coordinatorMetrics(coordinator: Coordinator): Registry {
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
   const { stats } = coordinator;
+  /** A counter with one value per `label` value, read from `counts()` at each scrape. */
+  const countsByLabel = (name: string, help: string, label: string, counts: () => Iterable<readonly [string | number, number]>): void => {
+    new Counter({
+      name, help, labelNames: [label], registers,
+      collect() {
+        this.reset();
+        for (const [value, count] of counts()) this.inc({ [label]: value }, count);
+      },
+    });
+  };
 
   new Gauge({
     name: 'broker_coordinator_peers', help: 'Connected peers by role.', labelNames: ['role'], registers,
@@ -16,48 +26,23 @@ export function coordinatorMetrics(coordinator: Coordinator): Registry {
       for (const peer of coordinator.registry.all()) this.inc({ role: Role[peer.role] });
     },
   });
-  new Counter({
-    name: 'broker_coordinator_connections_total', help: 'Accepted connections by kind (rate() gives connects/s).',
-    labelNames: ['kind'], registers,
-    collect() {
-      this.reset();
-      this.inc({ kind: 'client' }, stats.connections.clients);
-      this.inc({ kind: 'server' }, stats.connections.servers);
-    },
-  });
-  new Counter({
-    name: 'broker_coordinator_relayed_total', help: 'Signaling messages relayed, by type.', labelNames: ['type'], registers,
-    collect() {
-      this.reset();
-      for (const [type, count] of Object.entries(stats.relayed)) this.inc({ type }, count);
-    },
-  });
-  new Counter({
-    name: 'broker_coordinator_dropped_total', help: 'Messages dropped, by reason.', labelNames: ['reason'], registers,
-    collect() {
-      this.reset();
-      this.inc({ reason: 'unknown_alias' }, stats.droppedUnknownAlias);
-      this.inc({ reason: 'undecodable' }, stats.droppedUndecodable);
-      this.inc({ reason: 'unsupported_type' }, stats.droppedUnsupportedType);
-      this.inc({ reason: 'text_frame' }, stats.droppedTextFrames);
-      this.inc({ reason: 'idle' }, stats.idleTerminations);
-      this.inc({ reason: 'rate_limited' }, stats.droppedRateLimited);
-      this.inc({ reason: 'oversize' }, stats.droppedOversize);
-    },
-  });
-  new Counter({
-    name: 'broker_coordinator_refused_upgrades_total', help: 'Refused WebSocket upgrades, by reason.', labelNames: ['reason'], registers,
-    collect() {
-      this.reset();
-      for (const [reason, count] of Object.entries(stats.refusedUpgrades)) this.inc({ reason }, count);
-    },
-  });
-  new Counter({
-    name: 'broker_coordinator_assignments_total', help: 'Clients assigned to each live comm server.', labelNames: ['server'], registers,
-    collect() {
-      this.reset();
-      for (const [server, count] of stats.assignments) this.inc({ server: String(server) }, count);
-    },
-  });
+  countsByLabel('broker_coordinator_connections_total', 'Accepted connections by kind (rate() gives connects/s).', 'kind', () => [
+    ['client', stats.connections.clients],
+    ['server', stats.connections.servers],
+  ]);
+  countsByLabel('broker_coordinator_relayed_total', 'Signaling messages relayed, by type.', 'type', () => Object.entries(stats.relayed));
+  countsByLabel('broker_coordinator_dropped_total', 'Messages dropped, by reason.', 'reason', () => [
+    ['unknown_alias', stats.droppedUnknownAlias],
+    ['undecodable', stats.droppedUndecodable],
+    ['unsupported_type', stats.droppedUnsupportedType],
+    ['text_frame', stats.droppedTextFrames],
+    ['idle', stats.idleTerminations],
+    ['rate_limited', stats.droppedRateLimited],
+    ['oversize', stats.droppedOversize],
+  ]);
+  countsByLabel('broker_coordinator_refused_upgrades_total', 'Refused WebSocket upgrades, by reason.', 'reason', () =>
+    Object.entries(stats.refusedUpgrades),
+  );
+  countsByLabel('broker_coordinator_assignments_total', 'Clients assigned to each live comm server.', 'server', () => stats.assignments);
   return registry;
 }
