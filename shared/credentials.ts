@@ -108,6 +108,29 @@ export class HmacSigner {
 }
 
 
+/**
+ * Admits a peer whose AUTH body is a valid credential of `kind`: `accept`
+ * returns the peer's identity, or why its claims are refused. A refusal
+ * reads `<credential> refused: <why>`.
+ */
+function signedAuthAuthenticator(
+  secret: string | Uint8Array,
+  options: SignerOptions,
+  kind: string,
+  credential: string,
+  accept: (claims: Record<string, unknown>, auth: Parameters<PeerAuthenticator['authenticate']>[0]) => Uint8Array | string,
+): PeerAuthenticator {
+  const signer = new HmacSigner(secret, options);
+  return {
+    authenticate: (auth): PeerAuthResult => {
+      const result = signer.verify(kind, decodeText(auth.body));
+      const accepted = result.ok ? accept(result.claims, auth) : result.reason;
+      if (typeof accepted === 'string') return { ok: false, reason: `${credential} refused: ${accepted}` };
+      return { ok: true, identity: accepted };
+    },
+  };
+}
+
 // ---- cluster credentials ----
 
 /** What a comm server presents when it holds the cluster secret. */
@@ -149,16 +172,9 @@ export function clusterUpgradeAuthenticator(
 
 /** A comm server's check of another server's AUTH body: a valid credential made for the server_id of its AUTH. */
 export function clusterPeerAuthenticator(secret: string | Uint8Array, options: SignerOptions = {}): PeerAuthenticator {
-  const signer = new HmacSigner(secret, options);
-  return {
-    authenticate: ({ body, serverId }): PeerAuthResult => {
-      const result = signer.verify(CLUSTER_AUTH_KIND, decodeText(body));
-      if (!result.ok) return { ok: false, reason: `cluster credential refused: ${result.reason}` };
-      const wrongServer = checkServerId(result.claims, serverId);
-      if (wrongServer) return { ok: false, reason: `cluster credential refused: ${wrongServer}` };
-      return { ok: true, identity: utf8.encode(result.claims.sid as string) };
-    },
-  };
+  return signedAuthAuthenticator(secret, options, CLUSTER_AUTH_KIND, 'cluster credential', (claims, { serverId }) =>
+    checkServerId(claims, serverId) ?? utf8.encode(claims.sid as string),
+  );
 }
 
 // ---- client tokens ----
@@ -182,17 +198,11 @@ export function clientTokenIssuer(secret: string | Uint8Array, options: SignerOp
  * token's, whatever else the client claims.
  */
 export function clientTokenAuthenticator(secret: string | Uint8Array, options: SignerOptions = {}): PeerAuthenticator {
-  const signer = new HmacSigner(secret, options);
-  return {
-    authenticate: ({ alias, body }): PeerAuthResult => {
-      const result = signer.verify(CLIENT_TOKEN_KIND, decodeText(body));
-      if (!result.ok) return { ok: false, reason: `client token refused: ${result.reason}` };
-      const { alias: tokenAlias, id } = result.claims;
-      if (tokenAlias !== alias) return { ok: false, reason: 'client token refused: made for another alias' };
-      if (typeof id !== 'string') return { ok: false, reason: 'client token refused: no identity' };
-      return { ok: true, identity: new Uint8Array(Buffer.from(id, 'base64url')) };
-    },
-  };
+  return signedAuthAuthenticator(secret, options, CLIENT_TOKEN_KIND, 'client token', (claims, { alias }) => {
+    if (claims.alias !== alias) return 'made for another alias';
+    if (typeof claims.id !== 'string') return 'no identity';
+    return new Uint8Array(Buffer.from(claims.id, 'base64url'));
+  });
 }
 
 // ---- composition ----
