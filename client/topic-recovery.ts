@@ -5,6 +5,7 @@
 // live messages that arrive meanwhile, held so that each publisher's
 // messages come out in order and once. A jump in a publisher's numbers, live
 // or left after the answer, is reported as a gap: never silence.
+import { publisherKey } from '../shared/publisher-key.js';
 import type { ReceivedMessage } from './client.js';
 
 export interface TopicRecoveryOptions {
@@ -158,8 +159,4 @@ export class TopicRecovery {
     state.positions.set(key, { publisher, topicSeq });
     this.#options.deliver(message);
   }
-}
-
-function publisherKey(publisher: Uint8Array): string {
-  return String.fromCharCode(...publisher);
 }

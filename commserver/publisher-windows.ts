@@ -5,6 +5,7 @@
 // publisher gets a window: the highest sequence number seen and which of the
 // 32 before it were seen. Numbers are per publisher, not per topic, so a
 // server sees gaps (topics it does not carry); those are not duplicates.
+import { publisherKey } from '../shared/publisher-key.js';
 
 /** Length of the publisher session ids our clients make. */
 export const PUBLISHER_ID_BYTES = 16;
@@ -45,7 +46,7 @@ export class PublisherWindows {
    */
   isNew(publisher: Uint8Array, seq: number, now = Date.now()): boolean {
     if (now - this.#sweptAt >= this.#options.idleMs / 4) this.#sweep(now);
-    const key = String.fromCharCode(...publisher);
+    const key = publisherKey(publisher);
     const window = this.#windows.get(key);
     if (window === undefined) {
       this.#remember(key, { high: seq, seen: 0, lastSeenAt: now });

@@ -10,9 +10,10 @@
 import {
   History, MessageType, RECOVER_EXTENSION, Recovered, type HistoryMessage, type RecoverMessage, type RecoverPosition,
 } from '../shared/codec.js';
+import { publisherKey } from '../shared/publisher-key.js';
 import type { Peer } from './peer.js';
 import {
-  clientFrame, entryOf, publisherKey, serverFrame, type HistoryEntry, type Position, type TopicHistory,
+  clientFrame, entryOf, serverFrame, type HistoryEntry, type Position, type TopicHistory,
 } from './topic-history.js';
 
 export interface RecoveryOptions {

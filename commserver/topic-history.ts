@@ -4,6 +4,7 @@
 // falls out is remembered per publisher as the highest number dropped, so a
 // reader behind it learns how many it missed instead of nothing.
 import { MessageType, Topic, TopicFW, TopicIdentity, TopicIdentityFW, type Role } from '../shared/codec.js';
+import { publisherKey } from '../shared/publisher-key.js';
 
 export interface TopicHistoryOptions {
   /** Bytes of messages kept per topic. */
@@ -56,10 +57,6 @@ export interface Position {
 export const UNKNOWN_PUBLISHER_SLACK_MS = 1_000;
 /** Bytes an entry is counted for beyond its body, identity and topic. */
 const ENTRY_OVERHEAD = 96;
-
-export function publisherKey(publisher: Uint8Array): string {
-  return String.fromCharCode(...publisher);
-}
 
 export class TopicHistory {
   readonly #options: TopicHistoryOptions;
