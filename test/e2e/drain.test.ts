@@ -2,17 +2,14 @@
 // another server with their subscriptions, and a reliable stream loses nothing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { serversLinked, startCommServerProcess } from '../../shared/processes.js';
-import { connectTo, startCluster } from '../helpers/cluster.js';
+import { connectTo, joinServerProcess, startCluster } from '../helpers/cluster.js';
 import { Inbox, untilRouted } from '../helpers/messages.js';
 
 test('a draining comm server hands its clients over without losing a reliable message', { timeout: 60_000 }, async (t) => {
   const cluster = await startCluster({ servers: 1 });
   t.after(() => cluster.close());
   const [survivor] = cluster.servers;
-  const draining = await startCommServerProcess({ coordinatorUrl: cluster.coordinator.url, stderr: 'ignore' });
-  t.after(() => draining.process.kill());
-  await serversLinked(draining.process, 1);
+  const draining = await joinServerProcess(t, cluster);
 
   const [publisher, movingSubscriber] = await connectTo(cluster, [draining.alias, draining.alias]);
   const [stayingSubscriber] = await connectTo(cluster, [survivor.alias!]);

@@ -3,17 +3,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrokerClientError } from '../../client/index.js';
-import { serversLinked, startCommServerProcess } from '../../shared/processes.js';
-import { connectTo, startCluster } from '../helpers/cluster.js';
+import { connectTo, joinServerProcess, startCluster } from '../helpers/cluster.js';
 import { Inbox, bodyText, untilRouted } from '../helpers/messages.js';
 
 test('clients of a killed comm server re-home with their subscriptions', { timeout: 60_000 }, async (t) => {
   const cluster = await startCluster({ servers: 1 });
   t.after(() => cluster.close());
   const [survivor] = cluster.servers;
-  const victim = await startCommServerProcess({ coordinatorUrl: cluster.coordinator.url, stderr: 'ignore' });
-  t.after(() => victim.process.kill());
-  await serversLinked(victim.process, 1);
+  const victim = await joinServerProcess(t, cluster);
 
   const [publisher] = await connectTo(cluster, [survivor.alias!]);
   const [mover] = await connectTo(cluster, [victim.alias], { heartbeatIntervalMs: 250, heartbeatTimeoutMs: 1_500 });

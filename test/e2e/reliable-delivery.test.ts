@@ -5,18 +5,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrokerClient } from '../../client/index.js';
-import { serversLinked, startCommServerProcess } from '../../shared/processes.js';
-import { connectTo, startCluster } from '../helpers/cluster.js';
-import { Inbox, bodyText, isProbe, untilRouted } from '../helpers/messages.js';
+import { connectTo, joinServerProcess, startCluster } from '../helpers/cluster.js';
+import { Inbox, bodyText, isProbe, publishPaced, untilRouted } from '../helpers/messages.js';
 
 const published = (inbox: Inbox) => inbox.texts((m) => !isProbe(m));
 
 test("a publisher's reliable messages reach every subscriber exactly once, in order, across a SIGKILL of its comm server", { timeout: 90_000 }, async (t) => {
   const cluster = await startCluster({ servers: 2 });
   t.after(() => cluster.close());
-  const victim = await startCommServerProcess({ coordinatorUrl: cluster.coordinator.url, stderr: 'ignore' });
-  t.after(() => victim.process.kill());
-  await serversLinked(victim.process, 2);
+  const victim = await joinServerProcess(t, cluster);
 
   const [publisher] = await connectTo(cluster, [victim.alias], { heartbeatIntervalMs: 250, heartbeatTimeoutMs: 1_500 });
   const subscribers = await connectTo(cluster, cluster.servers.map((server) => server.alias!));
@@ -27,18 +24,14 @@ test("a publisher's reliable messages reach every subscriber exactly once, in or
   // 50 Hz, as an application publishing state would; publish() must accept every one.
   const total = 150;
   const expected = Array.from({ length: total }, (_, i) => `order ${i}`);
-  let next = 0;
-  const ticker = setInterval(() => {
-    if (next < total) publisher.publish('orders', expected[next++]);
-  }, 20);
-  t.after(() => clearInterval(ticker));
+  const publishing = publishPaced(t, publisher, 'orders', expected, 20);
   await inboxes[0].until((messages) => messages.filter((m) => !isProbe(m)).length >= 30);
 
   const reconnected = new Promise((resolve) => publisher.once('reconnected', resolve));
   process.kill(victim.pid, 'SIGKILL');
   await reconnected;
   await Promise.all(inboxes.map((inbox) => inbox.until((messages) => messages.filter((m) => !isProbe(m)).length >= total, 30_000)));
-  clearInterval(ticker);
+  publishing.stop();
   await publisher.flush();
   // Anything late would be a duplicate: a PING round trip through each subscriber's server flushes what was in flight to it.
   await Promise.all(subscribers.map((subscriber) => subscriber.ping()));

@@ -4,9 +4,8 @@
 // each message once and in order; what no history holds is a `gap` event.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { serversLinked, startCommServerProcess } from '../../shared/processes.js';
-import { connectTo, startCluster } from '../helpers/cluster.js';
-import { Inbox, isProbe, untilRouted } from '../helpers/messages.js';
+import { connectTo, joinServerProcess, startCluster } from '../helpers/cluster.js';
+import { Inbox, isProbe, publishPaced, untilRouted } from '../helpers/messages.js';
 
 const HEARTBEAT = { heartbeatIntervalMs: 250, heartbeatTimeoutMs: 1_500 };
 
@@ -14,9 +13,7 @@ test('a recovering subscriber whose comm server is SIGKILLed gets every message 
   const cluster = await startCluster({ servers: 2 });
   t.after(() => cluster.close());
   const [publisherServer, emptyServer] = cluster.servers;
-  const victim = await startCommServerProcess({ coordinatorUrl: cluster.coordinator.url, stderr: 'ignore' });
-  t.after(() => victim.process.kill());
-  await serversLinked(victim.process, 2);
+  const victim = await joinServerProcess(t, cluster);
 
   const [publisher] = await connectTo(cluster, [publisherServer.alias!]);
   const [reader] = await connectTo(cluster, [victim.alias], HEARTBEAT);
@@ -28,11 +25,7 @@ test('a recovering subscriber whose comm server is SIGKILLed gets every message 
 
   const total = 150;
   const expected = Array.from({ length: total }, (_, i) => `score ${i}`);
-  let next = 0;
-  const ticker = setInterval(() => {
-    if (next < total) publisher.publish('scores', expected[next++]);
-  }, 20);
-  t.after(() => clearInterval(ticker));
+  const publishing = publishPaced(t, publisher, 'scores', expected, 20);
   await inbox.until((messages) => messages.filter((m) => !isProbe(m)).length >= 30);
 
   // The reader re-homes to the server that carried no `scores` so far: it must fetch the history from the mesh.
@@ -41,7 +34,7 @@ test('a recovering subscriber whose comm server is SIGKILLed gets every message 
   process.kill(victim.pid, 'SIGKILL');
   assert.equal((await reconnected).serverAlias, emptyServer.alias);
   await inbox.until((messages) => messages.filter((m) => !isProbe(m)).length >= total, 30_000);
-  clearInterval(ticker);
+  publishing.stop();
   await publisher.flush();
   await reader.ping();
   assert.deepEqual(inbox.texts((m) => !isProbe(m)), expected);
@@ -55,9 +48,7 @@ test('what left every history is reported as a gap: received plus missed is what
   const cluster = await startCluster({ servers: 1, serverOptions: { limits: { historyBytesPerTopic, recoveryTimeoutMs: 100 } } });
   t.after(() => cluster.close());
   const [survivor] = cluster.servers;
-  const victim = await startCommServerProcess({ coordinatorUrl: cluster.coordinator.url, stderr: 'ignore', args: ['--history-bytes-per-topic', String(historyBytesPerTopic)] });
-  t.after(() => victim.process.kill());
-  await serversLinked(victim.process, 1);
+  const victim = await joinServerProcess(t, cluster, ['--history-bytes-per-topic', String(historyBytesPerTopic)]);
 
   const [publisher] = await connectTo(cluster, [survivor.alias!]);
   const [reader] = await connectTo(cluster, [victim.alias], HEARTBEAT);
@@ -68,21 +59,17 @@ test('what left every history is reported as a gap: received plus missed is what
   await untilRouted('ticks', [publisher], [{ client: reader, inbox }]);
 
   const total = 300;
-  const body = (i: number) => `tick ${String(i).padStart(4, '0')} `.padEnd(100, '.');
-  let next = 0;
-  const ticker = setInterval(() => {
-    if (next < total) publisher.publish('ticks', body(next++));
-  }, 10);
-  t.after(() => clearInterval(ticker));
+  const bodies = Array.from({ length: total }, (_, i) => `tick ${String(i).padStart(4, '0')} `.padEnd(100, '.'));
+  const publishing = publishPaced(t, publisher, 'ticks', bodies, 10);
   await inbox.until((messages) => messages.filter((m) => !isProbe(m)).length >= 20);
   cluster.nextClientServer = survivor.alias!;
   const reconnected = new Promise((resolve) => reader.once('reconnected', resolve));
   process.kill(victim.pid, 'SIGKILL');
-  const killedAt = next;
+  const killedAt = publishing.published;
   await reconnected;
-  const reconnectedAt = next;
+  const reconnectedAt = publishing.published;
   await inbox.until((messages) => messages.some((m) => m.body.length === 100 && new TextDecoder().decode(m.body).startsWith(`tick ${String(total - 1).padStart(4, '0')}`)), 30_000);
-  clearInterval(ticker);
+  publishing.stop();
   await reader.ping();
 
   const received = inbox.texts((m) => !isProbe(m)).map((text) => Number(text.slice(5, 9)));

@@ -1,11 +1,13 @@
 // An in-process cluster for tests: a real coordinator and real comm servers
 // on 127.0.0.1, talking over real WebSockets and werift peer connections.
 import { once } from 'node:events';
+import type { TestContext } from 'node:test';
 import { Coordinator, fullMeshSelector, starSelector, type RandomSource } from '../../coordinator/index.js';
 import { CommServer, type CommServerOptions } from '../../commserver/index.js';
 import { BrokerClient, type BrokerClientOptions } from '../../client/index.js';
 import { Role } from '../../shared/codec.js';
 import { silentLogger } from '../../shared/log.js';
+import { serversLinked, startCommServerProcess } from '../../shared/processes.js';
 
 export interface TestCluster {
   coordinator: Coordinator;
@@ -84,6 +86,17 @@ export async function meshFormed(servers: CommServer[], star = false): Promise<v
   await Promise.all(servers.map(async (server) => {
     while (server.linkedServers().length < expected(server)) await once(server, 'peerAuthenticated');
   }));
+}
+
+/**
+ * A comm server in a process of its own (one a test can kill), joined to
+ * `cluster` and linked to all its servers; killed when the test ends.
+ */
+export async function joinServerProcess(t: TestContext, cluster: TestCluster, args: string[] = []): Promise<Awaited<ReturnType<typeof startCommServerProcess>>> {
+  const server = await startCommServerProcess({ coordinatorUrl: cluster.coordinator.url, stderr: 'ignore', args });
+  t.after(() => server.process.kill());
+  await serversLinked(server.process, cluster.servers.length);
+  return server;
 }
 
 /** Connects one client to each listed server (by alias), in order. */

@@ -1,3 +1,4 @@
+import type { TestContext } from 'node:test';
 import type { BrokerClient, ReceivedMessage } from '../../client/index.js';
 
 const text = new TextDecoder();
@@ -63,3 +64,24 @@ export async function untilRouted(
 }
 
 export const isProbe = (message: ReceivedMessage) => bodyText(message).startsWith('probe:');
+
+/**
+ * Publishes `bodies` on `topic`, one every `intervalMs`, as an application
+ * publishing state would, until `stop()` or the end of the test.
+ */
+export function publishPaced(
+  t: TestContext, publisher: BrokerClient, topic: string, bodies: readonly string[], intervalMs: number,
+): { readonly published: number; stop(): void } {
+  let published = 0;
+  const ticker = setInterval(() => {
+    if (published < bodies.length) publisher.publish(topic, bodies[published++]);
+  }, intervalMs);
+  const stop = (): void => clearInterval(ticker);
+  t.after(stop);
+  return {
+    get published() {
+      return published;
+    },
+    stop,
+  };
+}
