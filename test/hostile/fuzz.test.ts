@@ -8,11 +8,8 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { BrokerClient } from '../../client/index.js';
-import { startCoordinatorProcess, type BrokerProcess } from '../../shared/processes.js';
-import { Child } from './child.js';
 import { hostileFrame, hostileWebSocketFrame } from './frame-arbitraries.js';
-import { Bystanders, clusterAt } from './helpers.js';
+import { startProcessCluster, type ProcessCluster } from './process-cluster.js';
 import { RawPeer, RawSocket, T, frames, type Label } from './raw-peer.js';
 import { RawWebSocket, binary } from './raw-websocket.js';
 import { WireMessage } from '../helpers/protobuf-wire.js';
@@ -25,25 +22,17 @@ const FALLBACK_AT_ONCE = 10;
 /** Aliases the fallback connections ask for, clear of the coordinator's. */
 const FALLBACK_ALIASES = 2_000_000;
 
-let coordinator: BrokerProcess | undefined;
-const clients: BrokerClient[] = [];
+let cluster: ProcessCluster | undefined;
 
 after(async () => {
-  for (const client of clients) client.close();
   await RawPeer.closeAll();
   await RawWebSocket.closeAll();
-  await Child.killAll();
-  await coordinator?.kill();
+  await cluster?.close();
 });
 
 test('2,000 fuzzed frames to the coordinator, 2,000 to a comm server data channel and 2,000 to its WebSocket fallback crash nothing', { timeout: 120_000 }, async () => {
-  const started = await startCoordinatorProcess({ stderr: 'ignore' });
-  coordinator = started.process;
-  const url = started.url;
-  const server = Child.commServer(url, ['--connect-timeout-ms', '3000']);
-  const [, serverAliasText] = await server.stdout(/^comm server registered as alias (\d+)/);
-  const serverAlias = Number(serverAliasText);
-  const bystanders = await Bystanders.start(clusterAt(url, clients), 'bystanders');
+  cluster = await startProcessCluster(['--connect-timeout-ms', '3000']);
+  const { coordinator, coordinatorUrl: url, server, serverAlias, bystanders } = cluster;
   const rng = (n: number) => ({ seed: SEED + n, numRuns: FRAMES });
 
   // ---- coordinator WebSocket: 20 sockets, 100 frames each (under the signaling burst) ----

@@ -7,39 +7,26 @@
 // (1 MiB) were neither delivered nor closed: the association stalled.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BrokerClient } from '../../client/index.js';
-import { startCoordinatorProcess, type BrokerProcess } from '../../shared/processes.js';
-import { Child } from './child.js';
-import { Bystanders, clusterAt } from './helpers.js';
+import { startProcessCluster, type ProcessCluster } from './process-cluster.js';
 import { RawPeer, frames } from './raw-peer.js';
 
 const MAX_MESSAGE_SIZE = 65_536;
 
-let coordinator: BrokerProcess | undefined;
-let coordinatorUrl: string;
-let server: Child;
-let bystanders: Bystanders;
-const clients: BrokerClient[] = [];
+let cluster: ProcessCluster | undefined;
 
 before(async () => {
-  const started = await startCoordinatorProcess({ stderr: 'ignore' });
-  coordinator = started.process;
-  coordinatorUrl = started.url;
-  server = Child.commServer(started.url);
-  await server.stdout(/^comm server registered as alias \d+/);
-  bystanders = await Bystanders.start(clusterAt(started.url, clients));
+  cluster = await startProcessCluster();
 });
 
 after(async () => {
-  for (const client of clients) client.close();
   await RawPeer.closeAll();
-  await server?.kill();
-  await coordinator?.kill();
+  await cluster?.close();
 });
 
 describe('a data-channel message over max-message-size, from a peer that ignores it', () => {
   for (const size of [1_200_000, 4 * 1024 * 1024]) {
     test(`${size} bytes: the peer is closed as a protocol error, others keep being served`, { timeout: 30_000 }, async () => {
+      const { coordinatorUrl, server, bystanders } = cluster!;
       const peer = await RawPeer.authenticated(coordinatorUrl);
       peer.ignoreMaxMessageSize();
       peer.send('reliable', frames.topic(bystanders.topic, new Uint8Array(size)));

@@ -8,10 +8,9 @@
 // pair and new fallback clients.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BrokerClient } from '../../client/index.js';
-import { startCoordinatorProcess, type BrokerProcess } from '../../shared/processes.js';
-import { Child } from './child.js';
-import { Bystanders, clusterAt } from './helpers.js';
+import type { Child } from './child.js';
+import type { Bystanders } from './helpers.js';
+import { startProcessCluster, type ProcessCluster } from './process-cluster.js';
 import { frames } from './raw-peer.js';
 import { OPCODE, RawWebSocket, binary, upgradeRequest, wsFrame } from './raw-websocket.js';
 
@@ -21,30 +20,24 @@ const CLOSE_PROTOCOL_ERROR = 1002;
 const CLOSE_INVALID_DATA = 1007;
 const CLOSE_TOO_BIG = 1009;
 
-let coordinator: BrokerProcess | undefined;
+let cluster: ProcessCluster | undefined;
 let server: Child;
 let port: number;
 let bystanders: Bystanders;
-const clients: BrokerClient[] = [];
 let nextAlias = 1_000_000;
 
 before(async () => {
-  const started = await startCoordinatorProcess({ stderr: 'ignore' });
-  coordinator = started.process;
-  server = Child.commServer(started.url, [
+  cluster = await startProcessCluster([
     '--max-message-bytes', String(MAX_MESSAGE_BYTES), '--connect-timeout-ms', String(UPGRADE_TIMEOUT_MS),
   ]);
-  await server.stdout(/^comm server registered as alias \d+/);
+  ({ server, bystanders } = cluster);
   const listening = await server.log({ msg: 'WebSocket fallback endpoint listening' });
   port = Number(new URL(String(listening.url)).port);
-  bystanders = await Bystanders.start(clusterAt(started.url, clients));
 });
 
 after(async () => {
-  for (const client of clients) client.close();
   await RawWebSocket.closeAll();
-  await server?.kill();
-  await coordinator?.kill();
+  await cluster?.close();
 });
 
 /** An upgraded connection; `authenticated` also sends AUTH and waits for a PING's echo. */
