@@ -11,12 +11,20 @@ export function bodyText(message: ReceivedMessage): string {
 export class Inbox {
   readonly messages: ReceivedMessage[] = [];
   #waiters = new Set<() => void>();
+  readonly #stop: () => void;
 
   constructor(client: BrokerClient) {
-    client.on('message', (message) => {
+    const record = (message: ReceivedMessage): void => {
       this.messages.push(message);
       for (const wake of this.#waiters) wake();
-    });
+    };
+    client.on('message', record);
+    this.#stop = () => client.off('message', record);
+  }
+
+  /** Stops recording: later messages are not added. */
+  stop(): void {
+    this.#stop();
   }
 
   texts(filter: (message: ReceivedMessage) => boolean = () => true): string[] {

@@ -6,8 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import type { ReceivedMessage } from '../../client/index.js';
-import { bodyText } from '../helpers/messages.js';
+import { Inbox, bodyText } from '../helpers/messages.js';
 import { WireMessage, bytesField, message, varintField } from '../helpers/protobuf-wire.js';
 import { Bystanders, closeReason, startHostileCluster, type HostileCluster } from './helpers.js';
 import { FORMAT_GZIP, RawPeer, T, frames, type Label } from './raw-peer.js';
@@ -119,16 +118,14 @@ describe('hostile data-channel input to a comm server', () => {
     peer.send('reliable', frames.auth('replayer', 1, ['ack']));
     await peer.roundTrip();
     const publisher = crypto.getRandomValues(new Uint8Array(16));
-    const received: string[] = [];
-    const onMessage = (m: ReceivedMessage) => /^n\d$/.test(bodyText(m)) && received.push(bodyText(m));
-    bystanders.b.on('message', onMessage);
+    const inbox = new Inbox(bystanders.b);
     const duplicates = cluster.server.stats.duplicates;
     for (const seq of [1, 2, 1, 2, 3, 3]) peer.send('reliable', frames.numberedTopic(bystanders.topic, `n${seq}`, publisher, seq));
     peer.send('reliable', message(varintField(1, T.ACK), varintField(2, 1_000_000)));
     await peer.roundTrip();
     await bystanders.exchange();
-    bystanders.b.off('message', onMessage);
-    assert.deepEqual(received, ['n1', 'n2', 'n3']);
+    inbox.stop();
+    assert.deepEqual(inbox.texts((m) => /^n\d$/.test(bodyText(m))), ['n1', 'n2', 'n3']);
     assert.equal(cluster.server.stats.duplicates, duplicates + 3);
     // ACKs are cumulative: the last one says 3, the highest number forwarded.
     let ack: WireMessage;
@@ -232,9 +229,7 @@ describe('hostile data-channel input to a comm server', () => {
 
   test('frames on unreliable before AUTH are dropped and counted, never relayed, and the peer is still admitted', async () => {
     const peer = await RawPeer.connect(cluster.coordinator.url);
-    const received: ReceivedMessage[] = [];
-    const onMessage = (m: ReceivedMessage) => received.push(m);
-    bystanders.b.on('message', onMessage);
+    const inbox = new Inbox(bystanders.b);
     try {
       const before = cluster.server.stats.beforeAuth;
       const early = [frames.topic(bystanders.topic, 'early'), frames.auth(), frames.subscription('a'), Uint8Array.from([0xff])];
@@ -245,31 +240,29 @@ describe('hostile data-channel input to a comm server', () => {
       assert.ok(cluster.server.peers.get(peer.alias)?.authenticated, 'admitted by its AUTH on reliable');
       assert.equal(cluster.server.topicsOf(cluster.server.peers.get(peer.alias)!).size, 0, 'the early SUBSCRIPTION was not applied');
       await bystanders.exchange();
-      assert.equal(received.filter((m) => new TextDecoder().decode(m.body) === 'early').length, 0, 'the early TOPIC was not relayed');
+      assert.equal(inbox.texts((m) => bodyText(m) === 'early').length, 0, 'the early TOPIC was not relayed');
     } finally {
-      bystanders.b.off('message', onMessage);
+      inbox.stop();
       await peer.close();
     }
   });
 
   test("a TOPIC or TOPIC_IDENTITY with someone else's from_alias is stamped with the sender's real alias and identity", async () => {
     const peer = await RawPeer.authenticated(cluster.coordinator.url);
-    const received: ReceivedMessage[] = [];
-    const onMessage = (m: ReceivedMessage) => received.push(m);
-    bystanders.b.on('message', onMessage);
+    const inbox = new Inbox(bystanders.b);
     try {
       peer.send('reliable', frames.topic(bystanders.topic, 'forged topic', bystanders.a.alias));
       peer.send('reliable', frames.topicIdentity(bystanders.topic, 'forged identity', 'admin', bystanders.a.alias));
       await peer.roundTrip();
       await bystanders.b.ping();
-      const forged = received.filter((m) => new TextDecoder().decode(m.body).startsWith('forged'));
+      const forged = inbox.messages.filter((m) => bodyText(m).startsWith('forged'));
       assert.equal(forged.length, 2);
       for (const m of forged) assert.equal(m.from, peer.alias, 'from is the real sender, not the forged alias');
       const withIdentity = forged.find((m) => m.identity !== undefined);
       assert.ok(withIdentity, 'TOPIC_IDENTITY arrives as TOPIC_IDENTITY_FW');
       assert.equal(new TextDecoder().decode(withIdentity.identity), 'hostile', 'identity from AUTH, not from the message');
     } finally {
-      bystanders.b.off('message', onMessage);
+      inbox.stop();
     }
     await peer.close();
   });
