@@ -4,11 +4,11 @@
 // extensions and the limits it holds clients to), a peer's AUTH as the
 // admission reads it, and another server's announcement on a link we opened.
 import {
-  ACK_EXTENSION, Auth, BATCH_EXTENSION, MessageType, PRESENCE_EXTENSION, RECOVER_EXTENSION, Role, peekType, type AuthMessage,
+  ACK_EXTENSION, Auth, BATCH_EXTENSION, DIRECT_EXTENSION, MessageType, PRESENCE_EXTENSION, RECOVER_EXTENSION, Role, peekType, type AuthMessage,
 } from '../shared/codec.js';
 
 /** The extensions a comm server understands, announced in its AUTH. */
-export const SERVER_EXTENSIONS: readonly string[] = [BATCH_EXTENSION, ACK_EXTENSION, RECOVER_EXTENSION, PRESENCE_EXTENSION];
+export const SERVER_EXTENSIONS: readonly string[] = [BATCH_EXTENSION, ACK_EXTENSION, RECOVER_EXTENSION, PRESENCE_EXTENSION, DIRECT_EXTENSION];
 
 /** The AUTH this server sends on a link it opened: its role, identity, credential and extensions. */
 export function ourAuth(hub: boolean, serverId: string, credential: Uint8Array): Uint8Array {

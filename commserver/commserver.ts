@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import {
-  ConnectionRefusedReason, DRAIN_EXTENSION, MessageHeader, MessageType, PRESENCE_EXTENSION, Role,
+  ConnectionRefusedReason, DIRECT_EXTENSION, DRAIN_EXTENSION, MessageHeader, MessageType, PRESENCE_EXTENSION, Role,
 } from '../shared/codec.js';
 import { allowAllPeers, noServerCredentials, openAccessWarning, type PeerAuthenticator, type ServerCredentials } from '../shared/auth.js';
 import { commServerLimitDefaults, coordinatorLimitDefaults, type CommServerLimits } from '../shared/config.js';
@@ -25,6 +25,8 @@ import { Dispatcher } from './dispatch.js';
 import { Acknowledgements } from './acknowledgements.js';
 import { Recovery } from './recovery.js';
 import { Presence } from './presence.js';
+import { Directory } from './directory.js';
+import { DirectMessages } from './direct.js';
 import { TopicHistory } from './topic-history.js';
 import { Signaling } from './signaling.js';
 import { peerReport, type PeerReport } from './peer-report.js';
@@ -80,6 +82,8 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #acknowledgements: Acknowledgements;
   #recovery: Recovery;
   #presence: Presence;
+  #directory: Directory;
+  #direct: DirectMessages;
   #closing = false;
   #draining = false;
   #started: Promise<void> = Promise.resolve();
@@ -140,6 +144,19 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       presenceLinks: () => this.linkedServers().filter((server) => server.extensions.has(PRESENCE_EXTENSION)),
       reject: (peer, reason, detail) => this.#reject(peer, reason, detail),
     });
+    this.#directory = new Directory({
+      intervalMs: this.limits.directoryIntervalMs,
+      maxRemoteEntries: this.limits.maxRemoteDirectoryEntries,
+      directLinks: () => this.linkedServers().filter((server) => server.extensions.has(DIRECT_EXTENSION)),
+      reject: (peer, reason, detail) => this.#reject(peer, reason, detail),
+    });
+    this.#direct = new DirectMessages({
+      directory: this.#directory,
+      timeoutMs: this.limits.directTimeoutMs,
+      maxPending: this.limits.maxPendingDirects,
+      stats: this.stats,
+      isSilent: (link) => this.#serverLinks.isSilent(link),
+    });
     this.#dispatcher = new Dispatcher({
       limits: this.limits,
       hub: options.hub === true,
@@ -149,6 +166,8 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       history,
       recovery: this.#recovery,
       presence: this.#presence,
+      directory: this.#directory,
+      direct: this.#direct,
       reject: (peer, reason, detail) => this.#reject(peer, reason, detail),
       onRateLimited: (peer, channel) => this.emit('rateLimited', peer, channel),
       onServerInterest: (peer, topics) => this.emit('serverInterest', peer, topics),
@@ -222,6 +241,16 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     };
   }
 
+  /** Directory entries (the `direct` extension): this server's clients, and those its links announced. */
+  get directoryEntries(): { local: number; remote: number } {
+    return this.#directory.size;
+  }
+
+  /** Reliable direct messages waiting for another server's answer. */
+  get pendingDirects(): number {
+    return this.#direct.pending;
+  }
+
   /** Every peer, as served on /stats. */
   peerReports(): PeerReport[] {
     return [...this.peers.values()].map((peer) => peerReport(peer, this.topicsOf(peer)));
@@ -244,6 +273,8 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     if (warning) this.#logger.warn(warning);
     this.#serverLinks.start();
     this.#presence.start();
+    this.#directory.start();
+    this.#direct.start();
     this.#started = this.#listenForWebSockets().then(() => {
       if (!this.#closing) this.#signaling.start();
     });
@@ -306,6 +337,8 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#acknowledgements.stop();
     this.#recovery.stop();
     this.#presence.stop();
+    this.#directory.stop();
+    this.#direct.stop();
     await this.#started.catch(() => undefined);
     await this.#signaling.close();
     await this.#webSockets?.close();
@@ -388,7 +421,9 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       onFrame: (p, channel, frame) => this.#onFrame(p, channel, frame),
       onOpen: (p) => this.#onPeerOpen(p),
       onAnnouncement: (p) => {
-        if (p.authenticated && p.extensions.has(PRESENCE_EXTENSION)) this.#presence.linkReady(p);
+        if (!p.authenticated) return;
+        if (p.extensions.has(PRESENCE_EXTENSION)) this.#presence.linkReady(p);
+        if (p.extensions.has(DIRECT_EXTENSION)) this.#directory.linkReady(p);
       },
       onChannelError: (p, channel, detail) => this.#reject(p, 'protocol-error', `${channel} channel: ${detail}`),
       onClose: (p, reason) => this.#onPeerClosed(p, reason),
@@ -412,6 +447,10 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#logger.info({ alias: peer.alias, role: Role[peer.role], direction: peer.direction }, 'peer connected');
     if (peer.isServer) this.#serverLinks.admitted(peer);
     if (peer.isServer && peer.extensions.has(PRESENCE_EXTENSION)) this.#presence.linkReady(peer);
+    if (peer.extensions.has(DIRECT_EXTENSION)) {
+      if (peer.isServer) this.#directory.linkReady(peer);
+      else this.#directory.clientAdmitted(peer);
+    }
     this.emit('peerAuthenticated', peer);
     for (const frame of waiting) this.#onFrame(peer, 'reliable', frame);
   }

@@ -8,9 +8,12 @@
 // from a linked server is handed to the acknowledgements. The dispatcher owns
 // the routing table, the clients' rate buckets and the publishers' windows.
 // Subscription changes and peers leaving also go to presence, whose frames
-// (PRESENCE from clients, MEMBER_DELTA from links) are handed to it.
+// (PRESENCE from clients, MEMBER_DELTA from links) are handed to it; DIRECT
+// and DIRECT_RESULT go to direct messages, DIRECTORY to the directory, from
+// peers that announced `direct` only, and peers leaving to both.
 import {
-  Ack, History, MemberDelta, MessageType, Presence, Recover, Role, Subscription, Topic, TopicIdentity, peekType, type TopicIdentityMessage, type TopicMessage,
+  Ack, DIRECT_EXTENSION, Direct, DirectResult, Directory as DirectoryFrame, History, MemberDelta, MessageType, Presence, Recover, Role, Subscription, Topic,
+  TopicIdentity, peekType, type TopicIdentityMessage, type TopicMessage,
 } from '../shared/codec.js';
 import type { CommServerLimits } from '../shared/config.js';
 import { TokenBucket } from '../shared/rate-limit.js';
@@ -18,6 +21,8 @@ import type { ChannelKind } from '../shared/rtc.js';
 import type { Acknowledgements } from './acknowledgements.js';
 import type { Recovery } from './recovery.js';
 import type { Presence as PresenceModule } from './presence.js';
+import type { DirectMessages } from './direct.js';
+import type { Directory } from './directory.js';
 import type { TopicHistory } from './topic-history.js';
 import { forwardTopic, topicFrames, topicIdentityFrames } from './fanout.js';
 import type { Peer, PeerCloseReason } from './peer.js';
@@ -37,6 +42,8 @@ export interface DispatcherOptions {
   history: TopicHistory;
   recovery: Recovery;
   presence: PresenceModule;
+  directory: Directory;
+  direct: DirectMessages;
   /** Closes a peer for what it sent (the caller logs it once). */
   reject: (peer: Peer, reason: PeerCloseReason, detail: string) => void;
   /** A client's frame over the message rate (before it is dropped or the client closed). */
@@ -78,6 +85,8 @@ export class Dispatcher {
     this.#options.presence.forget(peer, removed, reason);
     this.#options.acknowledgements.forget(peer);
     this.#options.recovery.forget(peer);
+    this.#options.directory.forget(peer);
+    this.#options.direct.forget(peer);
   }
 
   handle(peer: Peer, channel: ChannelKind, frame: Uint8Array): void {
@@ -146,6 +155,19 @@ export class Dispatcher {
         }
         case MessageType.MEMBER_DELTA:
           if (peer.isServer && channel === 'reliable') this.#options.presence.delta(peer, MemberDelta.decode(frame));
+          else stats.ignored++;
+          return;
+        case MessageType.DIRECT:
+          if (!peer.extensions.has(DIRECT_EXTENSION)) stats.ignored++;
+          else if (peer.isServer) this.#options.direct.fromLink(peer, channel, Direct.decode(frame));
+          else this.#options.direct.fromClient(peer, channel, Direct.decode(frame));
+          return;
+        case MessageType.DIRECT_RESULT:
+          if (peer.isServer && channel === 'reliable' && peer.extensions.has(DIRECT_EXTENSION)) this.#options.direct.result(peer, DirectResult.decode(frame));
+          else stats.ignored++;
+          return;
+        case MessageType.DIRECTORY:
+          if (peer.isServer && channel === 'reliable' && peer.extensions.has(DIRECT_EXTENSION)) this.#options.directory.receive(peer, DirectoryFrame.decode(frame));
           else stats.ignored++;
           return;
         case MessageType.PING:

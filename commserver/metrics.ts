@@ -60,6 +60,37 @@ export function commServerMetrics(server: CommServer): Registry {
       this.inc({ reason: 'unreliable_queue_full' }, server.unreliableDrops());
       this.inc({ reason: 'rate_limited' }, server.rateLimited.dropped);
       this.inc({ reason: 'duplicate' }, stats.duplicates);
+      this.inc({ reason: 'direct_no_such_peer' }, stats.directsDropped);
+    },
+  });
+  new Counter({
+    name: 'broker_commserver_direct_messages_total',
+    help: 'Direct messages by outcome: delivered to a client here, forwarded to the server of a client, answered no_such_peer or timeout, dropped (no target, nobody to tell).',
+    labelNames: ['outcome'], registers,
+    collect() {
+      this.reset();
+      const { stats } = server;
+      this.inc({ outcome: 'delivered' }, stats.directsDelivered);
+      this.inc({ outcome: 'forwarded' }, stats.directsForwarded);
+      this.inc({ outcome: 'no_such_peer' }, stats.directsNoSuchPeer);
+      this.inc({ outcome: 'timeout' }, stats.directsTimedOut);
+      this.inc({ outcome: 'dropped' }, stats.directsDropped);
+    },
+  });
+  new Gauge({
+    name: 'broker_commserver_directory_entries', help: "Directory entries (clients that take direct messages): this server's own, and its links'.",
+    labelNames: ['source'], registers,
+    collect() {
+      this.reset();
+      const { local, remote } = server.directoryEntries;
+      this.set({ source: 'local' }, local);
+      this.set({ source: 'remote' }, remote);
+    },
+  });
+  new Gauge({
+    name: 'broker_commserver_direct_pending', help: "Reliable direct messages waiting for another server's answer.", registers,
+    collect() {
+      this.set(server.pendingDirects);
     },
   });
   new Counter({

@@ -31,6 +31,16 @@ export class CommServerStats {
   refusedFull = 0;
   /** Unreliable frames dropped by the queues of peers that have left. */
   unreliableDropsOfClosedPeers = 0;
+  /** Direct messages (the `direct` extension) queued to this server's clients. */
+  directsDelivered = 0;
+  /** Copies of direct messages sent to the servers holding their targets. */
+  directsForwarded = 0;
+  /** Direct messages answered NO_SUCH_PEER: no server held the target. */
+  directsNoSuchPeer = 0;
+  /** Direct messages answered TIMEOUT: a server they went to did not answer in time. */
+  directsTimedOut = 0;
+  /** Direct messages no server held the target of, with nobody to tell (unreliable ones): dropped. */
+  directsDropped = 0;
   /** Peers closed, by reason. */
   readonly closed: Partial<Record<PeerCloseReason, number>> = {};
 

@@ -63,6 +63,12 @@ export interface PresenceMessage {
 }
 export interface MembersMessage { type: MessageType; topics: TopicMembersMessage[] }
 export interface MemberDeltaMessage { type: MessageType; full: boolean; topics: TopicMembersMessage[]; more: boolean }
+export interface DirectMessage {
+  type: MessageType; requestId: number; toAlias: number; toIdentity: Uint8Array; body: Uint8Array; fromAlias: number; fromIdentity: Uint8Array;
+}
+export interface DirectResultMessage { type: MessageType; requestId: number; error: string }
+export interface DirectoryEntryMessage { alias: number; identity: Uint8Array }
+export interface DirectoryMessage { type: MessageType; full: boolean; added: DirectoryEntryMessage[]; removed: number[]; more: boolean }
 
 /** What a generated message class offers; fields are given as plain own properties. */
 interface GeneratedType {
@@ -109,6 +115,9 @@ export const Member = codecFor<MemberMessage>(protocol.Member, 'Member');
 export const Presence = codecFor<PresenceMessage>(protocol.PresenceMessage, 'PresenceMessage');
 export const Members = codecFor<MembersMessage>(protocol.MembersMessage, 'MembersMessage');
 export const MemberDelta = codecFor<MemberDeltaMessage>(protocol.MemberDeltaMessage, 'MemberDeltaMessage');
+export const Direct = codecFor<DirectMessage>(protocol.DirectMessage, 'DirectMessage');
+export const DirectResult = codecFor<DirectResultMessage>(protocol.DirectResultMessage, 'DirectResultMessage');
+export const Directory = codecFor<DirectoryMessage>(protocol.DirectoryMessage, 'DirectoryMessage');
 /** The header every message starts with; alone, it is a message without fields (DRAIN). */
 export const MessageHeader = codecFor<{ type: MessageType }>(protocol.MessageHeader, 'MessageHeader');
 
@@ -134,6 +143,8 @@ export const DRAIN_EXTENSION = 'drain';
 export const RECOVER_EXTENSION = 'recover';
 /** The AUTH extension of presence: PRESENCE, MEMBERS, MEMBER_DELTA, client_id, SUBSCRIPTION's presence_topics. */
 export const PRESENCE_EXTENSION = 'presence';
+/** The AUTH extension of direct messages: DIRECT, DIRECT_RESULT, DIRECTORY. */
+export const DIRECT_EXTENSION = 'direct';
 
 export const Batch = codecFor<{ type: MessageType; frames: Uint8Array[] }>(protocol.BatchMessage, 'BatchMessage');
 

@@ -156,6 +156,22 @@ export const commServerLimitSpec = {
     default: 1_000_000,
     description: 'Memberships (a client in a topic) one linked server may report (the presence extension); more close that link.',
   },
+  directoryIntervalMs: {
+    default: 100,
+    description: 'Interval over which directory changes (the direct extension: clients that arrived and left) are coalesced: one DIRECTORY per server link at most per interval.',
+  },
+  directTimeoutMs: {
+    default: 2_000,
+    description: "How long a reliable direct message to a client of another server waits for that server's answer; then the sender is answered TIMEOUT (it may have arrived).",
+  },
+  maxPendingDirects: {
+    default: 10_000,
+    description: "Reliable direct messages waiting for another server's answer at once; beyond, the oldest is answered TIMEOUT.",
+  },
+  maxRemoteDirectoryEntries: {
+    default: 100_000,
+    description: 'Clients one linked server may announce in its directory (the direct extension); more close that link.',
+  },
   credentialTtlMs: { default: 60_000, description: "Validity of this server's cluster credentials (with --cluster-secret), made anew for each use." },
   authClockSkewMs: { default: 30_000, description: 'Clock difference tolerated when checking the expiry of a credential or token.' },
 } satisfies Record<string, LimitSpec>;

@@ -28,7 +28,10 @@ export namespace protocol {
         HISTORY = 21,
         PRESENCE = 22,
         MEMBERS = 23,
-        MEMBER_DELTA = 24
+        MEMBER_DELTA = 24,
+        DIRECT = 25,
+        DIRECT_RESULT = 26,
+        DIRECTORY = 27
     }
 
     enum Role {
@@ -781,5 +784,119 @@ export namespace protocol {
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.MemberDeltaMessage.$Properties;
+    }
+
+    interface IDirectMessage extends protocol.DirectMessage.$Properties {
+    }
+
+    class DirectMessage {
+        constructor(p?: protocol.DirectMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        requestId: (number|Long);
+        toAlias: (number|Long);
+        toIdentity: Uint8Array;
+        body: Uint8Array;
+        fromAlias: (number|Long);
+        fromIdentity: Uint8Array;
+        static create(properties: protocol.DirectMessage.$Shape): protocol.DirectMessage & protocol.DirectMessage.$Shape;
+        static create(properties?: protocol.DirectMessage.$Properties): protocol.DirectMessage;
+        static encode(m: protocol.DirectMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.DirectMessage & protocol.DirectMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace DirectMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            requestId?: (number|Long|null);
+            toAlias?: (number|Long|null);
+            toIdentity?: (Uint8Array|null);
+            body?: (Uint8Array|null);
+            fromAlias?: (number|Long|null);
+            fromIdentity?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.DirectMessage.$Properties;
+    }
+
+    interface IDirectResultMessage extends protocol.DirectResultMessage.$Properties {
+    }
+
+    class DirectResultMessage {
+        constructor(p?: protocol.DirectResultMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        requestId: (number|Long);
+        error: string;
+        static create(properties: protocol.DirectResultMessage.$Shape): protocol.DirectResultMessage & protocol.DirectResultMessage.$Shape;
+        static create(properties?: protocol.DirectResultMessage.$Properties): protocol.DirectResultMessage;
+        static encode(m: protocol.DirectResultMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.DirectResultMessage & protocol.DirectResultMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace DirectResultMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            requestId?: (number|Long|null);
+            error?: (string|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.DirectResultMessage.$Properties;
+    }
+
+    interface IDirectoryEntry extends protocol.DirectoryEntry.$Properties {
+    }
+
+    class DirectoryEntry {
+        constructor(p?: protocol.DirectoryEntry.$Properties);
+        $unknowns?: Uint8Array[];
+        alias: (number|Long);
+        identity: Uint8Array;
+        static create(properties: protocol.DirectoryEntry.$Shape): protocol.DirectoryEntry & protocol.DirectoryEntry.$Shape;
+        static create(properties?: protocol.DirectoryEntry.$Properties): protocol.DirectoryEntry;
+        static encode(m: protocol.DirectoryEntry.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.DirectoryEntry & protocol.DirectoryEntry.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace DirectoryEntry {
+        interface $Properties {
+            alias?: (number|Long|null);
+            identity?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.DirectoryEntry.$Properties;
+    }
+
+    interface IDirectoryMessage extends protocol.DirectoryMessage.$Properties {
+    }
+
+    class DirectoryMessage {
+        constructor(p?: protocol.DirectoryMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        full: boolean;
+        added: protocol.DirectoryEntry.$Properties[];
+        removed: (number|Long)[];
+        more: boolean;
+        static create(properties: protocol.DirectoryMessage.$Shape): protocol.DirectoryMessage & protocol.DirectoryMessage.$Shape;
+        static create(properties?: protocol.DirectoryMessage.$Properties): protocol.DirectoryMessage;
+        static encode(m: protocol.DirectoryMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.DirectoryMessage & protocol.DirectoryMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace DirectoryMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            full?: (boolean|null);
+            added?: (protocol.DirectoryEntry.$Properties[]|null);
+            removed?: ((number|Long)[]|null);
+            more?: (boolean|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.DirectoryMessage.$Properties;
     }
 }

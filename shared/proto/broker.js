@@ -46,6 +46,9 @@ export const protocol = $root.protocol = (() => {
      * @property {number} PRESENCE=22 PRESENCE value
      * @property {number} MEMBERS=23 MEMBERS value
      * @property {number} MEMBER_DELTA=24 MEMBER_DELTA value
+     * @property {number} DIRECT=25 DIRECT value
+     * @property {number} DIRECT_RESULT=26 DIRECT_RESULT value
+     * @property {number} DIRECTORY=27 DIRECTORY value
      */
     protocol.MessageType = (function() {
         const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -74,6 +77,9 @@ export const protocol = $root.protocol = (() => {
         values[valuesById[22] = "PRESENCE"] = 22;
         values[valuesById[23] = "MEMBERS"] = 23;
         values[valuesById[24] = "MEMBER_DELTA"] = 24;
+        values[valuesById[25] = "DIRECT"] = 25;
+        values[valuesById[26] = "DIRECT_RESULT"] = 26;
+        values[valuesById[27] = "DIRECTORY"] = 27;
         return values;
     })();
 
@@ -6092,6 +6098,939 @@ export const protocol = $root.protocol = (() => {
         };
 
         return MemberDeltaMessage;
+    })();
+
+    protocol.DirectMessage = (function() {
+
+        /**
+         * Properties of a DirectMessage.
+         * @typedef {Object} protocol.DirectMessage.$Properties
+         * @property {protocol.MessageType|null} [type] DirectMessage type
+         * @property {number|Long|null} [requestId] DirectMessage requestId
+         * @property {number|Long|null} [toAlias] DirectMessage toAlias
+         * @property {Uint8Array|null} [toIdentity] DirectMessage toIdentity
+         * @property {Uint8Array|null} [body] DirectMessage body
+         * @property {number|Long|null} [fromAlias] DirectMessage fromAlias
+         * @property {Uint8Array|null} [fromIdentity] DirectMessage fromIdentity
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a DirectMessage.
+         * @memberof protocol
+         * @interface IDirectMessage
+         * @augments protocol.DirectMessage.$Properties
+         * @deprecated Use protocol.DirectMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a DirectMessage.
+         * @typedef {protocol.DirectMessage.$Properties} protocol.DirectMessage.$Shape
+         */
+
+        /**
+         * Constructs a new DirectMessage.
+         * @memberof protocol
+         * @classdesc Represents a DirectMessage.
+         * @constructor
+         * @param {protocol.DirectMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const DirectMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * DirectMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.DirectMessage
+         * @instance
+         */
+        DirectMessage.prototype.type = 0;
+
+        /**
+         * DirectMessage requestId.
+         * @member {number|Long} requestId
+         * @memberof protocol.DirectMessage
+         * @instance
+         */
+        DirectMessage.prototype.requestId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * DirectMessage toAlias.
+         * @member {number|Long} toAlias
+         * @memberof protocol.DirectMessage
+         * @instance
+         */
+        DirectMessage.prototype.toAlias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * DirectMessage toIdentity.
+         * @member {Uint8Array} toIdentity
+         * @memberof protocol.DirectMessage
+         * @instance
+         */
+        DirectMessage.prototype.toIdentity = $util.newBuffer([]);
+
+        /**
+         * DirectMessage body.
+         * @member {Uint8Array} body
+         * @memberof protocol.DirectMessage
+         * @instance
+         */
+        DirectMessage.prototype.body = $util.newBuffer([]);
+
+        /**
+         * DirectMessage fromAlias.
+         * @member {number|Long} fromAlias
+         * @memberof protocol.DirectMessage
+         * @instance
+         */
+        DirectMessage.prototype.fromAlias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * DirectMessage fromIdentity.
+         * @member {Uint8Array} fromIdentity
+         * @memberof protocol.DirectMessage
+         * @instance
+         */
+        DirectMessage.prototype.fromIdentity = $util.newBuffer([]);
+
+        /**
+         * Creates a new DirectMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.DirectMessage
+         * @static
+         * @param {protocol.DirectMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.DirectMessage} DirectMessage instance
+         * @type {{
+         *   (properties: protocol.DirectMessage.$Shape): protocol.DirectMessage & protocol.DirectMessage.$Shape;
+         *   (properties?: protocol.DirectMessage.$Properties): protocol.DirectMessage;
+         * }}
+         */
+        DirectMessage.create = function(properties) {
+            return new DirectMessage(properties);
+        };
+
+        /**
+         * Encodes the specified DirectMessage message. Does not implicitly {@link protocol.DirectMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.DirectMessage
+         * @static
+         * @param {protocol.DirectMessage.$Properties} m DirectMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        DirectMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.requestId != null && $Object.hasOwnProperty.call(m, "requestId") && (typeof m.requestId === "object" ? m.requestId.low || m.requestId.high : m.requestId !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.requestId);
+            if (m.toAlias != null && $Object.hasOwnProperty.call(m, "toAlias") && (typeof m.toAlias === "object" ? m.toAlias.low || m.toAlias.high : m.toAlias !== 0))
+                w.uint32(/* id 3, wireType 0 =*/24).uint64(m.toAlias);
+            if (m.toIdentity != null && $Object.hasOwnProperty.call(m, "toIdentity") && m.toIdentity.length)
+                w.uint32(/* id 4, wireType 2 =*/34).bytes(m.toIdentity);
+            if (m.body != null && $Object.hasOwnProperty.call(m, "body") && m.body.length)
+                w.uint32(/* id 5, wireType 2 =*/42).bytes(m.body);
+            if (m.fromAlias != null && $Object.hasOwnProperty.call(m, "fromAlias") && (typeof m.fromAlias === "object" ? m.fromAlias.low || m.fromAlias.high : m.fromAlias !== 0))
+                w.uint32(/* id 6, wireType 0 =*/48).uint64(m.fromAlias);
+            if (m.fromIdentity != null && $Object.hasOwnProperty.call(m, "fromIdentity") && m.fromIdentity.length)
+                w.uint32(/* id 7, wireType 2 =*/58).bytes(m.fromIdentity);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a DirectMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.DirectMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.DirectMessage & protocol.DirectMessage.$Shape} DirectMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        DirectMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.DirectMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.requestId = v;
+                        else
+                            delete m.requestId;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.toAlias = v;
+                        else
+                            delete m.toAlias;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.toIdentity = v;
+                        else
+                            delete m.toIdentity;
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.body = v;
+                        else
+                            delete m.body;
+                        continue;
+                    }
+                case 6: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.fromAlias = v;
+                        else
+                            delete m.fromAlias;
+                        continue;
+                    }
+                case 7: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.fromIdentity = v;
+                        else
+                            delete m.fromIdentity;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for DirectMessage
+         * @function getTypeUrl
+         * @memberof protocol.DirectMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        DirectMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.DirectMessage";
+        };
+
+        return DirectMessage;
+    })();
+
+    protocol.DirectResultMessage = (function() {
+
+        /**
+         * Properties of a DirectResultMessage.
+         * @typedef {Object} protocol.DirectResultMessage.$Properties
+         * @property {protocol.MessageType|null} [type] DirectResultMessage type
+         * @property {number|Long|null} [requestId] DirectResultMessage requestId
+         * @property {string|null} [error] DirectResultMessage error
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a DirectResultMessage.
+         * @memberof protocol
+         * @interface IDirectResultMessage
+         * @augments protocol.DirectResultMessage.$Properties
+         * @deprecated Use protocol.DirectResultMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a DirectResultMessage.
+         * @typedef {protocol.DirectResultMessage.$Properties} protocol.DirectResultMessage.$Shape
+         */
+
+        /**
+         * Constructs a new DirectResultMessage.
+         * @memberof protocol
+         * @classdesc Represents a DirectResultMessage.
+         * @constructor
+         * @param {protocol.DirectResultMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const DirectResultMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * DirectResultMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.DirectResultMessage
+         * @instance
+         */
+        DirectResultMessage.prototype.type = 0;
+
+        /**
+         * DirectResultMessage requestId.
+         * @member {number|Long} requestId
+         * @memberof protocol.DirectResultMessage
+         * @instance
+         */
+        DirectResultMessage.prototype.requestId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * DirectResultMessage error.
+         * @member {string} error
+         * @memberof protocol.DirectResultMessage
+         * @instance
+         */
+        DirectResultMessage.prototype.error = "";
+
+        /**
+         * Creates a new DirectResultMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.DirectResultMessage
+         * @static
+         * @param {protocol.DirectResultMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.DirectResultMessage} DirectResultMessage instance
+         * @type {{
+         *   (properties: protocol.DirectResultMessage.$Shape): protocol.DirectResultMessage & protocol.DirectResultMessage.$Shape;
+         *   (properties?: protocol.DirectResultMessage.$Properties): protocol.DirectResultMessage;
+         * }}
+         */
+        DirectResultMessage.create = function(properties) {
+            return new DirectResultMessage(properties);
+        };
+
+        /**
+         * Encodes the specified DirectResultMessage message. Does not implicitly {@link protocol.DirectResultMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.DirectResultMessage
+         * @static
+         * @param {protocol.DirectResultMessage.$Properties} m DirectResultMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        DirectResultMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.requestId != null && $Object.hasOwnProperty.call(m, "requestId") && (typeof m.requestId === "object" ? m.requestId.low || m.requestId.high : m.requestId !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.requestId);
+            if (m.error != null && $Object.hasOwnProperty.call(m, "error") && m.error !== "")
+                w.uint32(/* id 3, wireType 2 =*/26).string(m.error);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a DirectResultMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.DirectResultMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.DirectResultMessage & protocol.DirectResultMessage.$Shape} DirectResultMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        DirectResultMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.DirectResultMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.requestId = v;
+                        else
+                            delete m.requestId;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.error = v;
+                        else
+                            delete m.error;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for DirectResultMessage
+         * @function getTypeUrl
+         * @memberof protocol.DirectResultMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        DirectResultMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.DirectResultMessage";
+        };
+
+        return DirectResultMessage;
+    })();
+
+    protocol.DirectoryEntry = (function() {
+
+        /**
+         * Properties of a DirectoryEntry.
+         * @typedef {Object} protocol.DirectoryEntry.$Properties
+         * @property {number|Long|null} [alias] DirectoryEntry alias
+         * @property {Uint8Array|null} [identity] DirectoryEntry identity
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a DirectoryEntry.
+         * @memberof protocol
+         * @interface IDirectoryEntry
+         * @augments protocol.DirectoryEntry.$Properties
+         * @deprecated Use protocol.DirectoryEntry.$Properties instead.
+         */
+
+        /**
+         * Shape of a DirectoryEntry.
+         * @typedef {protocol.DirectoryEntry.$Properties} protocol.DirectoryEntry.$Shape
+         */
+
+        /**
+         * Constructs a new DirectoryEntry.
+         * @memberof protocol
+         * @classdesc Represents a DirectoryEntry.
+         * @constructor
+         * @param {protocol.DirectoryEntry.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const DirectoryEntry = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * DirectoryEntry alias.
+         * @member {number|Long} alias
+         * @memberof protocol.DirectoryEntry
+         * @instance
+         */
+        DirectoryEntry.prototype.alias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * DirectoryEntry identity.
+         * @member {Uint8Array} identity
+         * @memberof protocol.DirectoryEntry
+         * @instance
+         */
+        DirectoryEntry.prototype.identity = $util.newBuffer([]);
+
+        /**
+         * Creates a new DirectoryEntry instance using the specified properties.
+         * @function create
+         * @memberof protocol.DirectoryEntry
+         * @static
+         * @param {protocol.DirectoryEntry.$Properties=} [properties] Properties to set
+         * @returns {protocol.DirectoryEntry} DirectoryEntry instance
+         * @type {{
+         *   (properties: protocol.DirectoryEntry.$Shape): protocol.DirectoryEntry & protocol.DirectoryEntry.$Shape;
+         *   (properties?: protocol.DirectoryEntry.$Properties): protocol.DirectoryEntry;
+         * }}
+         */
+        DirectoryEntry.create = function(properties) {
+            return new DirectoryEntry(properties);
+        };
+
+        /**
+         * Encodes the specified DirectoryEntry message. Does not implicitly {@link protocol.DirectoryEntry.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.DirectoryEntry
+         * @static
+         * @param {protocol.DirectoryEntry.$Properties} m DirectoryEntry message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        DirectoryEntry.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.alias != null && $Object.hasOwnProperty.call(m, "alias") && (typeof m.alias === "object" ? m.alias.low || m.alias.high : m.alias !== 0))
+                w.uint32(/* id 1, wireType 0 =*/8).uint64(m.alias);
+            if (m.identity != null && $Object.hasOwnProperty.call(m, "identity") && m.identity.length)
+                w.uint32(/* id 2, wireType 2 =*/18).bytes(m.identity);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a DirectoryEntry message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.DirectoryEntry
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.DirectoryEntry & protocol.DirectoryEntry.$Shape} DirectoryEntry
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        DirectoryEntry.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.DirectoryEntry();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.alias = v;
+                        else
+                            delete m.alias;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.identity = v;
+                        else
+                            delete m.identity;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for DirectoryEntry
+         * @function getTypeUrl
+         * @memberof protocol.DirectoryEntry
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        DirectoryEntry.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.DirectoryEntry";
+        };
+
+        return DirectoryEntry;
+    })();
+
+    protocol.DirectoryMessage = (function() {
+
+        /**
+         * Properties of a DirectoryMessage.
+         * @typedef {Object} protocol.DirectoryMessage.$Properties
+         * @property {protocol.MessageType|null} [type] DirectoryMessage type
+         * @property {boolean|null} [full] DirectoryMessage full
+         * @property {Array.<protocol.DirectoryEntry.$Properties>|null} [added] DirectoryMessage added
+         * @property {Array.<number|Long>|null} [removed] DirectoryMessage removed
+         * @property {boolean|null} [more] DirectoryMessage more
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a DirectoryMessage.
+         * @memberof protocol
+         * @interface IDirectoryMessage
+         * @augments protocol.DirectoryMessage.$Properties
+         * @deprecated Use protocol.DirectoryMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a DirectoryMessage.
+         * @typedef {protocol.DirectoryMessage.$Properties} protocol.DirectoryMessage.$Shape
+         */
+
+        /**
+         * Constructs a new DirectoryMessage.
+         * @memberof protocol
+         * @classdesc Represents a DirectoryMessage.
+         * @constructor
+         * @param {protocol.DirectoryMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const DirectoryMessage = function (p) {
+            this.added = [];
+            this.removed = [];
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * DirectoryMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.DirectoryMessage
+         * @instance
+         */
+        DirectoryMessage.prototype.type = 0;
+
+        /**
+         * DirectoryMessage full.
+         * @member {boolean} full
+         * @memberof protocol.DirectoryMessage
+         * @instance
+         */
+        DirectoryMessage.prototype.full = false;
+
+        /**
+         * DirectoryMessage added.
+         * @member {Array.<protocol.DirectoryEntry.$Properties>} added
+         * @memberof protocol.DirectoryMessage
+         * @instance
+         */
+        DirectoryMessage.prototype.added = $util.emptyArray;
+
+        /**
+         * DirectoryMessage removed.
+         * @member {Array.<number|Long>} removed
+         * @memberof protocol.DirectoryMessage
+         * @instance
+         */
+        DirectoryMessage.prototype.removed = $util.emptyArray;
+
+        /**
+         * DirectoryMessage more.
+         * @member {boolean} more
+         * @memberof protocol.DirectoryMessage
+         * @instance
+         */
+        DirectoryMessage.prototype.more = false;
+
+        /**
+         * Creates a new DirectoryMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.DirectoryMessage
+         * @static
+         * @param {protocol.DirectoryMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.DirectoryMessage} DirectoryMessage instance
+         * @type {{
+         *   (properties: protocol.DirectoryMessage.$Shape): protocol.DirectoryMessage & protocol.DirectoryMessage.$Shape;
+         *   (properties?: protocol.DirectoryMessage.$Properties): protocol.DirectoryMessage;
+         * }}
+         */
+        DirectoryMessage.create = function(properties) {
+            return new DirectoryMessage(properties);
+        };
+
+        /**
+         * Encodes the specified DirectoryMessage message. Does not implicitly {@link protocol.DirectoryMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.DirectoryMessage
+         * @static
+         * @param {protocol.DirectoryMessage.$Properties} m DirectoryMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        DirectoryMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.full != null && $Object.hasOwnProperty.call(m, "full") && m.full !== false)
+                w.uint32(/* id 2, wireType 0 =*/16).bool(m.full);
+            if (m.added != null && m.added.length) {
+                for (var i = 0; i < m.added.length; ++i)
+                    $root.protocol.DirectoryEntry.encode(m.added[i], w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+            }
+            if (m.removed != null && m.removed.length) {
+                w.uint32(/* id 4, wireType 2 =*/34).uint64s(m.removed);
+            }
+            if (m.more != null && $Object.hasOwnProperty.call(m, "more") && m.more !== false)
+                w.uint32(/* id 5, wireType 0 =*/40).bool(m.more);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a DirectoryMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.DirectoryMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.DirectoryMessage & protocol.DirectoryMessage.$Shape} DirectoryMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        DirectoryMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.DirectoryMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.bool())
+                            m.full = v;
+                        else
+                            delete m.full;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.added && m.added.length))
+                            m.added = [];
+                        m.added.push($root.protocol.DirectoryEntry.decode(r, r.size(), $undefined, q + 1));
+                        continue;
+                    }
+                case 4: {
+                        if (u === 2) {
+                            if (!(m.removed && m.removed.length))
+                                m.removed = [];
+                            r.uint64s(m.removed);
+                            continue;
+                        }
+                        if (u !== 0)
+                            break;
+                        if (!(m.removed && m.removed.length))
+                            m.removed = [];
+                        m.removed.push(r.uint64());
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.bool())
+                            m.more = v;
+                        else
+                            delete m.more;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for DirectoryMessage
+         * @function getTypeUrl
+         * @memberof protocol.DirectoryMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        DirectoryMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.DirectoryMessage";
+        };
+
+        return DirectoryMessage;
     })();
 
     return protocol;
