@@ -1,13 +1,14 @@
 // The public client API: connect through the coordinator to a comm server,
 // subscribe to topics, publish, receive.
 import {
-  Ack, Format, MessageType, Members, PRESENCE_EXTENSION, Ping, Presence, RECOVER_EXTENSION, Recover, Recovered, Role, Subscription, Topic, TopicFW, TopicIdentity, TopicIdentityFW,
-  peekType,
+  Ack, DIRECT_EXTENSION, Direct, DirectResult, Format, MessageType, Members, PRESENCE_EXTENSION, Ping, Presence, RECOVER_EXTENSION, Recover, Recovered, Role, Subscription,
+  Topic, TopicFW, TopicIdentity, TopicIdentityFW, peekType,
 } from '../shared/codec.js';
 import { TypedEmitter } from '../shared/emitter.js';
 import type { ChannelKind, IceServer, RtcFactory } from '../shared/rtc.js';
 import { assertTopicName, encodeTopicList } from '../shared/subscription.js';
 import { BrokerClientError } from './errors.js';
+import { DirectRequests, assertDirectTarget, directEvent, directFrame, type DirectEvent, type DirectTarget } from './direct.js';
 import { Outbox, type Sequence } from './outbox.js';
 import { PresenceRequests, type JoinEvent, type LeaveEvent, type PresenceList } from './presence.js';
 import { TopicRecovery, type NumberedMessage } from './topic-recovery.js';
@@ -128,6 +129,8 @@ interface BrokerClientEvents {
   join: [JoinEvent];
   /** On a topic subscribed with `presence`: another client left it (unsubscribed, disconnected for good, or kicked). */
   leave: [LeaveEvent];
+  /** A direct message to this client (its alias or its identity), from another client. */
+  direct: [DirectEvent];
 }
 
 export interface SubscribeOptions {
@@ -156,6 +159,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   /** Topics subscribed with `presence`: their member changes are asked for. */
   #presenceTopics = new Set<string>();
   #presence: PresenceRequests;
+  #direct: DirectRequests;
   #pings = new Map<number, { resolve: (rtt: number) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>();
   #pingTimeoutMs: number;
   #drainOverlapMs: number;
@@ -186,6 +190,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
       join: (event) => this.emit('join', event),
       leave: (event) => this.emit('leave', event),
     });
+    this.#direct = new DirectRequests({ timeoutMs: this.#pingTimeoutMs });
     this.#session = this.#adopt(session);
     this.#outbox.attach(session);
   }
@@ -318,6 +323,37 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     return this.#presence.request(topic, (requestId) => this.#sendControl('reliable', Presence.encode({ type: MessageType.PRESENCE, requestId, topic })));
   }
 
+  /**
+   * Sends `body` to one client, by alias, or to every connection of an
+   * identity (the sending connection left out), on whichever comm server
+   * they are; they get a `direct` event with this client's alias and
+   * identity, stamped by its comm server. Reliable (the default): resolves
+   * once a comm server holding the target queued it to the target; rejects
+   * with NO_SUCH_PEER when no server holds it (not connected anywhere, or a
+   * client that takes no direct messages), TIMEOUT when the target's server
+   * did not answer in time (it may have arrived), UNSUPPORTED with a comm
+   * server without the extension, CLOSED while re-homing or when the
+   * connection is lost before the answer (it may have arrived), BACKPRESSURE
+   * when the reliable queue is full. Unreliable: resolves at once and never
+   * rejects; one that cannot leave (re-homing, over the server's rate, a
+   * server without the extension) counts in `unreliableDropped`, one no
+   * server can deliver in the comm server's drop metrics.
+   */
+  sendTo(target: DirectTarget, body: Uint8Array | string, options: PublishOptions = {}): Promise<void> {
+    assertDirectTarget(target);
+    const bytes = toBytes(body);
+    const supported = !this.#closed && this.#session.serverExtensions.has(DIRECT_EXTENSION);
+    if (options.reliable === false) {
+      if (!supported || this.reconnecting || !this.#outbox.allowUnreliable()) this.#unreliableDropped++;
+      else this.#session.send('unreliable', directFrame(target, bytes));
+      return Promise.resolve();
+    }
+    if (this.#closed) return Promise.reject(new BrokerClientError('CLOSED', 'the client is closed'));
+    if (this.reconnecting) return Promise.reject(new BrokerClientError('CLOSED', 'reconnecting to a comm server'));
+    if (!supported) return Promise.reject(new BrokerClientError('UNSUPPORTED', `comm server ${this.serverAlias} does not support direct messages`));
+    return this.#direct.request(target, bytes, (frame) => this.#sendControl('reliable', frame));
+  }
+
   /** Round-trip time to the comm server, in milliseconds. */
   ping(options: PublishOptions = {}): Promise<number> {
     if (this.reconnecting) return Promise.reject(new BrokerClientError('CLOSED', 'reconnecting to a comm server'));
@@ -430,6 +466,12 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
         case MessageType.MEMBERS:
           this.#presence.members(Members.decode(frame));
           return;
+        case MessageType.DIRECT:
+          this.emit('direct', directEvent(Direct.decode(frame), channel === 'reliable'));
+          return;
+        case MessageType.DIRECT_RESULT:
+          this.#direct.result(DirectResult.decode(frame));
+          return;
         case MessageType.DRAIN:
           void this.#move();
           return;
@@ -459,6 +501,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     this.#recovery.sessionLost();
     this.#failPings(error);
     this.#presence.fail(error);
+    this.#direct.fail(error);
     if (!this.#reconnect.enabled) {
       this.#end(error);
       return;
@@ -531,6 +574,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     this.#closed = true;
     this.#failPings(error);
     this.#presence.fail(error);
+    this.#direct.fail(error);
     this.#outbox.close(error);
     this.emit('close', error);
   }

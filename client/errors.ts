@@ -30,6 +30,8 @@ export type BrokerClientErrorCode =
   /** `presence(topic)` for a topic the client is not subscribed to. */
   | 'NOT_SUBSCRIBED'
   /** The comm server does not offer what was asked (a server without the extension, such as the Go original). */
-  | 'UNSUPPORTED';
+  | 'UNSUPPORTED'
+  /** `sendTo` a client (alias or identity) that no comm server holds: not connected anywhere, or not taking direct messages. */
+  | 'NO_SUCH_PEER';
 
 export class BrokerClientError extends BrokerError<BrokerClientErrorCode> {}

@@ -8,6 +8,7 @@ setClientRuntime({ rtc: weriftFactory, WebSocket: WebSocket as unknown as WebSoc
 export { BrokerClient, type BrokerClientOptions, type ReceivedMessage, type PublishOptions } from './client.js';
 export type { ReconnectAttempt } from './reconnect.js';
 export type { JoinEvent, LeaveEvent, LeaveReasonName, PresenceList, PresenceMember } from './presence.js';
+export type { DirectEvent, DirectTarget } from './direct.js';
 export { BrokerClientError, type BrokerClientErrorCode } from './errors.js';
 export { TopicNameError } from '../shared/subscription.js';
 export type { RtcFactory, IceServer } from '../shared/rtc.js';

@@ -2,7 +2,7 @@
 // and the RTC session with the comm server it was given, up to an
 // authenticated pair of data channels.
 import {
-  ACK_EXTENSION, Auth, BATCH_EXTENSION, DRAIN_EXTENSION, PRESENCE_EXTENSION, ConnectionRefused, Goodbye, ConnectionRefusedReason, Connect, MessageType, Ping, Role, WebRtc, Welcome,
+  ACK_EXTENSION, Auth, BATCH_EXTENSION, DIRECT_EXTENSION, DRAIN_EXTENSION, PRESENCE_EXTENSION, ConnectionRefused, Goodbye, ConnectionRefusedReason, Connect, MessageType, Ping, Role, WebRtc, Welcome,
   decodeJson, encodeJson, peekType,
 } from '../shared/codec.js';
 import { Negotiation } from '../shared/negotiation.js';
@@ -441,7 +441,7 @@ export class Session implements OutboxTarget {
 }
 
 /** The protocol extensions this client understands, announced in AUTH. */
-const CLIENT_EXTENSIONS = [DRAIN_EXTENSION, BATCH_EXTENSION, ACK_EXTENSION, PRESENCE_EXTENSION];
+const CLIENT_EXTENSIONS = [DRAIN_EXTENSION, BATCH_EXTENSION, ACK_EXTENSION, PRESENCE_EXTENSION, DIRECT_EXTENSION];
 /** GOODBYE codes that are client error codes; others end the session as CLOSED. */
 const GOODBYE_CODES: ReadonlySet<string> = new Set<BrokerClientErrorCode>(['RATE_LIMITED', 'SLOW_CONSUMER', 'PROTOCOL_ERROR']);
 
