@@ -6,6 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
+import type { DirectEvent } from '../../client/index.js';
 import { Inbox, bodyText } from '../helpers/messages.js';
 import { WireMessage, bytesField, message, varintField } from '../helpers/protobuf-wire.js';
 import { Bystanders, closeReason, startHostileCluster, type HostileCluster } from './helpers.js';
@@ -202,6 +203,90 @@ describe('hostile data-channel input to a comm server', () => {
     assert.equal(cluster.server.stats.undecodable, undecodable + 1);
   });
 
+  test("a DIRECT's from_alias and from_identity are the sender's, whatever it wrote; without `direct` announced, a DIRECT is ignored", async () => {
+    const peer = await RawPeer.authenticated(cluster.coordinator.url, { extensions: ['direct'] });
+    const received: DirectEvent[] = [];
+    const onDirect = (event: DirectEvent) => received.push(event);
+    bystanders.b.on('direct', onDirect);
+    try {
+      peer.send('reliable', frames.direct({ toAlias: bystanders.b.alias, body: 'forged direct', requestId: 5, fromAlias: bystanders.a.alias, fromIdentity: 'admin' }));
+      let answer: WireMessage;
+      do answer = new WireMessage(await peer.channel('reliable').frames.next()); while (answer.uint(1) !== T.DIRECT_RESULT);
+      assert.deepEqual([answer.uint(2), new TextDecoder().decode(answer.bytes(3))], [5, ''], 'accepted');
+      await bystanders.b.ping();
+      assert.deepEqual(received.map(({ from, identity, body, reliable }) => ({ from, identity, body: new TextDecoder().decode(body), reliable })), [
+        { from: peer.alias, identity: 'hostile', body: 'forged direct', reliable: true },
+      ]);
+
+      const plain = await expectIgnored(frames.direct({ toAlias: bystanders.b.alias, body: 'from a peer without direct', requestId: 6 }), 'ignored');
+      await bystanders.b.ping();
+      assert.equal(received.length, 1, 'nothing more arrived');
+      await plain.close();
+    } finally {
+      bystanders.b.off('direct', onDirect);
+    }
+    await peer.close();
+  });
+
+  test('DIRECTORY and DIRECT_RESULT from a client are ignored and counted: the directory is unchanged, its aliases are nobody', async () => {
+    const forger = await RawPeer.authenticated(cluster.coordinator.url, { extensions: ['direct'] });
+    const before = cluster.server.stats.ignored;
+    forger.send('reliable', frames.directory([[424_242, 'admin'], [bystanders.b.alias, 'admin']], true));
+    forger.send('reliable', frames.directory([[434_343, 'admin']]));
+    forger.send('reliable', frames.directResult(1));
+    await forger.roundTrip();
+    assert.equal(cluster.server.stats.ignored, before + 3);
+    assert.deepEqual(cluster.server.directoryEntries.remote, 0);
+    for (const [requestId, target] of [[1, { toAlias: 424_242 }], [2, { toAlias: 434_343 }], [3, { toIdentity: 'admin' }]] as const) {
+      forger.send('reliable', frames.direct({ ...target, body: 'to a forged entry', requestId }));
+      let answer: WireMessage;
+      do answer = new WireMessage(await forger.channel('reliable').frames.next()); while (answer.uint(1) !== T.DIRECT_RESULT);
+      assert.deepEqual([answer.uint(2), new TextDecoder().decode(answer.bytes(3))], [requestId, 'NO_SUCH_PEER']);
+    }
+    assert.ok(cluster.server.peers.get(forger.alias)?.authenticated);
+    await forger.close();
+    await bystanders.exchange();
+  });
+
+  test('a DIRECT flood is held to the message rate: reliable ones close the client (rate-limited), unreliable ones over it are dropped and counted', { timeout: 60_000 }, async () => {
+    const received: DirectEvent[] = [];
+    const onDirect = (event: DirectEvent) => received.push(event);
+    bystanders.b.on('direct', onDirect);
+    try {
+      const flooder = await RawPeer.authenticated(cluster.coordinator.url, { extensions: ['direct'] });
+      const dropped = cluster.server.rateLimited.dropped;
+      const started = Date.now();
+      const sent = 5_000;
+      for (let i = 0; i < sent; i++) flooder.send('unreliable', frames.direct({ toAlias: bystanders.b.alias, body: `u${i}` }));
+      await untilTrue(() => cluster.server.rateLimited.dropped > dropped, 'unreliable DIRECTs over the rate are dropped');
+      await bystanders.b.ping();
+      const { maxMessagesPerSecond, messageBurst } = cluster.server.limits;
+      const allowed = messageBurst + maxMessagesPerSecond * (Date.now() - started) / 1000;
+      assert.ok(received.length <= allowed, `${received.length} delivered, at most ${allowed} allowed`);
+      assert.ok(received.length + cluster.server.rateLimited.dropped - dropped <= sent);
+      await flooder.close();
+
+      const peer = await RawPeer.authenticated(cluster.coordinator.url, { extensions: ['direct'] });
+      const reason = closeReason(cluster.server, peer.alias);
+      const closed = cluster.server.rateLimited.closed;
+      try {
+        for (let i = 0; i < sent; i++) peer.send('reliable', frames.direct({ toAlias: bystanders.b.alias, body: `r${i}`, requestId: i + 1 }));
+      } catch {
+        // the server closed it while we were still sending
+      }
+      assert.equal(await reason, 'rate-limited');
+      assert.equal(cluster.server.rateLimited.closed, closed + 1);
+      await peer.close();
+    } finally {
+      bystanders.b.off('direct', onDirect);
+    }
+    await bystanders.exchange();
+  });
+
+  test('an oversize DIRECT closes the peer, as an oversize TOPIC does', async () => {
+    await expectClosed(frames.direct({ toAlias: bystanders.b.alias, body: new Uint8Array(MAX_MESSAGE_BYTES + 1024) }), /over the limit/);
+  });
+
   test('an oversize data-channel frame closes the peer', async () => {
     const body = new Uint8Array(MAX_MESSAGE_BYTES + 1024);
     await expectClosed(frames.topic(bystanders.topic, body), /over the limit/);
@@ -319,3 +404,12 @@ describe('hostile data-channel input to a comm server', () => {
     await bystanders.exchange();
   });
 });
+
+/** Polls a counter the server bumps (no event tells of it), within `timeoutMs`. */
+async function untilTrue(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) assert.fail(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -14,7 +14,7 @@ const topicName = fc.oneof(fc.constantFrom('a', 'b', 'fuzz', 'bystanders'), fc.s
 /** A protobuf message with random, plausible fields for `type`. */
 export function validShaped(knownAliases: number[] = []): fc.Arbitrary<Uint8Array> {
   const a = alias(knownAliases);
-  const type = fc.oneof(fc.integer({ min: 0, max: 25 }), fc.constantFrom(99, 300, 2 ** 31 - 1));
+  const type = fc.oneof(fc.integer({ min: 0, max: 27 }), fc.constantFrom(99, 300, 2 ** 31 - 1));
   const json = fc.oneof(
     fc.json({ maxDepth: 2 }),
     fc.constantFrom('{"type":"answer","sdp":"v=0\\r\\n"}', '{"candidate":""}', '{"candidate":"candidate:1 1 udp 1 127.0.0.1 9 typ host","sdpMid":"0"}', 'null', '{'),
@@ -47,6 +47,16 @@ export function validShaped(knownAliases: number[] = []): fc.Arbitrary<Uint8Arra
           ? message(varintField(1, t), bytesField(2, message(bytesField(1, topic), ...encoded)))
           : message(varintField(1, t), varintField(2, full ? 1 : 0), bytesField(3, message(bytesField(1, topic), ...encoded)));
       }),
+    fc.tuple(fc.nat(), a, smallBytes, smallBytes, a, smallBytes).map(([requestId, to, toIdentity, body, from, fromIdentity]) => message(
+      varintField(1, 25), varintField(2, requestId), varintField(3, to), bytesField(4, toIdentity), bytesField(5, body), varintField(6, from), bytesField(7, fromIdentity),
+    )),
+    fc.tuple(fc.nat(), fc.constantFrom('', 'NO_SUCH_PEER', 'TIMEOUT', 'other')).map(([requestId, error]) =>
+      message(varintField(1, 26), varintField(2, requestId), bytesField(3, error))),
+    fc.tuple(fc.boolean(), fc.array(fc.tuple(a, smallBytes), { maxLength: 4 }), fc.array(a, { maxLength: 4 }), fc.boolean()).map(([full, added, removed, more]) => message(
+      varintField(1, 27), varintField(2, full ? 1 : 0),
+      ...added.map(([entryAlias, identity]) => bytesField(3, message(varintField(1, entryAlias), bytesField(2, identity)))),
+      ...removed.map((removedAlias) => varintField(4, removedAlias)), varintField(5, more ? 1 : 0),
+    )),
     fc.tuple(type, fc.integer({ min: 5, max: 30 }), fc.nat()).map(([t, field, value]) => message(varintField(1, t), fixed32Field(field, value))),
   );
 }

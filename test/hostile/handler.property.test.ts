@@ -32,7 +32,8 @@ test('any short frame sequence after AUTH leaves the peer served or closed as a 
   const { server } = cluster;
   const sequence = fc.array(fc.tuple(hostileFrame([bystanders.a.alias, bystanders.b.alias], 0.15), fc.boolean()), { minLength: 1, maxLength: 8 });
   await fc.assert(fc.asyncProperty(sequence, async (frames) => {
-    const peer = await RawPeer.authenticated(cluster.coordinator.url);
+    // It announces `direct`, so that its DIRECTs are routed (to the bystanders, by their aliases, among others).
+    const peer = await RawPeer.authenticated(cluster.coordinator.url, { extensions: ['direct'] });
     const reason = closeReason(server, peer.alias, 15_000);
     reason.catch(() => undefined);
     try {

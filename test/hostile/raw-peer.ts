@@ -13,6 +13,7 @@ export const T = {
   WELCOME: 1, CONNECT: 2, WEBRTC_OFFER: 3, WEBRTC_ANSWER: 4, WEBRTC_ICE_CANDIDATE: 5, PING: 6, SUBSCRIPTION: 7,
   AUTH: 8, TOPIC: 9, TOPIC_FW: 10, TOPIC_IDENTITY: 11, TOPIC_IDENTITY_FW: 12, CONNECTION_REFUSED: 13, ERROR: 14,
   BATCH: 15, DRAIN: 16, ACK: 17, GOODBYE: 18, RECOVER: 19, RECOVERED: 20, HISTORY: 21, PRESENCE: 22, MEMBERS: 23, MEMBER_DELTA: 24,
+  DIRECT: 25, DIRECT_RESULT: 26, DIRECTORY: 27,
 } as const;
 export const ROLE = { CLIENT: 1, COMMUNICATION_SERVER: 2, COMMUNICATION_SERVER_HUB: 3 } as const;
 export const FORMAT_PLAIN = 1;
@@ -61,6 +62,20 @@ export const frames = {
     varintField(1, T.MEMBER_DELTA), varintField(2, full ? 1 : 0),
     bytesField(3, message(bytesField(1, topic), ...aliases.map((alias) => bytesField(2, message(varintField(1, alias), varintField(3, 1)))))),
   ),
+  /** A DIRECT (the `direct` extension) to an alias or an identity; `from` as a forger would set it. */
+  direct: (
+    { toAlias = 0, toIdentity = '', body, requestId = 0, fromAlias = 0, fromIdentity = '' }:
+    { toAlias?: number; toIdentity?: string; body: Uint8Array | string; requestId?: number; fromAlias?: number; fromIdentity?: string },
+  ): Uint8Array => message(
+    varintField(1, T.DIRECT), varintField(2, requestId), varintField(3, toAlias), bytesField(4, toIdentity), bytesField(5, body),
+    varintField(6, fromAlias), bytesField(7, fromIdentity),
+  ),
+  /** A DIRECTORY as one server sends another: clients by alias and identity. */
+  directory: (entries: Array<[alias: number, identity: string]>, full = false): Uint8Array => message(
+    varintField(1, T.DIRECTORY), varintField(2, full ? 1 : 0),
+    ...entries.map(([alias, identity]) => bytesField(3, message(varintField(1, alias), bytesField(2, identity)))),
+  ),
+  directResult: (requestId: number, error = ''): Uint8Array => message(varintField(1, T.DIRECT_RESULT), varintField(2, requestId), bytesField(3, error)),
   topicIdentity: (topic: string, body: string, identity: string, fromAlias: number): Uint8Array => message(
     varintField(1, T.TOPIC_IDENTITY), varintField(2, fromAlias), bytesField(3, topic), bytesField(4, identity), varintField(5, 2), bytesField(6, body),
   ),
@@ -259,10 +274,10 @@ export class RawPeer {
     }
   }
 
-  /** Connects and sends AUTH; a PING round trip proves the server admitted it. */
-  static async authenticated(coordinatorUrl: string, options: { serverAlias?: number } = {}): Promise<RawPeer> {
+  /** Connects and sends AUTH (announcing `extensions`); a PING round trip proves the server admitted it. */
+  static async authenticated(coordinatorUrl: string, options: { serverAlias?: number; extensions?: string[] } = {}): Promise<RawPeer> {
     const peer = await RawPeer.connect(coordinatorUrl, options);
-    peer.send('reliable', frames.auth());
+    peer.send('reliable', frames.auth('hostile', ROLE.CLIENT, options.extensions));
     await peer.roundTrip();
     return peer;
   }
