@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import protobuf from 'protobufjs';
 import {
   Ack, Auth, Connect, ConnectionRefused, ConnectionRefusedReason, Format, MessageType, Ping, Role, Subscription, Topic,
-  TopicFW, TopicIdentity, TopicIdentityFW, WebRtc, Welcome, Goodbye, Recover, Recovered, History, Presence, Members, MemberDelta, LeaveReason, decodeJson, encodeJson, peekType,
+  TopicFW, TopicIdentity, TopicIdentityFW, WebRtc, Welcome, Goodbye, Recover, Recovered, History, Presence, Members, MemberDelta, Direct, DirectResult, Directory, LeaveReason, decodeJson, encodeJson, peekType,
   Batch, BATCH_HEADER_BYTES, batchEntryBytes, decodeBatch, encodeBatch,
 } from '../../shared/codec.js';
 import { CodecError } from '../../shared/errors.js';
@@ -115,6 +115,13 @@ const cases: Case[] = [
       left: [{ alias: 8, identity: bytes('bob'), serverAlias: 3, clientId: new Uint8Array(16).fill(6), reason: LeaveReason.DISCONNECTED }],
     }],
   }),
+  c('DIRECT', Direct, {
+    type: MessageType.DIRECT, requestId: 2 ** 40, toAlias: 2 ** 45, toIdentity: bytes('bob'), body: bytes('hi'), fromAlias: 2 ** 50, fromIdentity: bytes('alice'),
+  }),
+  c('DIRECT_RESULT', DirectResult, { type: MessageType.DIRECT_RESULT, requestId: 2 ** 40, error: 'NO_SUCH_PEER' }),
+  c('DIRECTORY', Directory, {
+    type: MessageType.DIRECTORY, full: true, more: true, added: [{ alias: 2 ** 40, identity: bytes('carol') }], removed: [7, 2 ** 50],
+  }),
 ];
 
 describe('codec round trips', () => {
@@ -131,7 +138,7 @@ describe('codec round trips', () => {
     const expected = [
       'WELCOME', 'CONNECT', 'WEBRTC_OFFER', 'WEBRTC_ANSWER', 'WEBRTC_ICE_CANDIDATE', 'PING', 'SUBSCRIPTION', 'AUTH', 'TOPIC',
       'TOPIC_FW', 'TOPIC_IDENTITY', 'TOPIC_IDENTITY_FW', 'CONNECTION_REFUSED', 'BATCH', 'ACK', 'GOODBYE', 'RECOVER', 'RECOVERED',
-      'HISTORY', 'PRESENCE', 'MEMBERS', 'MEMBER_DELTA',
+      'HISTORY', 'PRESENCE', 'MEMBERS', 'MEMBER_DELTA', 'DIRECT', 'DIRECT_RESULT', 'DIRECTORY',
     ] as const;
     for (const name of expected) assert.ok(covered.has(MessageType[name]), `${name} not covered`);
   });
