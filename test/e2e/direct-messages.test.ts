@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import { test } from 'node:test';
 import type { BrokerClient, BrokerClientError, DirectEvent, DirectTarget } from '../../client/index.js';
 import type { CommServer } from '../../commserver/index.js';
+import { commServerMetrics } from '../../commserver/metrics.js';
 import { serversLinked, startCommServerProcess } from '../../shared/processes.js';
 import { connectTo, startCluster } from '../helpers/cluster.js';
 import { WireMessage } from '../helpers/protobuf-wire.js';
@@ -134,6 +135,15 @@ test('a direct message reaches its target only, across servers; to an identity, 
   const seen = [...raw.channel('reliable').frames.drain(), ...raw.channel('unreliable').frames.drain()].map((frame) => new WireMessage(frame).uint(1));
   assert.ok(seen.every((type) => type < 25), `the original client got only frames it knows: ${seen.join(',')}`);
 
+  // What alice's server counted, as Prometheus reads it.
+  const metrics = await commServerMetrics(cluster.servers[0]).metrics();
+  assert.equal(sample(metrics, 'broker_commserver_drops_total', { reason: 'direct_no_such_peer' }), 1);
+  assert.equal(sample(metrics, 'broker_commserver_direct_messages_total', { outcome: 'no_such_peer' }), 3);
+  assert.equal(sample(metrics, 'broker_commserver_direct_messages_total', { outcome: 'delivered' }), 3, 'to carol 0, its neighbour');
+  assert.equal(sample(metrics, 'broker_commserver_direct_messages_total', { outcome: 'forwarded' }), 15, 'one copy per message and server');
+  assert.equal(sample(metrics, 'broker_commserver_directory_entries', { source: 'local' }), 2, 'alice and carol 0');
+  assert.equal(sample(metrics, 'broker_commserver_directory_entries', { source: 'remote' }), 4, 'the bobs and the other carols, not the original client');
+
   // A client that closed: NO_SUCH_PEER once its server noticed, whatever the sender's server still believes.
   const gone = carols[2];
   const closed = closeReason(cluster.servers[2], gone.alias);
@@ -202,6 +212,13 @@ async function meshLinked(servers: CommServer[], alias: number): Promise<void> {
   await Promise.all(servers.map(async (server) => {
     while (!server.linkedServers().some((peer) => peer.alias === alias)) await once(server, 'peerAuthenticated');
   }));
+}
+
+/** A sample of the Prometheus text format, by name and labels. */
+function sample(metrics: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
+  const line = metrics.split('\n').find((candidate) => (candidate.startsWith(`${name}{`) || candidate.startsWith(`${name} `)) && wanted.every((pair) => candidate.includes(pair)));
+  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
 /** Polls a counter the server bumps (no event tells of it), within `timeoutMs`. */
