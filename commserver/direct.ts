@@ -76,7 +76,10 @@ export class DirectMessages {
         target.send(channel, frame);
         delivered++;
       }
-      const remote = delivered > 0 && toAlias > 0 ? [] : toAlias > 0 ? [directory.linkOf(toAlias)] : directory.linksOf(toIdentity);
+      // An alias is one client: held here, it is nowhere else.
+      let remote: Array<Peer | undefined>;
+      if (toAlias > 0) remote = delivered > 0 ? [] : [directory.linkOf(toAlias)];
+      else remote = directory.linksOf(toIdentity);
       links = remote.filter((link): link is Peer => link !== undefined && !link.closed && !isSilent(link));
     }
     stats.directsDelivered += delivered;
