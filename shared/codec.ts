@@ -69,6 +69,9 @@ export interface DirectMessage {
 export interface DirectResultMessage { type: MessageType; requestId: number; error: string }
 export interface DirectoryEntryMessage { alias: number; identity: Uint8Array }
 export interface DirectoryMessage { type: MessageType; full: boolean; added: DirectoryEntryMessage[]; removed: number[]; more: boolean }
+export interface KickMessage { type: MessageType; requestId: number; alias: number; identity: Uint8Array; banMs: number }
+export interface KickedMessage { type: MessageType; requestId: number; closed: number; identity: Uint8Array }
+export interface ErrorMessage { type: MessageType; code: string; topics: string[]; detail: string }
 
 /** What a generated message class offers; fields are given as plain own properties. */
 interface GeneratedType {
@@ -118,6 +121,9 @@ export const MemberDelta = codecFor<MemberDeltaMessage>(protocol.MemberDeltaMess
 export const Direct = codecFor<DirectMessage>(protocol.DirectMessage, 'DirectMessage');
 export const DirectResult = codecFor<DirectResultMessage>(protocol.DirectResultMessage, 'DirectResultMessage');
 export const Directory = codecFor<DirectoryMessage>(protocol.DirectoryMessage, 'DirectoryMessage');
+export const Kick = codecFor<KickMessage>(protocol.KickMessage, 'KickMessage');
+export const Kicked = codecFor<KickedMessage>(protocol.KickedMessage, 'KickedMessage');
+export const ErrorFrame = codecFor<ErrorMessage>(protocol.ErrorMessage, 'ErrorMessage');
 /** The header every message starts with; alone, it is a message without fields (DRAIN). */
 export const MessageHeader = codecFor<{ type: MessageType }>(protocol.MessageHeader, 'MessageHeader');
 
@@ -145,6 +151,8 @@ export const RECOVER_EXTENSION = 'recover';
 export const PRESENCE_EXTENSION = 'presence';
 /** The AUTH extension of direct messages: DIRECT, DIRECT_RESULT, DIRECTORY. */
 export const DIRECT_EXTENSION = 'direct';
+/** The extension a comm server lists in its /discover query (`extensions=`) when it understands KICK. */
+export const MODERATION_EXTENSION = 'moderation';
 
 export const Batch = codecFor<{ type: MessageType; frames: Uint8Array[] }>(protocol.BatchMessage, 'BatchMessage');
 

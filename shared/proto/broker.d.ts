@@ -31,7 +31,9 @@ export namespace protocol {
         MEMBER_DELTA = 24,
         DIRECT = 25,
         DIRECT_RESULT = 26,
-        DIRECTORY = 27
+        DIRECTORY = 27,
+        KICK = 28,
+        KICKED = 29
     }
 
     enum Role {
@@ -50,7 +52,8 @@ export namespace protocol {
     enum ConnectionRefusedReason {
         UNKNOWN_REASON = 0,
         SERVER_FULL = 1,
-        AUTH_FAILED = 2
+        AUTH_FAILED = 2,
+        BANNED = 3
     }
 
     interface ICoordinatorMessage extends protocol.CoordinatorMessage.$Properties {
@@ -898,5 +901,91 @@ export namespace protocol {
             $unknowns?: Uint8Array[];
         }
         type $Shape = protocol.DirectoryMessage.$Properties;
+    }
+
+    interface IKickMessage extends protocol.KickMessage.$Properties {
+    }
+
+    class KickMessage {
+        constructor(p?: protocol.KickMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        requestId: (number|Long);
+        alias: (number|Long);
+        identity: Uint8Array;
+        banMs: (number|Long);
+        static create(properties: protocol.KickMessage.$Shape): protocol.KickMessage & protocol.KickMessage.$Shape;
+        static create(properties?: protocol.KickMessage.$Properties): protocol.KickMessage;
+        static encode(m: protocol.KickMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.KickMessage & protocol.KickMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace KickMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            requestId?: (number|Long|null);
+            alias?: (number|Long|null);
+            identity?: (Uint8Array|null);
+            banMs?: (number|Long|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.KickMessage.$Properties;
+    }
+
+    interface IKickedMessage extends protocol.KickedMessage.$Properties {
+    }
+
+    class KickedMessage {
+        constructor(p?: protocol.KickedMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        requestId: (number|Long);
+        closed: number;
+        identity: Uint8Array;
+        static create(properties: protocol.KickedMessage.$Shape): protocol.KickedMessage & protocol.KickedMessage.$Shape;
+        static create(properties?: protocol.KickedMessage.$Properties): protocol.KickedMessage;
+        static encode(m: protocol.KickedMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.KickedMessage & protocol.KickedMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace KickedMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            requestId?: (number|Long|null);
+            closed?: (number|null);
+            identity?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.KickedMessage.$Properties;
+    }
+
+    interface IErrorMessage extends protocol.ErrorMessage.$Properties {
+    }
+
+    class ErrorMessage {
+        constructor(p?: protocol.ErrorMessage.$Properties);
+        $unknowns?: Uint8Array[];
+        type: protocol.MessageType;
+        code: string;
+        topics: string[];
+        detail: string;
+        static create(properties: protocol.ErrorMessage.$Shape): protocol.ErrorMessage & protocol.ErrorMessage.$Shape;
+        static create(properties?: protocol.ErrorMessage.$Properties): protocol.ErrorMessage;
+        static encode(m: protocol.ErrorMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): protocol.ErrorMessage & protocol.ErrorMessage.$Shape;
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ErrorMessage {
+        interface $Properties {
+            type?: (protocol.MessageType|null);
+            code?: (string|null);
+            topics?: (string[]|null);
+            detail?: (string|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = protocol.ErrorMessage.$Properties;
     }
 }

@@ -49,6 +49,8 @@ export const protocol = $root.protocol = (() => {
      * @property {number} DIRECT=25 DIRECT value
      * @property {number} DIRECT_RESULT=26 DIRECT_RESULT value
      * @property {number} DIRECTORY=27 DIRECTORY value
+     * @property {number} KICK=28 KICK value
+     * @property {number} KICKED=29 KICKED value
      */
     protocol.MessageType = (function() {
         const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -80,6 +82,8 @@ export const protocol = $root.protocol = (() => {
         values[valuesById[25] = "DIRECT"] = 25;
         values[valuesById[26] = "DIRECT_RESULT"] = 26;
         values[valuesById[27] = "DIRECTORY"] = 27;
+        values[valuesById[28] = "KICK"] = 28;
+        values[valuesById[29] = "KICKED"] = 29;
         return values;
     })();
 
@@ -124,12 +128,14 @@ export const protocol = $root.protocol = (() => {
      * @property {number} UNKNOWN_REASON=0 UNKNOWN_REASON value
      * @property {number} SERVER_FULL=1 SERVER_FULL value
      * @property {number} AUTH_FAILED=2 AUTH_FAILED value
+     * @property {number} BANNED=3 BANNED value
      */
     protocol.ConnectionRefusedReason = (function() {
         const valuesById = $Object.create(null), values = $Object.create(valuesById);
         values[valuesById[0] = "UNKNOWN_REASON"] = 0;
         values[valuesById[1] = "SERVER_FULL"] = 1;
         values[valuesById[2] = "AUTH_FAILED"] = 2;
+        values[valuesById[3] = "BANNED"] = 3;
         return values;
     })();
 
@@ -7031,6 +7037,706 @@ export const protocol = $root.protocol = (() => {
         };
 
         return DirectoryMessage;
+    })();
+
+    protocol.KickMessage = (function() {
+
+        /**
+         * Properties of a KickMessage.
+         * @typedef {Object} protocol.KickMessage.$Properties
+         * @property {protocol.MessageType|null} [type] KickMessage type
+         * @property {number|Long|null} [requestId] KickMessage requestId
+         * @property {number|Long|null} [alias] KickMessage alias
+         * @property {Uint8Array|null} [identity] KickMessage identity
+         * @property {number|Long|null} [banMs] KickMessage banMs
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a KickMessage.
+         * @memberof protocol
+         * @interface IKickMessage
+         * @augments protocol.KickMessage.$Properties
+         * @deprecated Use protocol.KickMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a KickMessage.
+         * @typedef {protocol.KickMessage.$Properties} protocol.KickMessage.$Shape
+         */
+
+        /**
+         * Constructs a new KickMessage.
+         * @memberof protocol
+         * @classdesc Represents a KickMessage.
+         * @constructor
+         * @param {protocol.KickMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const KickMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * KickMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.KickMessage
+         * @instance
+         */
+        KickMessage.prototype.type = 0;
+
+        /**
+         * KickMessage requestId.
+         * @member {number|Long} requestId
+         * @memberof protocol.KickMessage
+         * @instance
+         */
+        KickMessage.prototype.requestId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * KickMessage alias.
+         * @member {number|Long} alias
+         * @memberof protocol.KickMessage
+         * @instance
+         */
+        KickMessage.prototype.alias = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * KickMessage identity.
+         * @member {Uint8Array} identity
+         * @memberof protocol.KickMessage
+         * @instance
+         */
+        KickMessage.prototype.identity = $util.newBuffer([]);
+
+        /**
+         * KickMessage banMs.
+         * @member {number|Long} banMs
+         * @memberof protocol.KickMessage
+         * @instance
+         */
+        KickMessage.prototype.banMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new KickMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.KickMessage
+         * @static
+         * @param {protocol.KickMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.KickMessage} KickMessage instance
+         * @type {{
+         *   (properties: protocol.KickMessage.$Shape): protocol.KickMessage & protocol.KickMessage.$Shape;
+         *   (properties?: protocol.KickMessage.$Properties): protocol.KickMessage;
+         * }}
+         */
+        KickMessage.create = function(properties) {
+            return new KickMessage(properties);
+        };
+
+        /**
+         * Encodes the specified KickMessage message. Does not implicitly {@link protocol.KickMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.KickMessage
+         * @static
+         * @param {protocol.KickMessage.$Properties} m KickMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        KickMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.requestId != null && $Object.hasOwnProperty.call(m, "requestId") && (typeof m.requestId === "object" ? m.requestId.low || m.requestId.high : m.requestId !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.requestId);
+            if (m.alias != null && $Object.hasOwnProperty.call(m, "alias") && (typeof m.alias === "object" ? m.alias.low || m.alias.high : m.alias !== 0))
+                w.uint32(/* id 3, wireType 0 =*/24).uint64(m.alias);
+            if (m.identity != null && $Object.hasOwnProperty.call(m, "identity") && m.identity.length)
+                w.uint32(/* id 4, wireType 2 =*/34).bytes(m.identity);
+            if (m.banMs != null && $Object.hasOwnProperty.call(m, "banMs") && (typeof m.banMs === "object" ? m.banMs.low || m.banMs.high : m.banMs !== 0))
+                w.uint32(/* id 5, wireType 0 =*/40).uint64(m.banMs);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a KickMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.KickMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.KickMessage & protocol.KickMessage.$Shape} KickMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        KickMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.KickMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.requestId = v;
+                        else
+                            delete m.requestId;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.alias = v;
+                        else
+                            delete m.alias;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.identity = v;
+                        else
+                            delete m.identity;
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.banMs = v;
+                        else
+                            delete m.banMs;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for KickMessage
+         * @function getTypeUrl
+         * @memberof protocol.KickMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        KickMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.KickMessage";
+        };
+
+        return KickMessage;
+    })();
+
+    protocol.KickedMessage = (function() {
+
+        /**
+         * Properties of a KickedMessage.
+         * @typedef {Object} protocol.KickedMessage.$Properties
+         * @property {protocol.MessageType|null} [type] KickedMessage type
+         * @property {number|Long|null} [requestId] KickedMessage requestId
+         * @property {number|null} [closed] KickedMessage closed
+         * @property {Uint8Array|null} [identity] KickedMessage identity
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a KickedMessage.
+         * @memberof protocol
+         * @interface IKickedMessage
+         * @augments protocol.KickedMessage.$Properties
+         * @deprecated Use protocol.KickedMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of a KickedMessage.
+         * @typedef {protocol.KickedMessage.$Properties} protocol.KickedMessage.$Shape
+         */
+
+        /**
+         * Constructs a new KickedMessage.
+         * @memberof protocol
+         * @classdesc Represents a KickedMessage.
+         * @constructor
+         * @param {protocol.KickedMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const KickedMessage = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * KickedMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.KickedMessage
+         * @instance
+         */
+        KickedMessage.prototype.type = 0;
+
+        /**
+         * KickedMessage requestId.
+         * @member {number|Long} requestId
+         * @memberof protocol.KickedMessage
+         * @instance
+         */
+        KickedMessage.prototype.requestId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * KickedMessage closed.
+         * @member {number} closed
+         * @memberof protocol.KickedMessage
+         * @instance
+         */
+        KickedMessage.prototype.closed = 0;
+
+        /**
+         * KickedMessage identity.
+         * @member {Uint8Array} identity
+         * @memberof protocol.KickedMessage
+         * @instance
+         */
+        KickedMessage.prototype.identity = $util.newBuffer([]);
+
+        /**
+         * Creates a new KickedMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.KickedMessage
+         * @static
+         * @param {protocol.KickedMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.KickedMessage} KickedMessage instance
+         * @type {{
+         *   (properties: protocol.KickedMessage.$Shape): protocol.KickedMessage & protocol.KickedMessage.$Shape;
+         *   (properties?: protocol.KickedMessage.$Properties): protocol.KickedMessage;
+         * }}
+         */
+        KickedMessage.create = function(properties) {
+            return new KickedMessage(properties);
+        };
+
+        /**
+         * Encodes the specified KickedMessage message. Does not implicitly {@link protocol.KickedMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.KickedMessage
+         * @static
+         * @param {protocol.KickedMessage.$Properties} m KickedMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        KickedMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.requestId != null && $Object.hasOwnProperty.call(m, "requestId") && (typeof m.requestId === "object" ? m.requestId.low || m.requestId.high : m.requestId !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.requestId);
+            if (m.closed != null && $Object.hasOwnProperty.call(m, "closed") && m.closed !== 0)
+                w.uint32(/* id 3, wireType 0 =*/24).uint32(m.closed);
+            if (m.identity != null && $Object.hasOwnProperty.call(m, "identity") && m.identity.length)
+                w.uint32(/* id 4, wireType 2 =*/34).bytes(m.identity);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes a KickedMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.KickedMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.KickedMessage & protocol.KickedMessage.$Shape} KickedMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        KickedMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.KickedMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.requestId = v;
+                        else
+                            delete m.requestId;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.uint32())
+                            m.closed = v;
+                        else
+                            delete m.closed;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.bytes()).length)
+                            m.identity = v;
+                        else
+                            delete m.identity;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for KickedMessage
+         * @function getTypeUrl
+         * @memberof protocol.KickedMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        KickedMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.KickedMessage";
+        };
+
+        return KickedMessage;
+    })();
+
+    protocol.ErrorMessage = (function() {
+
+        /**
+         * Properties of an ErrorMessage.
+         * @typedef {Object} protocol.ErrorMessage.$Properties
+         * @property {protocol.MessageType|null} [type] ErrorMessage type
+         * @property {string|null} [code] ErrorMessage code
+         * @property {Array.<string>|null} [topics] ErrorMessage topics
+         * @property {string|null} [detail] ErrorMessage detail
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an ErrorMessage.
+         * @memberof protocol
+         * @interface IErrorMessage
+         * @augments protocol.ErrorMessage.$Properties
+         * @deprecated Use protocol.ErrorMessage.$Properties instead.
+         */
+
+        /**
+         * Shape of an ErrorMessage.
+         * @typedef {protocol.ErrorMessage.$Properties} protocol.ErrorMessage.$Shape
+         */
+
+        /**
+         * Constructs a new ErrorMessage.
+         * @memberof protocol
+         * @classdesc Represents an ErrorMessage.
+         * @constructor
+         * @param {protocol.ErrorMessage.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ErrorMessage = function (p) {
+            this.topics = [];
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * ErrorMessage type.
+         * @member {protocol.MessageType} type
+         * @memberof protocol.ErrorMessage
+         * @instance
+         */
+        ErrorMessage.prototype.type = 0;
+
+        /**
+         * ErrorMessage code.
+         * @member {string} code
+         * @memberof protocol.ErrorMessage
+         * @instance
+         */
+        ErrorMessage.prototype.code = "";
+
+        /**
+         * ErrorMessage topics.
+         * @member {Array.<string>} topics
+         * @memberof protocol.ErrorMessage
+         * @instance
+         */
+        ErrorMessage.prototype.topics = $util.emptyArray;
+
+        /**
+         * ErrorMessage detail.
+         * @member {string} detail
+         * @memberof protocol.ErrorMessage
+         * @instance
+         */
+        ErrorMessage.prototype.detail = "";
+
+        /**
+         * Creates a new ErrorMessage instance using the specified properties.
+         * @function create
+         * @memberof protocol.ErrorMessage
+         * @static
+         * @param {protocol.ErrorMessage.$Properties=} [properties] Properties to set
+         * @returns {protocol.ErrorMessage} ErrorMessage instance
+         * @type {{
+         *   (properties: protocol.ErrorMessage.$Shape): protocol.ErrorMessage & protocol.ErrorMessage.$Shape;
+         *   (properties?: protocol.ErrorMessage.$Properties): protocol.ErrorMessage;
+         * }}
+         */
+        ErrorMessage.create = function(properties) {
+            return new ErrorMessage(properties);
+        };
+
+        /**
+         * Encodes the specified ErrorMessage message. Does not implicitly {@link protocol.ErrorMessage.verify|verify} messages.
+         * @function encode
+         * @memberof protocol.ErrorMessage
+         * @static
+         * @param {protocol.ErrorMessage.$Properties} m ErrorMessage message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ErrorMessage.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+            if (m.code != null && $Object.hasOwnProperty.call(m, "code") && m.code !== "")
+                w.uint32(/* id 30, wireType 2 =*/242).string(m.code);
+            if (m.topics != null && m.topics.length) {
+                for (var i = 0; i < m.topics.length; ++i)
+                    w.uint32(/* id 31, wireType 2 =*/250).string(m.topics[i]);
+            }
+            if (m.detail != null && $Object.hasOwnProperty.call(m, "detail") && m.detail !== "")
+                w.uint32(/* id 32, wireType 2 =*/258).string(m.detail);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Decodes an ErrorMessage message from the specified reader or buffer.
+         * @function decode
+         * @memberof protocol.ErrorMessage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {protocol.ErrorMessage & protocol.ErrorMessage.$Shape} ErrorMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ErrorMessage.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.protocol.ErrorMessage();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.type = v;
+                        else
+                            delete m.type;
+                        continue;
+                    }
+                case 30: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.code = v;
+                        else
+                            delete m.code;
+                        continue;
+                    }
+                case 31: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.topics && m.topics.length))
+                            m.topics = [];
+                        m.topics.push(r.stringVerify());
+                        continue;
+                    }
+                case 32: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.detail = v;
+                        else
+                            delete m.detail;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Gets the type url for ErrorMessage
+         * @function getTypeUrl
+         * @memberof protocol.ErrorMessage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        ErrorMessage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/protocol.ErrorMessage";
+        };
+
+        return ErrorMessage;
     })();
 
     return protocol;
