@@ -5,6 +5,7 @@
 // shared/jwt-auth.ts with JWTs from an identity provider.
 import type { IncomingMessage } from 'node:http';
 import type { Role } from './codec.js';
+import type { TopicPermissions } from './topic-permissions.js';
 
 /** Which kinds of peer an authenticator lets in without checking anything (for the startup warning). */
 export type Unauthenticated = ReadonlyArray<'servers' | 'clients'>;
@@ -24,10 +25,17 @@ export interface UpgradeAuthenticator {
    * tokens. Default: none (an empty identity).
    */
   identify?(request: UpgradeRequest): Uint8Array | undefined | Promise<Uint8Array | undefined>;
+  /**
+   * The topics an accepted client may publish to and subscribe to, put in
+   * its client token (shared/topic-permissions.ts). Default: none named (all
+   * allowed).
+   */
+  topicPermissions?(request: UpgradeRequest): TopicPermissions | undefined | Promise<TopicPermissions | undefined>;
   readonly unauthenticated?: Unauthenticated;
 }
 
-export type PeerAuthResult = { ok: true; identity: Uint8Array } | { ok: false; reason: string };
+/** `permissions`: the topics the peer may publish to and subscribe to, when its credentials say (undefined: all). */
+export type PeerAuthResult = { ok: true; identity: Uint8Array; permissions?: TopicPermissions } | { ok: false; reason: string };
 
 /** Decides whether a peer's AUTH (the first message on `reliable`) admits it to a comm server. */
 export interface PeerAuthenticator {

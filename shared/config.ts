@@ -32,6 +32,16 @@ export const coordinatorLimitSpec = {
   signalingBurst: { default: 200, description: 'Signaling messages a client may send at once before --max-signaling-per-second applies.' },
   clientTokenTtlMs: { default: 60_000, description: 'Validity of the client token in WELCOME (with --client-token-secret).' },
   authClockSkewMs: { default: 30_000, description: 'Clock difference tolerated when checking the expiry of a credential.' },
+  maxBans: {
+    default: 10_000,
+    description: 'Identities banned at once (POST /v1/kick with banSeconds); a ban beyond them is refused (HTTP 503) until one expires.',
+  },
+  maxBanSeconds: { default: 86_400, description: 'Longest ban the admin API accepts, in seconds.' },
+  kickTimeoutMs: {
+    default: 5_000,
+    description: 'How long a kick waits for the comm servers to say what they closed before answering without them.',
+  },
+  maxAdminBodyBytes: { default: 4_096, description: 'Largest request body of the admin API; a bigger one gets HTTP 413.' },
 } satisfies Record<string, LimitSpec>;
 
 export type CoordinatorLimits = LimitsOf<typeof coordinatorLimitSpec>;
@@ -171,6 +181,10 @@ export const commServerLimitSpec = {
   maxRemoteDirectoryEntries: {
     default: 100_000,
     description: 'Clients one linked server may announce in its directory (the direct extension); more close that link.',
+  },
+  maxBans: {
+    default: 10_000,
+    description: "Identities banned at once, as the coordinator's KICKs say (keep it at the coordinator's --max-bans); a ban beyond them is not applied here (logged).",
   },
   credentialTtlMs: { default: 60_000, description: "Validity of this server's cluster credentials (with --cluster-secret), made anew for each use." },
   authClockSkewMs: { default: 30_000, description: 'Clock difference tolerated when checking the expiry of a credential or token.' },

@@ -19,6 +19,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { PeerAuthResult, PeerAuthenticator, ServerCredentials, UpgradeAuthenticator } from './auth.js';
 import { Role, isServerRole } from './codec.js';
+import { permissionClaims, permissionsFromClaims, type TopicPermissions } from './topic-permissions.js';
 
 export const CLUSTER_DISCOVER_KIND = 'bcd1';
 export const CLUSTER_AUTH_KIND = 'bca1';
@@ -118,7 +119,7 @@ function signedAuthAuthenticator(
   options: SignerOptions,
   kind: string,
   credential: string,
-  accept: (claims: Record<string, unknown>, auth: Parameters<PeerAuthenticator['authenticate']>[0]) => Uint8Array | string,
+  accept: (claims: Record<string, unknown>, auth: Parameters<PeerAuthenticator['authenticate']>[0]) => { identity: Uint8Array; permissions?: TopicPermissions } | string,
 ): PeerAuthenticator {
   const signer = new HmacSigner(secret, options);
   return {
@@ -126,7 +127,7 @@ function signedAuthAuthenticator(
       const result = signer.verify(kind, decodeText(auth.body));
       const accepted = result.ok ? accept(result.claims, auth) : result.reason;
       if (typeof accepted === 'string') return { ok: false, reason: `${credential} refused: ${accepted}` };
-      return { ok: true, identity: accepted };
+      return { ok: true, ...accepted };
     },
   };
 }
@@ -167,13 +168,14 @@ export function clusterUpgradeAuthenticator(
       return result.ok && checkServerId(result.claims, request.url.searchParams.get('server_id')) === undefined;
     },
     identify: clients.identify?.bind(clients),
+    topicPermissions: clients.topicPermissions?.bind(clients),
   };
 }
 
 /** A comm server's check of another server's AUTH body: a valid credential made for the server_id of its AUTH. */
 export function clusterPeerAuthenticator(secret: string | Uint8Array, options: SignerOptions = {}): PeerAuthenticator {
   return signedAuthAuthenticator(secret, options, CLUSTER_AUTH_KIND, 'cluster credential', (claims, { serverId }) =>
-    checkServerId(claims, serverId) ?? utf8.encode(claims.sid as string),
+    checkServerId(claims, serverId) ?? { identity: utf8.encode(claims.sid as string) },
   );
 }
 
@@ -181,27 +183,29 @@ export function clusterPeerAuthenticator(secret: string | Uint8Array, options: S
 
 /** Issues the token a coordinator puts in a client's WELCOME. */
 export interface ClientTokenIssuer {
-  issue(claims: { alias: number; identity: Uint8Array }): Uint8Array;
+  issue(claims: { alias: number; identity: Uint8Array; permissions?: TopicPermissions }): Uint8Array;
 }
 
 export function clientTokenIssuer(secret: string | Uint8Array, options: SignerOptions = {}): ClientTokenIssuer {
   const signer = new HmacSigner(secret, options);
   return {
-    issue: ({ alias, identity }) =>
-      utf8.encode(signer.sign(CLIENT_TOKEN_KIND, { alias, id: Buffer.from(identity).toString('base64url') })),
+    issue: ({ alias, identity, permissions }) =>
+      utf8.encode(signer.sign(CLIENT_TOKEN_KIND, { alias, id: Buffer.from(identity).toString('base64url'), ...permissionClaims(permissions) })),
   };
 }
 
 /**
  * A comm server's check of a client's AUTH body: a token from the coordinator
- * (same secret), unexpired, made for this client's alias. The identity is the
- * token's, whatever else the client claims.
+ * (same secret), unexpired, made for this client's alias. The identity and
+ * the topic permissions are the token's, whatever else the client claims.
  */
 export function clientTokenAuthenticator(secret: string | Uint8Array, options: SignerOptions = {}): PeerAuthenticator {
   return signedAuthAuthenticator(secret, options, CLIENT_TOKEN_KIND, 'client token', (claims, { alias }) => {
     if (claims.alias !== alias) return 'made for another alias';
     if (typeof claims.id !== 'string') return 'no identity';
-    return new Uint8Array(Buffer.from(claims.id, 'base64url'));
+    const topics = permissionsFromClaims(claims);
+    if (!topics.ok) return topics.reason;
+    return { identity: new Uint8Array(Buffer.from(claims.id, 'base64url')), permissions: topics.permissions };
   });
 }
 

@@ -1,6 +1,8 @@
 // The operations HTTP port of a process: /healthz, /readyz, /metrics and
-// /stats. Separate from the traffic ports, off the data path.
-import { createServer, type Server } from 'node:http';
+// /stats, and the routes a process adds (the coordinator's admin API).
+// Separate from the traffic ports, off the data path. An unknown path is 404
+// whatever the method; a known one asked with another method, 405.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
@@ -13,6 +15,12 @@ export interface Readiness {
   detail: Record<string, unknown>;
 }
 
+/** A route a process adds: its method, and what answers it (errors it throws become 500). */
+export interface HttpRoute {
+  method: string;
+  handle: (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+}
+
 export interface HttpEndpointOptions {
   host: string;
   port: number;
@@ -20,7 +28,11 @@ export interface HttpEndpointOptions {
   readiness: () => Readiness;
   stats: () => unknown;
   logger: Logger;
+  /** More routes, by path. */
+  routes?: ReadonlyMap<string, HttpRoute>;
 }
+
+const BUILT_IN = new Set(['/healthz', '/readyz', '/stats', '/metrics']);
 
 export class HttpEndpoint {
   readonly #server: Server;
@@ -31,12 +43,30 @@ export class HttpEndpoint {
 
   static async start(options: HttpEndpointOptions): Promise<HttpEndpoint> {
     const server = createServer((request, response) => {
-      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       const json = (status: number, body: unknown) => {
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(body));
       };
-      if (request.method !== 'GET' && request.method !== 'HEAD') return json(405, { error: 'method not allowed' });
+      const path = pathOf(request);
+      if (path === undefined) return json(400, { error: 'bad request target' });
+      const route = options.routes?.get(path);
+      if (route !== undefined) {
+        if (request.method !== route.method) {
+          response.setHeader('allow', route.method);
+          return json(405, { error: 'method not allowed' });
+        }
+        Promise.resolve().then(() => route.handle(request, response)).catch((error: Error) => {
+          options.logger.warn({ err: error, path }, 'HTTP route failed');
+          if (!response.headersSent) json(500, { error: 'internal error' });
+          else response.destroy();
+        });
+        return;
+      }
+      if (!BUILT_IN.has(path)) return json(404, { error: 'not found' });
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.setHeader('allow', 'GET, HEAD');
+        return json(405, { error: 'method not allowed' });
+      }
       switch (path) {
         case '/healthz':
           return json(200, { ok: true });
@@ -51,9 +81,6 @@ export class HttpEndpoint {
             response.writeHead(200, { 'content-type': options.metrics.contentType });
             response.end(text);
           }, (error: Error) => json(500, { error: error.message }));
-          return;
-        default:
-          return json(404, { error: 'not found' });
       }
     });
     await listenHttp(server, options.port, options.host, options.logger);
@@ -69,5 +96,13 @@ export class HttpEndpoint {
     this.#server.closeAllConnections();
     this.#server.close();
     await once(this.#server, 'close');
+  }
+}
+
+function pathOf(request: IncomingMessage): string | undefined {
+  try {
+    return new URL(request.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return undefined;
   }
 }

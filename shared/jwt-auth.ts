@@ -2,12 +2,14 @@
 // client's AUTH body is a JWT (compact JWS), verified with `jose` against a
 // shared secret (HS256/384/512) or a JSON Web Key Set file (RS*, PS*, ES*,
 // EdDSA), with optional issuer and audience checks. The identity is a claim
-// of the token (`sub` by default). A JWT is a bearer token: whoever holds it
-// may use it until it expires (`exp` is required).
+// of the token (`sub` by default); `publish_topics` and `subscribe_topics`
+// claims limit its topics (shared/topic-permissions.ts). A JWT is a bearer
+// token: whoever holds it may use it until it expires (`exp` is required).
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import type { PeerAuthResult, PeerAuthenticator } from './auth.js';
 import { secretBytes } from './credentials.js';
+import { permissionsFromClaims } from './topic-permissions.js';
 
 export interface JwtAuthOptions {
   /** HMAC secret (HS256, HS384, HS512). Exactly one of `secret` and `jwks`. */
@@ -71,7 +73,9 @@ export function jwtPeerAuthenticator(options: JwtAuthOptions): PeerAuthenticator
           : await jwtVerify(token, key, verifyOptions);
         const claim = payload[claimName];
         if (claim === undefined || claim === null || claim === '') return { ok: false, reason: `JWT refused: no ${claimName} claim` };
-        return { ok: true, identity: encoder.encode(typeof claim === 'string' ? claim : JSON.stringify(claim)) };
+        const topics = permissionsFromClaims(payload);
+        if (!topics.ok) return { ok: false, reason: `JWT refused: ${topics.reason}` };
+        return { ok: true, identity: encoder.encode(typeof claim === 'string' ? claim : JSON.stringify(claim)), permissions: topics.permissions };
       } catch (error) {
         return { ok: false, reason: `JWT refused: ${(error as Error).message}` };
       }
