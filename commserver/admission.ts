@@ -1,8 +1,9 @@
 // The AUTH gate: AUTH must be the first message on `reliable`, and claim the
 // role the coordinator says the peer registered with (a client may not pass
-// itself off as a server and get a server's bounds). Frames that
-// follow it while the authenticator decides wait, within a bound, and are
-// handled in order once the peer is admitted. Frames on `unreliable` before
+// itself off as a server and get a server's bounds); a client whose identity
+// is banned is refused. Frames that follow it while the authenticator
+// decides wait, within a bound, and are handled in order once the peer is
+// admitted. Frames on `unreliable` before
 // admission are dropped and counted, not fatal: the original's clients
 // publish on whichever channel opens first without waiting for AUTH, and the
 // original served `unreliable` regardless. Nothing is relayed for a peer not
@@ -19,6 +20,8 @@ export interface AdmissionOptions {
   maxFramesBeforeAuth: number;
   /** Whether a live link to the server with this identity already exists. */
   hasLinkTo: (serverId: string) => boolean;
+  /** Whether a client with this identity is banned. */
+  isBanned: (identity: Uint8Array) => boolean;
   logger: Logger;
   /** An unreliable frame arrived before the peer was admitted and was dropped. */
   onDroppedBeforeAuth: (peer: Peer) => void;
@@ -71,9 +74,12 @@ export class Admission {
         if (!KNOWN_ROLES.has(role)) return this.#reject(peer, 'auth-failed', `unknown role ${role}`);
         const linksTo = isServerRole(role) && serverId ? serverId : undefined;
         if (linksTo && this.#options.hasLinkTo(linksTo)) return this.#reject(peer, 'duplicate-link', `already linked to server ${linksTo}`);
+        if (role === Role.CLIENT && this.#options.isBanned(result.identity)) return this.#reject(peer, 'banned', 'its identity is banned');
         const frames = this.#waiting.get(peer) ?? [];
         this.#waiting.delete(peer);
-        this.#options.onAdmitted(peer, { role, identity: result.identity, extensions: new Set(extensions), serverId: linksTo, clientId }, frames);
+        this.#options.onAdmitted(peer, {
+          role, identity: result.identity, extensions: new Set(extensions), serverId: linksTo, clientId, permissions: result.permissions,
+        }, frames);
       })
       .catch((error: Error) => {
         this.#options.logger.warn({ alias: peer.alias, err: error.message }, 'authenticator failed');

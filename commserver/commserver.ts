@@ -2,12 +2,13 @@
 // accepts clients, and routes topic messages between them. This is the
 // entity that owns the peers and the modules doing each job (signaling with
 // the coordinator, admission, dispatch of admitted peers' frames, the links
-// to other servers, the WebSocket fallback endpoint); it creates and closes
-// peers, and it starts, drains and closes the whole (docs/ARCHITECTURE.md).
+// to other servers, kicks and bans, the WebSocket fallback endpoint); it
+// creates and closes peers, and it starts, drains and closes the whole
+// (docs/ARCHITECTURE.md).
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import {
-  ConnectionRefusedReason, DIRECT_EXTENSION, DRAIN_EXTENSION, MessageHeader, MessageType, PRESENCE_EXTENSION, Role,
+  ConnectionRefusedReason, DIRECT_EXTENSION, DRAIN_EXTENSION, MODERATION_EXTENSION, MessageHeader, MessageType, PRESENCE_EXTENSION, Role,
 } from '../shared/codec.js';
 import { allowAllPeers, noServerCredentials, openAccessWarning, type PeerAuthenticator, type ServerCredentials } from '../shared/auth.js';
 import { commServerLimitDefaults, coordinatorLimitDefaults, type CommServerLimits } from '../shared/config.js';
@@ -27,6 +28,7 @@ import { Recovery } from './recovery.js';
 import { Presence } from './presence.js';
 import { Directory } from './directory.js';
 import { DirectMessages } from './direct.js';
+import { Moderation } from './moderation.js';
 import { TopicHistory } from './topic-history.js';
 import { Signaling } from './signaling.js';
 import { peerReport, type PeerReport } from './peer-report.js';
@@ -84,6 +86,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #presence: Presence;
   #directory: Directory;
   #direct: DirectMessages;
+  #moderation: Moderation;
   #closing = false;
   #draining = false;
   #started: Promise<void> = Promise.resolve();
@@ -102,10 +105,17 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#logger = (options.logger ?? silentLogger()).child({ serverId: this.serverId });
     this.#rtc = options.rtc ?? weriftFactory;
     this.#credentials = options.credentials ?? noServerCredentials;
+    this.#moderation = new Moderation({
+      maxBans: this.limits.maxBans,
+      peers: () => this.peers.values(),
+      kick: (peer) => this.#reject(peer, 'kicked', 'kicked by the coordinator'),
+      logger: this.#logger,
+    });
     this.#admission = new Admission({
       authenticator: options.peerAuthenticator ?? allowAllPeers,
       maxFramesBeforeAuth: this.limits.maxFramesBeforeAuth,
       hasLinkTo: (serverId) => this.#hasLinkTo(serverId),
+      isBanned: (identity) => this.#moderation.isBanned(identity),
       logger: this.#logger,
       onDroppedBeforeAuth: () => this.stats.beforeAuth++,
       onAdmitted: (peer, verdict, waiting) => this.#admit(peer, verdict, waiting),
@@ -179,6 +189,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
         query: () => ({
           ...this.#credentials.discoverQuery(this.serverId),
           server_id: this.serverId,
+          extensions: MODERATION_EXTENSION,
           ...(this.#webSocketUrl ? { ws_url: this.#webSocketUrl } : {}),
         }),
         retryMinMs: this.limits.coordinatorRetryMinMs,
@@ -196,6 +207,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
         hasLinkTo: (serverId) => this.#hasLinkTo(serverId),
         createPeer: (alias, direction, details) => this.#createPeer(alias, direction, details),
         registered: (alias) => this.emit('registered', alias),
+        kick: (message) => this.#moderation.kick(message),
       },
     });
   }
@@ -459,6 +471,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #reject(peer: Peer, reason: PeerCloseReason, detail: string): void {
     this.#logger.info({ alias: peer.alias, reason, detail }, 'closing the peer');
     if (reason === 'auth-failed') this.#signaling.refuse(peer.alias, ConnectionRefusedReason.AUTH_FAILED);
+    if (reason === 'banned') this.#signaling.refuse(peer.alias, ConnectionRefusedReason.BANNED);
     peer.close(reason);
   }
 

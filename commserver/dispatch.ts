@@ -10,7 +10,10 @@
 // Subscription changes and peers leaving also go to presence, whose frames
 // (PRESENCE from clients, MEMBER_DELTA from links) are handed to it; DIRECT
 // and DIRECT_RESULT go to direct messages, DIRECTORY to the directory, from
-// peers that announced `direct` only, and peers leaving to both.
+// peers that announced `direct` only, and peers leaving to both. A client
+// whose credentials limit its topics gets an ERROR for a message on a topic
+// it may not publish to (dropped, acknowledged all the same) and for the
+// topics of its SUBSCRIPTION it may not subscribe to (left out).
 import {
   Ack, DIRECT_EXTENSION, Direct, DirectResult, Directory as DirectoryFrame, History, MemberDelta, MessageType, Presence, Recover, Role, Subscription, Topic,
   TopicIdentity, peekType, type TopicIdentityMessage, type TopicMessage,
@@ -24,6 +27,7 @@ import type { Presence as PresenceModule } from './presence.js';
 import type { DirectMessages } from './direct.js';
 import type { Directory } from './directory.js';
 import type { TopicHistory } from './topic-history.js';
+import { publishDeniedFrame, subscribeDeniedFrames } from './denied.js';
 import { forwardTopic, topicFrames, topicIdentityFrames } from './fanout.js';
 import type { Peer, PeerCloseReason } from './peer.js';
 import { RoutingTable, type TopicSubscribers } from './router.js';
@@ -104,6 +108,7 @@ export class Dispatcher {
       switch (type) {
         case MessageType.TOPIC: {
           const message = Topic.decode(frame);
+          if (!this.#mayPublish(peer, channel, message)) return;
           const fresh = this.#isFresh(peer, channel, message);
           if (fresh === undefined) return;
           if (fresh) this.#record(peer, channel, MessageType.TOPIC, message);
@@ -114,6 +119,7 @@ export class Dispatcher {
         }
         case MessageType.TOPIC_IDENTITY: {
           const message = TopicIdentity.decode(frame);
+          if (!this.#mayPublish(peer, channel, message)) return;
           const fresh = this.#isFresh(peer, channel, message);
           if (fresh === undefined) return;
           if (fresh) this.#record(peer, channel, MessageType.TOPIC_IDENTITY, message);
@@ -137,6 +143,8 @@ export class Dispatcher {
           }
           const request = Recover.decode(frame);
           if (this.#routing.topicsOf(peer).has(request.topic)) this.#options.recovery.recover(peer, request);
+          // Its SUBSCRIPTION of the topic was refused (ERROR) after the RECOVER had left.
+          else if (peer.topicRules?.maySubscribe(request.topic) === false) stats.ignored++;
           else reject(peer, 'protocol-error', 'RECOVER for a topic it is not subscribed to');
           return;
         }
@@ -202,6 +210,21 @@ export class Dispatcher {
     return peer.isServer ? undefined : false;
   }
 
+  /**
+   * Whether a client may publish on the message's topic (servers may: their
+   * clients were checked). A refused message is dropped, counted and
+   * answered with an ERROR; a numbered one still counts towards the
+   * client's ACK, or it would be sent again after every re-homing.
+   */
+  #mayPublish(peer: Peer, channel: ChannelKind, message: Pick<TopicMessage, 'topic' | 'seq'>): boolean {
+    const rules = peer.topicRules;
+    if (rules === undefined || rules.mayPublish(message.topic)) return true;
+    this.#options.stats.denied.publish++;
+    peer.send('reliable', publishDeniedFrame(message.topic));
+    this.#forwarded(peer, channel, message);
+    return false;
+  }
+
   /** A numbered reliable message goes into its topic's history, as its publisher's server stamped it. */
   #record(peer: Peer, channel: ChannelKind, kind: typeof MessageType.TOPIC | typeof MessageType.TOPIC_IDENTITY, message: TopicMessage | TopicIdentityMessage): void {
     if (channel !== 'reliable' || message.topicSeq <= 0 || message.publisher.length !== PUBLISHER_ID_BYTES) return;
@@ -256,15 +279,32 @@ export class Dispatcher {
     const { limits } = this.#options;
     const message = Subscription.decode(frame);
     const fromServer = peer.isServer;
-    const topics = decodeTopicSet(message.format, message.topics, {
+    const requested = decodeTopicSet(message.format, message.topics, {
       maxBytes: fromServer ? limits.maxServerSubscriptionBytes : limits.maxSubscriptionBytes,
       maxTopics: fromServer ? limits.maxTopicsPerServer : limits.maxTopicsPerPeer,
       maxTopicLength: limits.maxTopicLength,
     });
+    const topics = this.#allowedTopics(peer, requested);
     const { added, removed } = this.#routing.replace(peer, fromServer ? 'server' : 'client', topics);
     this.#options.serverLinks.topicsChanged(peer, added, removed);
     if (fromServer) this.#options.onServerInterest(peer, topics);
     else this.#options.presence.subscriptionChanged(peer, added, removed, topics, message.presenceTopics);
+  }
+
+  /** The topics of a SUBSCRIPTION the peer may subscribe to; the others are counted and answered with ERROR. */
+  #allowedTopics(peer: Peer, requested: Set<string>): Set<string> {
+    const rules = peer.topicRules;
+    if (rules?.subscribe === undefined) return requested;
+    const allowed = new Set<string>();
+    const denied: string[] = [];
+    for (const topic of requested) {
+      if (rules.maySubscribe(topic)) allowed.add(topic);
+      else denied.push(topic);
+    }
+    if (denied.length === 0) return requested;
+    this.#options.stats.denied.subscribe += denied.length;
+    for (const frame of subscribeDeniedFrames(denied)) peer.send('reliable', frame);
+    return allowed;
   }
 }
 

@@ -101,6 +101,15 @@ export function commServerMetrics(server: CommServer): Registry {
     },
   });
   new Counter({
+    name: 'broker_commserver_denied_total', help: "What clients' topic permissions refused: messages dropped, topics not subscribed.",
+    labelNames: ['action'], registers,
+    collect() {
+      this.reset();
+      this.inc({ action: 'publish' }, server.stats.denied.publish);
+      this.inc({ action: 'subscribe' }, server.stats.denied.subscribe);
+    },
+  });
+  new Counter({
     name: 'broker_commserver_refused_total', help: 'CONNECTs refused because the server was full.', registers,
     collect() {
       this.reset();

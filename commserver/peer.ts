@@ -10,19 +10,22 @@ import {
   RELIABLE, UNRELIABLE, channelErrorDetail, channelKindOf, messageBytes, unreliableChannelOptions,
   type ChannelKind, type DataChannelLike, type PeerConnectionLike,
 } from '../shared/rtc.js';
+import { TopicRules, type TopicPermissions } from '../shared/topic-permissions.js';
 import { ChannelWriter, RELIABLE_BATCH_BYTES, UNRELIABLE_BATCH_BYTES } from '../shared/writer.js';
 import { readAnnouncement, wantsAnnouncement } from './auth-frames.js';
 
 export type PeerCloseReason =
   | 'connect-timeout' | 'ice-failed' | 'channel-closed' | 'auth-failed' | 'protocol-error'
   | 'slow-consumer' | 'duplicate-link' | 'server-closing' | 'signaling-error' | 'link-timeout' | 'replaced'
-  | 'rate-limited';
+  | 'rate-limited' | 'kicked' | 'banned';
 
 /** The reasons a peer that announced `ack` is told in a GOODBYE before it is closed, as the client's error codes. */
 const GOODBYE_CODES: Partial<Record<PeerCloseReason, string>> = {
   'rate-limited': 'RATE_LIMITED',
   'slow-consumer': 'SLOW_CONSUMER',
   'protocol-error': 'PROTOCOL_ERROR',
+  kicked: 'KICKED',
+  banned: 'BANNED',
 };
 /** How long a GOODBYE gets to leave before the connection closes under it. */
 const GOODBYE_GRACE_MS = 500;
@@ -37,6 +40,8 @@ export interface AdmissionVerdict {
   serverId: string | undefined;
   /** A client's id across re-homing (the presence extension), as its AUTH gave it. */
   clientId: Uint8Array;
+  /** The topics a client may publish to and subscribe to, when its credentials say (undefined: all). */
+  permissions?: TopicPermissions;
 }
 
 export interface PeerOptions {
@@ -76,6 +81,7 @@ export class Peer {
   #identity: Uint8Array = new Uint8Array(0);
   #serverId: string | undefined;
   #clientId: Uint8Array = new Uint8Array(0);
+  #topicRules: TopicRules | undefined;
   #authenticated = false;
   #extensions: ReadonlySet<string> = new Set();
   #readsNumbers = false;
@@ -161,6 +167,11 @@ export class Peer {
     return this.#readsNumbers;
   }
 
+  /** What this client may publish to and subscribe to; undefined: everything. */
+  get topicRules(): TopicRules | undefined {
+    return this.#topicRules;
+  }
+
   /** Frames received so far: a server link that stops counting up is dead. */
   get framesReceived(): number {
     return this.#framesReceived;
@@ -191,6 +202,7 @@ export class Peer {
     this.#readsNumbers = verdict.extensions.has(ACK_EXTENSION);
     this.#serverId = verdict.serverId;
     this.#clientId = verdict.clientId;
+    this.#topicRules = verdict.permissions && new TopicRules(verdict.permissions);
     if (wantsAnnouncement(this.#extensions)) this.send('reliable', this.#options.announcement);
     if (this.#extensions.has(BATCH_EXTENSION)) this.#enableBatching();
   }

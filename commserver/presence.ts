@@ -97,7 +97,11 @@ export class Presence {
     this.#watch(client, new Set(eventTopics.filter((topic) => topics.has(topic))));
   }
 
-  /** A peer left: a client's memberships are graced, a link's members leave (after what is left of their grace). */
+  /**
+   * A peer left: a client's memberships are graced (a kicked client's leave
+   * at once, as kicked), a link's members leave (after what is left of their
+   * grace).
+   */
   forget(peer: Peer, topics: readonly string[], reason: PeerCloseReason): void {
     this.#incomingFull.delete(peer);
     if (peer.isServer) {
@@ -110,7 +114,8 @@ export class Presence {
     const until = Date.now() + this.#options.graceMs;
     for (const topic of topics) {
       if (this.#owners.get(topic)?.get(key) !== peer) continue;
-      if (this.#options.graceMs > 0) this.#graced.push({ source: LOCAL, topic, key, peer, until });
+      if (reason === 'kicked') this.#removeLocal(peer, topic, key, LeaveReason.KICKED);
+      else if (this.#options.graceMs > 0) this.#graced.push({ source: LOCAL, topic, key, peer, until });
       else this.#removeLocal(peer, topic, key, LeaveReason.DISCONNECTED);
     }
   }

@@ -1,15 +1,18 @@
 // The comm server's side of the coordinator conversation: registering
 // (WELCOME names the servers to link to), CONNECTs from clients and servers
 // (their set-ups paced by the set-up gate), the SDP and ICE relay to each
-// peer's negotiation, and CONNECTION_REFUSED both ways. It owns the
+// peer's negotiation, CONNECTION_REFUSED both ways, and KICK (answered with
+// KICKED). It owns the
 // coordinator link and the set-up gate; the comm server owns the peers and
 // creates one when asked.
 import {
-  Connect, ConnectionRefused, ConnectionRefusedReason, MessageType, Role, WebRtc, decodeJson, encodeJson, type WelcomeMessage,
+  Connect, ConnectionRefused, ConnectionRefusedReason, Kick, Kicked, MessageType, Role, WebRtc, decodeJson, encodeJson, type KickMessage,
+  type WelcomeMessage,
 } from '../shared/codec.js';
 import type { Logger } from '../shared/log.js';
 import type { SignalingSink } from '../shared/negotiation.js';
 import { CoordinatorLink, type CoordinatorLinkOptions } from './coordinator-link.js';
+import type { KickDone } from './moderation.js';
 import type { Peer } from './peer.js';
 import { SetupGate } from './setup-gate.js';
 import type { CommServerStats } from './stats.js';
@@ -28,6 +31,8 @@ export interface SignalingHost {
    */
   createPeer(alias: number, direction: 'incoming' | 'outgoing', details: { serverId?: string; registeredRole?: Role }): Peer;
   registered(alias: number): void;
+  /** The coordinator's KICK: close the clients it names, ban what it bans. */
+  kick(message: KickMessage): KickDone;
 }
 
 export interface SignalingOptions {
@@ -145,6 +150,8 @@ export class Signaling {
           host.peers.get(refused.fromAlias)?.close('signaling-error');
           return;
         }
+        case MessageType.KICK:
+          return this.#onKick(Kick.decode(frame));
         default:
           stats.ignored++;
       }
@@ -152,6 +159,11 @@ export class Signaling {
       stats.undecodable++;
       logger.debug({ err: (error as Error).message }, 'bad signaling frame');
     }
+  }
+
+  #onKick(message: KickMessage): void {
+    const { closed, identity } = this.#options.host.kick(message);
+    if (message.requestId > 0) this.#link.send(Kicked.encode({ type: MessageType.KICKED, requestId: message.requestId, closed, identity }));
   }
 
   /** `fromRole`: UNKNOWN_ROLE from a coordinator that does not stamp roles (the original's). */

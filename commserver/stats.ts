@@ -29,6 +29,8 @@ export class CommServerStats {
   beforeAuth = 0;
   /** CONNECTs refused with SERVER_FULL. */
   refusedFull = 0;
+  /** What clients' topic permissions refused: TOPIC frames dropped, topics left out of a SUBSCRIPTION. */
+  readonly denied = { publish: 0, subscribe: 0 };
   /** Unreliable frames dropped by the queues of peers that have left. */
   unreliableDropsOfClosedPeers = 0;
   /** Direct messages (the `direct` extension) queued to this server's clients. */
