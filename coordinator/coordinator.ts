@@ -1,17 +1,19 @@
 // The coordinator: hands out aliases, tells each peer which servers to
-// connect to (WELCOME) and relays their signaling. Closing it closes every
-// peer socket and the HTTP server.
+// connect to (WELCOME) and relays their signaling; it kicks clients through
+// their comm servers and refuses banned identities (moderation). Closing it
+// closes every peer socket and the HTTP server.
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { allowAllUpgrades, openAccessWarning, type UpgradeAuthenticator } from '../shared/auth.js';
 import type { ClientTokenIssuer } from '../shared/credentials.js';
-import { MessageType, Role, Welcome } from '../shared/codec.js';
+import { ConnectionRefused, ConnectionRefusedReason, Kicked, MessageType, Role, Welcome, isServerRole, peekType } from '../shared/codec.js';
 import { coordinatorLimitDefaults, type CoordinatorLimits } from '../shared/config.js';
 import { silentLogger, type Logger } from '../shared/log.js';
 import { AliasAllocator } from './alias-allocator.js';
-import { Endpoints, notFoundHandler, type RefusalStatus } from './endpoints.js';
+import { Endpoints, notFoundHandler, type ClientDetails, type RefusalStatus } from './endpoints.js';
 import { Keepalive } from './keepalive.js';
+import { Moderation } from './moderation.js';
 import { Registry, type RegisteredPeer, type PeerInfo } from './registry.js';
 import { SignalingRelay } from './relay.js';
 import { fullMeshSelector, type ServerSelector } from './selector.js';
@@ -52,11 +54,15 @@ export interface CoordinatorEvents {
 export const CLOSE_GOING_AWAY = 1001;
 /** WebSocket close code of a peer the coordinator could not serve (an internal error). */
 export const CLOSE_INTERNAL_ERROR = 1011;
+/** WebSocket close code of a client refused for a banned identity (after CONNECTION_REFUSED{BANNED}). */
+export const CLOSE_POLICY_VIOLATION = 1008;
 
 export class Coordinator extends EventEmitter<CoordinatorEvents> {
   readonly registry = new Registry();
   readonly stats: CoordinatorStats = createStats();
   readonly limits: CoordinatorLimits;
+  /** Kicks and bans (the admin API's). */
+  readonly moderation: Moderation;
   readonly #host: string;
   readonly #logger: Logger;
   readonly #selector: ServerSelector;
@@ -92,6 +98,9 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     this.#aliases = options.aliasAllocator ?? new AliasAllocator();
     this.#shutdownGraceMs = options.shutdownGraceMs ?? 2000;
     this.#clientTokens = options.clientTokens;
+    this.moderation = new Moderation({
+      registry: this.registry, maxBans: this.limits.maxBans, kickTimeoutMs: this.limits.kickTimeoutMs, logger: this.#logger,
+    });
     this.#relay = new SignalingRelay(this.registry, this.stats, this.#logger, {
       perSecond: this.limits.maxSignalingPerSecond,
       burst: this.limits.signalingBurst,
@@ -105,7 +114,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
       httpHandler: (request, response) => httpHandler(request, response, this),
       maxConnections: this.limits.maxConnections,
       connectionCount: () => this.registry.serverCount + this.registry.clientCount,
-      onConnection: (socket, role, url, identity) => this.#accept(socket, role, url, identity),
+      onConnection: (socket, role, url, client) => this.#accept(socket, role, url, client),
       onRefused: (status, role) => this.emit('upgradeRefused', status, role),
       stats: this.stats,
       logger: this.#logger,
@@ -143,6 +152,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
 
   async #shutdown(): Promise<void> {
     this.#keepalive.stop();
+    this.moderation.close();
     clearInterval(this.#statsTimer);
     const httpClosed = this.#endpoints.close();
     await Promise.all(this.registry.all().map((peer) => closeSocket(peer.socket, this.#shutdownGraceMs)));
@@ -150,7 +160,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     this.#logger.info('coordinator closed');
   }
 
-  #accept(socket: WebSocket, role: Role, url: URL, identity: Uint8Array | undefined): void {
+  #accept(socket: WebSocket, role: Role, url: URL, { identity, permissions }: ClientDetails): void {
     socket.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.stats.droppedOversize++;
       this.#logger.debug({ err: error }, 'peer socket error');
@@ -159,13 +169,22 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
       socket.close(CLOSE_GOING_AWAY, 'coordinator shutting down');
       return;
     }
+    if (role === Role.CLIENT && identity?.length && this.moderation.isBanned(identity)) {
+      this.stats.refusedBanned++;
+      socket.send(ConnectionRefused.encode({ type: MessageType.CONNECTION_REFUSED, reason: ConnectionRefusedReason.BANNED }));
+      socket.close(CLOSE_POLICY_VIOLATION, 'banned');
+      return;
+    }
     let peer: RegisteredPeer;
     let availableServers: number[];
     let token: Uint8Array | undefined;
     try {
-      peer = { alias: this.#aliases.next(), role, socket, serverId: serverIdOf(role, url), webSocketUrl: webSocketUrlOf(role, url) };
-      availableServers = this.#serversFor(peer);
-      if (role === Role.CLIENT) token = this.#clientTokens?.issue({ alias: peer.alias, identity: identity ?? new Uint8Array(0) });
+      const alias = this.#aliases.next();
+      availableServers = this.#serversFor({ alias, role });
+      peer = role === Role.CLIENT
+        ? { alias, role, socket, identity, server: availableServers[0] }
+        : { alias, role, socket, serverId: serverIdOf(url), webSocketUrl: webSocketUrlOf(url), extensions: extensionsOf(url) };
+      if (role === Role.CLIENT) token = this.#clientTokens?.issue({ alias, identity: identity ?? new Uint8Array(0), permissions });
     } catch (error) {
       this.#logger.error({ err: error, role: Role[role] }, 'cannot welcome a peer');
       socket.close(CLOSE_INTERNAL_ERROR, 'coordinator error');
@@ -184,12 +203,14 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     socket.once('close', (code) => {
       this.registry.remove(peer.alias);
       this.stats.assignments.delete(peer.alias);
+      if (role !== Role.CLIENT) this.moderation.serverRemoved(peer.alias);
       this.#logger.debug({ alias: peer.alias, role: Role[role], code }, 'peer removed');
       this.emit('peerRemoved', info);
     });
     const serverIds = role === Role.CLIENT ? [] : availableServers.map((alias) => this.registry.get(alias)?.serverId ?? '');
     const serverUrls = role === Role.CLIENT ? availableServers.map((alias) => this.registry.get(alias)?.webSocketUrl ?? '') : [];
     socket.send(Welcome.encode({ type: MessageType.WELCOME, alias: peer.alias, availableServers, serverIds, token, serverUrls }));
+    if (role !== Role.CLIENT) this.moderation.serverRegistered(peer);
     this.#logger.debug({ alias: peer.alias, role: Role[role], availableServers }, 'peer registered');
     this.emit('peerRegistered', info);
   }
@@ -200,7 +221,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
    * registered (or the selector finds none fit); client libraries treat that
    * as an error.
    */
-  #serversFor(peer: RegisteredPeer): number[] {
+  #serversFor(peer: PeerInfo): number[] {
     const servers = this.registry.servers();
     if (peer.role === Role.CLIENT) {
       const server = this.#selector.serverForClient(servers);
@@ -217,7 +238,9 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     }
     try {
       // With ws's default binaryType ('nodebuffer') a message is one Buffer.
-      this.#relay.relay(peer, data as Buffer);
+      const frame = data as Buffer;
+      if (isServerRole(peer.role) && peekType(frame) === MessageType.KICKED) this.moderation.answered(peer, Kicked.decode(frame));
+      else this.#relay.relay(peer, frame);
     } catch (error) {
       this.#logger.warn({ err: error, alias: peer.alias }, 'relay failed');
     }
@@ -253,16 +276,23 @@ function urlHost(host: string): string {
 
 const MAX_SERVER_ID_LENGTH = 128;
 
-/** A comm server's stable identity from its /discover query; ignored when absent, for clients, or oversized. */
-function serverIdOf(role: Role, url: URL): string | undefined {
+/** A comm server's stable identity from its /discover query; ignored when absent or oversized. */
+function serverIdOf(url: URL): string | undefined {
   const serverId = url.searchParams.get('server_id');
-  if (role === Role.CLIENT || !serverId || serverId.length > MAX_SERVER_ID_LENGTH) return undefined;
+  if (!serverId || serverId.length > MAX_SERVER_ID_LENGTH) return undefined;
   return serverId;
 }
 
 /** A comm server's WebSocket URL for fallback clients from its /discover query; ignored unless ws:// or wss://. */
-function webSocketUrlOf(role: Role, url: URL): string | undefined {
+function webSocketUrlOf(url: URL): string | undefined {
   const value = url.searchParams.get('ws_url');
-  if (role === Role.CLIENT || !value || value.length > 512 || !/^wss?:\/\/[^\s]+$/.test(value)) return undefined;
+  if (!value || value.length > 512 || !/^wss?:\/\/[^\s]+$/.test(value)) return undefined;
   return value;
+}
+
+/** A comm server's extensions from its /discover query (`extensions=a,b`); ignored when oversized. */
+function extensionsOf(url: URL): ReadonlySet<string> {
+  const value = url.searchParams.get('extensions');
+  if (!value || value.length > 256) return new Set();
+  return new Set(value.split(',').filter(Boolean));
 }

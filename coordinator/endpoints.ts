@@ -7,6 +7,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { UpgradeAuthenticator } from '../shared/auth.js';
+import type { TopicPermissions } from '../shared/topic-permissions.js';
 import { listenHttp } from '../shared/http-listen.js';
 import { Role } from '../shared/codec.js';
 import type { Logger } from '../shared/log.js';
@@ -57,12 +58,18 @@ export interface EndpointsOptions {
   maxConnections: number;
   /** Accepted WebSockets that are still open. */
   connectionCount: () => number;
-  /** A WebSocket accepted for `role`, handshake complete; `identity` from the authenticator's identify hook (clients). */
-  onConnection: (socket: WebSocket, role: Role, url: URL, identity: Uint8Array | undefined) => void;
+  /** A WebSocket accepted for `role`, handshake complete; a client's identity and topic permissions from the authenticator's hooks. */
+  onConnection: (socket: WebSocket, role: Role, url: URL, client: ClientDetails) => void;
   /** An upgrade was refused with this HTTP status. */
   onRefused?: (status: RefusalStatus, role: Role | undefined) => void;
   stats: CoordinatorStats;
   logger: Logger;
+}
+
+/** What the upgrade authenticator's hooks say of a client. */
+export interface ClientDetails {
+  identity?: Uint8Array;
+  permissions?: TopicPermissions;
 }
 
 export class Endpoints {
@@ -147,18 +154,18 @@ export class Endpoints {
       socket.destroy();
       return;
     }
-    this.#webSockets.handleUpgrade(request, socket, head, (webSocket) => this.#options.onConnection(webSocket, role, url, accepted.identity));
+    this.#webSockets.handleUpgrade(request, socket, head, (webSocket) => this.#options.onConnection(webSocket, role, url, accepted));
   }
 
-  /** Authenticates, then identifies a client; false if refused. */
-  async #authenticate(socket: Duplex, role: Role, url: URL, request: IncomingMessage): Promise<false | { identity?: Uint8Array }> {
+  /** Authenticates, then identifies a client and asks for its topic permissions; false if refused. */
+  async #authenticate(socket: Duplex, role: Role, url: URL, request: IncomingMessage): Promise<false | ClientDetails> {
     const { authenticator } = this.#options;
     const upgrade = { role, url, headers: request.headers };
     this.#pendingUpgrades.add(socket);
     try {
       if (!(await authenticator.authenticate(upgrade))) return false;
-      if (role !== Role.CLIENT || !authenticator.identify) return {};
-      return { identity: await authenticator.identify(upgrade) };
+      if (role !== Role.CLIENT) return {};
+      return { identity: await authenticator.identify?.(upgrade), permissions: await authenticator.topicPermissions?.(upgrade) };
     } catch (error) {
       this.#options.logger.warn({ err: error, role: Role[role] }, 'upgrade authenticator threw; refusing');
       return false;

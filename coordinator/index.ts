@@ -2,6 +2,7 @@ export {
   Coordinator,
   CLOSE_GOING_AWAY,
   CLOSE_INTERNAL_ERROR,
+  CLOSE_POLICY_VIOLATION,
   type CoordinatorEvents,
   type CoordinatorHttpHandler,
   type CoordinatorOptions,
@@ -13,4 +14,6 @@ export { isServerRole } from '../shared/codec.js';
 export { fullMeshSelector, starSelector, type RandomSource, type ServerSelector } from './selector.js';
 export { type CoordinatorStats, type RelayedTypeName } from './stats.js';
 export { type RefusalStatus } from './endpoints.js';
+export { Moderation, type KickRequest, type KickResult } from './moderation.js';
+export { adminRoutes, KICK_PATH, type AdminApiOptions } from './admin-api.js';
 export { clientTokenIssuer, clusterUpgradeAuthenticator, type ClientTokenIssuer } from '../shared/credentials.js';

@@ -43,6 +43,26 @@ export function coordinatorMetrics(coordinator: Coordinator): Registry {
   countsByLabel('broker_coordinator_refused_upgrades_total', 'Refused WebSocket upgrades, by reason.', 'reason', () =>
     Object.entries(stats.refusedUpgrades),
   );
+  new Counter({
+    name: 'broker_coordinator_banned_total', help: 'Clients refused at /connect for a banned identity.', registers,
+    collect() {
+      this.reset();
+      this.inc(stats.refusedBanned);
+    },
+  });
+  new Counter({
+    name: 'broker_coordinator_kicks_total', help: 'Kicks asked for through the admin API.', registers,
+    collect() {
+      this.reset();
+      this.inc(coordinator.moderation.kicks);
+    },
+  });
+  new Gauge({
+    name: 'broker_coordinator_bans', help: 'Identities banned at the moment.', registers,
+    collect() {
+      this.set(coordinator.moderation.bans);
+    },
+  });
   countsByLabel('broker_coordinator_assignments_total', 'Clients assigned to each live comm server.', 'server', () => stats.assignments);
   return registry;
 }

@@ -16,6 +16,12 @@ export interface RegisteredPeer extends PeerInfo {
   readonly serverId?: string;
   /** A comm server's WebSocket URL for fallback clients (`ws_url` on /discover), if it has one. */
   readonly webSocketUrl?: string;
+  /** A comm server's extensions (`extensions` on /discover): `moderation` when it understands KICK. */
+  readonly extensions?: ReadonlySet<string>;
+  /** A client's identity, when the upgrade authenticator gave one. */
+  readonly identity?: Uint8Array;
+  /** The comm server a client was given in its WELCOME, if any. */
+  readonly server?: number;
 }
 
 export class Registry {

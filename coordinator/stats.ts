@@ -23,6 +23,8 @@ export interface CoordinatorStats {
   refusedUpgrades: { badRequest: number; unauthorized: number; overloaded: number };
   /** Peers terminated by keepalive after idleTimeoutMs of silence. */
   idleTerminations: number;
+  /** Clients refused at /connect for a banned identity. */
+  refusedBanned: number;
   /** Accepted connections since the start, by kind. */
   connections: { clients: number; servers: number };
   /** Clients assigned to each comm server (by alias) since the start. */
@@ -40,6 +42,7 @@ export function createStats(): CoordinatorStats {
     droppedTextFrames: 0,
     refusedUpgrades: { badRequest: 0, unauthorized: 0, overloaded: 0 },
     idleTerminations: 0,
+    refusedBanned: 0,
     connections: { clients: 0, servers: 0 },
     assignments: new Map(),
   };
