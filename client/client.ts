@@ -1,8 +1,8 @@
 // The public client API: connect through the coordinator to a comm server,
 // subscribe to topics, publish, receive.
 import {
-  Ack, DIRECT_EXTENSION, Direct, DirectResult, Format, MessageType, Members, PRESENCE_EXTENSION, Ping, Presence, RECOVER_EXTENSION, Recover, Recovered, Role, Subscription,
-  Topic, TopicFW, TopicIdentity, TopicIdentityFW, peekType,
+  Ack, DIRECT_EXTENSION, Direct, DirectResult, ErrorFrame, Format, MessageType, Members, PRESENCE_EXTENSION, Ping, Presence, RECOVER_EXTENSION, Recover, Recovered, Role,
+  Subscription, Topic, TopicFW, TopicIdentity, TopicIdentityFW, peekType,
 } from '../shared/codec.js';
 import { TypedEmitter } from '../shared/emitter.js';
 import type { ChannelKind, IceServer, RtcFactory } from '../shared/rtc.js';
@@ -12,7 +12,7 @@ import { DirectRequests, assertDirectTarget, directEvent, directFrame, type Dire
 import { Outbox, type Sequence } from './outbox.js';
 import { PresenceRequests, type JoinEvent, type LeaveEvent, type PresenceList } from './presence.js';
 import { TopicRecovery, type NumberedMessage } from './topic-recovery.js';
-import { openFirstSession, reconnectDefaults, reopenSession, type ReconnectAttempt, type ReconnectOptions } from './reconnect.js';
+import { ENDING_FAILURES, openFirstSession, reconnectDefaults, reopenSession, type ReconnectAttempt, type ReconnectOptions } from './reconnect.js';
 import { clientRuntime, type WebSocketConstructor } from './runtime.js';
 import { Session, TRANSPORTS, type SessionOptions, type Transport } from './session.js';
 
@@ -106,6 +106,13 @@ export interface ReceivedMessage {
   identity?: Uint8Array;
 }
 
+/** What the comm server refused of what this client sent: its credentials limit the topics it may use. */
+export interface DeniedEvent {
+  /** `PUBLISH_DENIED`: a message on `topics[0]` was dropped. `SUBSCRIBE_DENIED`: these topics are not subscribed (the client drops them from `topics`). */
+  code: 'PUBLISH_DENIED' | 'SUBSCRIBE_DENIED';
+  topics: string[];
+}
+
 export interface PublishOptions {
   /** `reliable` (ordered, retransmitted; the default) or `unreliable` (unordered, no retransmission). */
   reliable?: boolean;
@@ -119,8 +126,10 @@ interface BrokerClientEvents {
   reconnecting: [ReconnectAttempt];
   /** Connected again, to the comm server the coordinator picked, with the subscriptions restored. */
   reconnected: [{ alias: number; serverAlias: number }];
-  /** The client is done: `error.code` is CLOSED after `close()`, else why it gave up. */
+  /** The client is done: `error.code` is CLOSED after `close()`, KICKED or BANNED when the operator removed it, else why it gave up. */
   close: [BrokerClientError];
+  /** The comm server refused to publish or subscribe to topics outside this client's permissions. */
+  denied: [DeniedEvent];
   /** After `publish` threw BACKPRESSURE: the reliable queue is at most half full again. */
   drain: [];
   /** On a topic subscribed with `recover`: `missed` messages of it will not arrive (gone from every history, or lost on the way). */
@@ -475,6 +484,9 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
         case MessageType.DRAIN:
           void this.#move();
           return;
+        case MessageType.ERROR:
+          this.#onError(ErrorFrame.decode(frame));
+          return;
         case MessageType.ACK:
           this.#outbox.acknowledged(Ack.decode(frame).seq);
           return;
@@ -495,6 +507,21 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     }
   }
 
+  /** An ERROR from the comm server: what its permissions refused; other codes are not ours and are ignored. */
+  #onError({ code, topics }: { code: string; topics: string[] }): void {
+    if (code === 'PUBLISH_DENIED') {
+      this.emit('denied', { code, topics });
+    } else if (code === 'SUBSCRIBE_DENIED') {
+      // The server left them out of the subscription already; a topic dropped before (an ERROR for an older SUBSCRIPTION) is not told again.
+      const dropped = topics.filter((topic) => this.#topics.delete(topic));
+      for (const topic of dropped) {
+        this.#recovery.remove(topic);
+        this.#presenceTopics.delete(topic);
+      }
+      if (dropped.length > 0) this.emit('denied', { code, topics: dropped });
+    }
+  }
+
   #onSessionLost(session: Session, error: BrokerClientError): void {
     if (this.#closed || session !== this.#session) return;
     this.#outbox.detach();
@@ -502,7 +529,7 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
     this.#failPings(error);
     this.#presence.fail(error);
     this.#direct.fail(error);
-    if (!this.#reconnect.enabled) {
+    if (!this.#reconnect.enabled || ENDING_FAILURES.has(error.code)) {
       this.#end(error);
       return;
     }

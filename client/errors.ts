@@ -32,6 +32,10 @@ export type BrokerClientErrorCode =
   /** The comm server does not offer what was asked (a server without the extension, such as the Go original). */
   | 'UNSUPPORTED'
   /** `sendTo` a client (alias or identity) that no comm server holds: not connected anywhere, or not taking direct messages. */
-  | 'NO_SUCH_PEER';
+  | 'NO_SUCH_PEER'
+  /** The client was kicked (the coordinator's admin API): it does not reconnect by itself. */
+  | 'KICKED'
+  /** The client's identity is banned, for a while (the coordinator or the comm server refused it). */
+  | 'BANNED';
 
 export class BrokerClientError extends BrokerError<BrokerClientErrorCode> {}

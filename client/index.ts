@@ -5,7 +5,7 @@ import { setClientRuntime, type WebSocketConstructor } from './runtime.js';
 
 setClientRuntime({ rtc: weriftFactory, WebSocket: WebSocket as unknown as WebSocketConstructor });
 
-export { BrokerClient, type BrokerClientOptions, type ReceivedMessage, type PublishOptions } from './client.js';
+export { BrokerClient, type BrokerClientOptions, type DeniedEvent, type ReceivedMessage, type PublishOptions } from './client.js';
 export type { ReconnectAttempt } from './reconnect.js';
 export type { JoinEvent, LeaveEvent, LeaveReasonName, PresenceList, PresenceMember } from './presence.js';
 export type { DirectEvent, DirectTarget } from './direct.js';

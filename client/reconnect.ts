@@ -23,8 +23,10 @@ export interface ReconnectAttempt {
   error: BrokerClientError;
 }
 
-/** Failures that trying again cannot mend: the credentials were refused. */
-const PERMANENT_FAILURES: ReadonlySet<BrokerClientErrorCode> = new Set(['AUTH_FAILED', 'COORDINATOR_REFUSED']);
+/** Failures that trying again cannot mend: the credentials were refused, the client kicked or banned. */
+const PERMANENT_FAILURES: ReadonlySet<BrokerClientErrorCode> = new Set(['AUTH_FAILED', 'COORDINATOR_REFUSED', 'KICKED', 'BANNED']);
+/** Failures that end a client rather than re-home it: the operator wants it gone. */
+export const ENDING_FAILURES: ReadonlySet<BrokerClientErrorCode> = new Set(['KICKED', 'BANNED']);
 
 /**
  * The first connection: up to `attempts` tries, with the re-homing backoff
@@ -51,7 +53,7 @@ export function openFirstSession(
   });
 }
 
-/** Resolves with the new session, or rejects with the last error (or CLOSED once `signal` aborts). */
+/** Resolves with the new session, or rejects with the last error (or CLOSED once `signal` aborts); a kicked or banned client stops at once. */
 export function reopenSession(
   open: () => Promise<Session>, options: ReconnectOptions, signal: AbortSignal, onFailedAttempt: (attempt: ReconnectAttempt) => void,
 ): Promise<Session> {
@@ -64,6 +66,7 @@ export function reopenSession(
     maxTimeout: options.maxDelayMs,
     randomize: true,
     signal,
+    shouldRetry: ({ error }) => !(error instanceof BrokerClientError && ENDING_FAILURES.has(error.code)),
     onFailedAttempt: ({ error, attemptNumber }) => onFailedAttempt({
       attempt: attemptNumber,
       error: error instanceof BrokerClientError ? error : new BrokerClientError('CLOSED', error.message, { cause: error }),

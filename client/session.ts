@@ -199,9 +199,10 @@ export class Session implements OutboxTarget {
         return;
       case MessageType.CONNECTION_REFUSED: {
         const { reason } = ConnectionRefused.decode(frame);
-        const code = reason === ConnectionRefusedReason.SERVER_FULL ? 'SERVER_FULL'
-          : reason === ConnectionRefusedReason.AUTH_FAILED ? 'AUTH_FAILED' : 'CONNECTION_REFUSED';
-        throw new BrokerClientError(code, `comm server ${this.serverAlias} refused the connection (${ConnectionRefusedReason[reason]})`);
+        const code = REFUSALS.get(reason) ?? 'CONNECTION_REFUSED';
+        // The coordinator refuses a banned identity before WELCOME, so before a server was named.
+        const who = this.serverAlias === 0 ? 'the coordinator' : `comm server ${this.serverAlias}`;
+        throw new BrokerClientError(code, `${who} refused the connection (${ConnectionRefusedReason[reason]})`);
       }
       default:
         // Unknown or irrelevant signaling is ignored, never fatal.
@@ -443,7 +444,13 @@ export class Session implements OutboxTarget {
 /** The protocol extensions this client understands, announced in AUTH. */
 const CLIENT_EXTENSIONS = [DRAIN_EXTENSION, BATCH_EXTENSION, ACK_EXTENSION, PRESENCE_EXTENSION, DIRECT_EXTENSION];
 /** GOODBYE codes that are client error codes; others end the session as CLOSED. */
-const GOODBYE_CODES: ReadonlySet<string> = new Set<BrokerClientErrorCode>(['RATE_LIMITED', 'SLOW_CONSUMER', 'PROTOCOL_ERROR']);
+const GOODBYE_CODES: ReadonlySet<string> = new Set<BrokerClientErrorCode>(['RATE_LIMITED', 'SLOW_CONSUMER', 'PROTOCOL_ERROR', 'KICKED', 'BANNED']);
+/** CONNECTION_REFUSED reasons as error codes; others are CONNECTION_REFUSED. */
+const REFUSALS = new Map<ConnectionRefusedReason, BrokerClientErrorCode>([
+  [ConnectionRefusedReason.SERVER_FULL, 'SERVER_FULL'],
+  [ConnectionRefusedReason.AUTH_FAILED, 'AUTH_FAILED'],
+  [ConnectionRefusedReason.BANNED, 'BANNED'],
+]);
 
 /** PING times no application ping uses (those are positive clock readings). */
 const SETUP_PING_TIME = -1;
