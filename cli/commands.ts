@@ -5,6 +5,7 @@ import { hideBin } from 'yargs/helpers';
 import { clusterCommand } from './cluster-command.js';
 import { commServerCommand } from './commserver-command.js';
 import { coordinatorCommand } from './coordinator-command.js';
+import { kickCommand } from './kick-command.js';
 import { loadtestCommand } from './loadtest-command.js';
 import {
   COMMANDS, checkOptionValues, configDescription, dropForeignEnvironment, failureReport, globalOptions, loadConfigFile, optionsEpilogue, printConfigAndExit,
@@ -39,4 +40,5 @@ coordinatorCommand(cli);
 commServerCommand(cli);
 clusterCommand(cli);
 loadtestCommand(cli);
+kickCommand(cli);
 await cli.parseAsync();

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { coordinatorLimitSpec } from '../shared/config.js';
 import { limitFlags, limitsFrom, portFrom } from './limit-flags.js';
 import { addCommand, integerIn, logOptions } from './options.js';
-import { coordinatorSecurityFrom, coordinatorSecurityOptions } from './security-options.js';
+import { adminTokenFrom, coordinatorSecurityFrom, coordinatorSecurityOptions } from './security-options.js';
 import { startOperations, operationsOptions } from './operations-endpoint.js';
 import { stopOnSignals } from './signals.js';
 
@@ -34,6 +34,10 @@ export function coordinatorCommand(yargs: Argv) {
       ]);
       const logger = createLogger({ name: 'coordinator', level: argv['log-level'], format: argv['log-format'] });
       const limits = limitsFrom(coordinatorLimitSpec, argv);
+      const adminToken = adminTokenFrom(argv);
+      if (adminToken !== undefined && argv['http-port'] === undefined) {
+        throw new Error('--admin-token-file serves the admin API on the operations port: give --http-port too');
+      }
       const coordinator = await Coordinator.start({
         ...coordinatorSecurityFrom(argv, limits),
         host: argv.host,
@@ -46,8 +50,11 @@ export function coordinatorCommand(yargs: Argv) {
       const operations = await startOperations(argv, async () => ({
         metrics: (await import('../coordinator/metrics.js')).coordinatorMetrics(coordinator),
         readiness: () => ({ ready: true, detail: { servers: coordinator.registry.serverCount, clients: coordinator.registry.clientCount } }),
-        stats: () => ({ ...coordinator.stats, assignments: Object.fromEntries(coordinator.stats.assignments) }),
+        stats: () => ({ ...coordinator.stats, assignments: Object.fromEntries(coordinator.stats.assignments), bans: coordinator.moderation.bans }),
         logger,
+        routes: adminToken === undefined ? undefined : (await import('../coordinator/admin-api.js')).adminRoutes({
+          token: adminToken, moderation: coordinator.moderation, maxBodyBytes: limits.maxAdminBodyBytes, maxBanSeconds: limits.maxBanSeconds,
+        }),
       }));
       stopOnSignals(logger, async () => {
         await coordinator.close();

@@ -255,7 +255,7 @@ export function printConfigAndExit(cli: Argv) {
     for (const flag of [...knownFlags(options)].sort()) {
       if (GLOBAL_KEYS.has(flag) || argv[flag] === undefined) continue;
       // Secrets given inline stay out of terminals and logs; their -file variants are paths.
-      resolved[flag] = /secret|password/.test(flag) && !flag.endsWith('-file') ? '<redacted>' : argv[flag];
+      resolved[flag] = /secret|password|(^|-)token$/.test(flag) && !flag.endsWith('-file') ? '<redacted>' : argv[flag];
     }
     return new Promise(() => process.stdout.write(`${JSON.stringify(resolved, null, 2)}\n`, () => process.exit(0)));
   };
@@ -306,11 +306,13 @@ export function addCommand<U>(yargs: Argv, command: BrokerCommand<U>): Argv {
   return yargs.command(name, summary, (y) => command.options(y.usage(usage.join('\n')).group([...main], 'Options:')), command.run);
 }
 
-/** Exit codes of the broker command: 2 a bad command line or option; 1 a failure at run time; 3 a port already in use. */
+/** Exit codes of the broker command: 2 a bad command line or option; 1 a failure at run time; 3 a port already in use; 4 nothing to kick. */
 export const EXIT_USAGE = 2;
-export const COMMANDS = ['coordinator', 'commserver', 'cluster', 'loadtest'] as const;
+export const COMMANDS = ['coordinator', 'commserver', 'cluster', 'loadtest', 'kick'] as const;
 export const EXIT_RUNTIME = 1;
 export const EXIT_PORT_IN_USE = 3;
+/** `broker kick`: the coordinator knows no such client. */
+export const EXIT_NOT_FOUND = 4;
 
 /** A failure at run time, not in the command line: reported without the --help hint. */
 export class RuntimeFailure extends Error {

@@ -10,6 +10,7 @@ import {
   firstAccepting, peerAuthenticatorByRole, readSecretFile, type ClientTokenIssuer,
 } from '../shared/credentials.js';
 import type { ServerCredentials } from '../shared/auth.js';
+import { patternListProblem, type TopicPermissions } from '../shared/topic-permissions.js';
 
 const GROUP = 'Security:';
 
@@ -29,6 +30,18 @@ export const coordinatorSecurityOptions = {
   'client-identity-header': {
     type: 'string', group: GROUP, defaultDescription: 'none',
     description: 'Header of the /connect upgrade whose value is the client identity in its token (set by a trusted proxy)',
+  },
+  'client-publish-topics-header': {
+    type: 'string', group: GROUP, defaultDescription: 'none',
+    description: "Header of the /connect upgrade listing the topic patterns the client may publish to (space or comma separated, `rooms.*`), put in its token's publish_topics claim (set by a trusted proxy)",
+  },
+  'client-subscribe-topics-header': {
+    type: 'string', group: GROUP, defaultDescription: 'none',
+    description: "The same for the topics the client may subscribe to (the token's subscribe_topics claim)",
+  },
+  'admin-token-file': {
+    type: 'string', group: GROUP, defaultDescription: 'none',
+    description: 'File holding the admin token (first line): the admin API on the operations port (POST /v1/kick, with --http-port) takes it as a Bearer token; without it the API is off',
   },
 } satisfies Record<string, Options>;
 
@@ -63,15 +76,25 @@ export function coordinatorSecurityFrom(argv: Argv, limits: { clientTokenTtlMs: 
   upgradeAuthenticator: UpgradeAuthenticator;
   clientTokens: ClientTokenIssuer | undefined;
 } {
-  const header = typeof argv['client-identity-header'] === 'string' ? argv['client-identity-header'].toLowerCase() : undefined;
-  const clients: UpgradeAuthenticator = header === undefined ? allowAllUpgrades : {
-    ...allowAllUpgrades,
-    identify: ({ headers }) => {
-      const value = headers[header];
-      const identity = Array.isArray(value) ? value[0] : value;
+  const header = headerName(argv['client-identity-header']);
+  const publishHeader = headerName(argv['client-publish-topics-header']);
+  const subscribeHeader = headerName(argv['client-subscribe-topics-header']);
+  const clients: UpgradeAuthenticator = { ...allowAllUpgrades };
+  if (header !== undefined) {
+    clients.identify = ({ headers }) => {
+      const identity = headerValue(headers[header]);
       return identity === undefined ? undefined : utf8.encode(identity);
-    },
-  };
+    };
+  }
+  if (publishHeader !== undefined || subscribeHeader !== undefined) {
+    clients.topicPermissions = ({ headers }) => {
+      const permissions: TopicPermissions = {
+        publish: topicPatternsOf(headers, publishHeader),
+        subscribe: topicPatternsOf(headers, subscribeHeader),
+      };
+      return permissions.publish || permissions.subscribe ? permissions : undefined;
+    };
+  }
   const cluster = secretFrom(argv, 'cluster-secret');
   const tokens = secretFrom(argv, 'client-token-secret');
   const upgradeAuthenticator = cluster === undefined ? clients
@@ -84,6 +107,30 @@ export function coordinatorSecurityFrom(argv: Argv, limits: { clientTokenTtlMs: 
     },
     clientTokens: tokens === undefined ? undefined : clientTokenIssuer(tokens, { ttlMs: limits.clientTokenTtlMs }),
   };
+}
+
+function headerName(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.toLowerCase() : undefined;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The topic patterns a header lists; throws (the upgrade is refused) on a list that is not one. */
+function topicPatternsOf(headers: Record<string, string | string[] | undefined>, name: string | undefined): string[] | undefined {
+  const value = name === undefined ? undefined : headerValue(headers[name]);
+  if (value === undefined) return undefined;
+  const patterns = value.split(/[\s,]+/).filter(Boolean);
+  const problem = patternListProblem(patterns);
+  if (problem) throw new Error(`header ${name} ${problem}`);
+  return patterns;
+}
+
+/** The admin token from --admin-token-file; undefined without one. */
+export function adminTokenFrom(argv: Argv): string | undefined {
+  const file = argv['admin-token-file'];
+  return typeof file === 'string' ? readSecretFile(file, 'admin token') : undefined;
 }
 
 export async function commServerSecurityFrom(argv: Argv, limits: { credentialTtlMs: number; authClockSkewMs: number }): Promise<{
