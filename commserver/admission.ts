@@ -27,8 +27,8 @@ export interface AdmissionOptions {
   onDroppedBeforeAuth: (peer: Peer) => void;
   /** The peer passed: what its AUTH established, and the reliable frames that followed it, in order. */
   onAdmitted: (peer: Peer, verdict: AdmissionVerdict, waiting: Uint8Array[]) => void;
-  /** The peer must be closed with `reason`. */
-  onRejected: (peer: Peer, reason: PeerCloseReason, detail: string) => void;
+  /** The peer must be closed with `reason`; `announced`: the extensions of its AUTH, when it is told why (a banned client). */
+  onRejected: (peer: Peer, reason: PeerCloseReason, detail: string, announced?: ReadonlySet<string>) => void;
 }
 
 const KNOWN_ROLES = new Set<Role>([Role.CLIENT, Role.COMMUNICATION_SERVER, Role.COMMUNICATION_SERVER_HUB]);
@@ -74,7 +74,7 @@ export class Admission {
         if (!KNOWN_ROLES.has(role)) return this.#reject(peer, 'auth-failed', `unknown role ${role}`);
         const linksTo = isServerRole(role) && serverId ? serverId : undefined;
         if (linksTo && this.#options.hasLinkTo(linksTo)) return this.#reject(peer, 'duplicate-link', `already linked to server ${linksTo}`);
-        if (role === Role.CLIENT && this.#options.isBanned(result.identity)) return this.#reject(peer, 'banned', 'its identity is banned');
+        if (role === Role.CLIENT && this.#options.isBanned(result.identity)) return this.#reject(peer, 'banned', 'its identity is banned', new Set(extensions));
         const frames = this.#waiting.get(peer) ?? [];
         this.#waiting.delete(peer);
         this.#options.onAdmitted(peer, {
@@ -91,8 +91,8 @@ export class Admission {
     this.#waiting.delete(peer);
   }
 
-  #reject(peer: Peer, reason: PeerCloseReason, detail: string): void {
+  #reject(peer: Peer, reason: PeerCloseReason, detail: string, announced?: ReadonlySet<string>): void {
     this.#waiting.delete(peer);
-    this.#options.onRejected(peer, reason, detail);
+    this.#options.onRejected(peer, reason, detail, announced);
   }
 }

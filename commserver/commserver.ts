@@ -119,7 +119,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       logger: this.#logger,
       onDroppedBeforeAuth: () => this.stats.beforeAuth++,
       onAdmitted: (peer, verdict, waiting) => this.#admit(peer, verdict, waiting),
-      onRejected: (peer, reason, detail) => this.#reject(peer, reason, detail),
+      onRejected: (peer, reason, detail, announced) => this.#reject(peer, reason, detail, announced),
     });
     this.#serverLinks = new ServerLinks({
       hub: options.hub === true,
@@ -467,12 +467,12 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     for (const frame of waiting) this.#onFrame(peer, 'reliable', frame);
   }
 
-  /** Closes a peer for what it sent; logged once, here. */
-  #reject(peer: Peer, reason: PeerCloseReason, detail: string): void {
+  /** Closes a peer for what it sent; logged once, here. `announced`: the extensions of a refused AUTH. */
+  #reject(peer: Peer, reason: PeerCloseReason, detail: string, announced?: ReadonlySet<string>): void {
     this.#logger.info({ alias: peer.alias, reason, detail }, 'closing the peer');
     if (reason === 'auth-failed') this.#signaling.refuse(peer.alias, ConnectionRefusedReason.AUTH_FAILED);
     if (reason === 'banned') this.#signaling.refuse(peer.alias, ConnectionRefusedReason.BANNED);
-    peer.close(reason);
+    peer.close(reason, announced);
   }
 
   #onPeerClosed(peer: Peer, reason: PeerCloseReason): void {

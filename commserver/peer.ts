@@ -302,15 +302,16 @@ export class Peer {
    * Closes the connection and its channels; resolves once the peer
    * connection is closed. A peer that announced `ack` is told why first
    * (GOODBYE) when the reason is its own doing; the connection then closes
-   * once that left, or after a short grace.
+   * once that left, or after a short grace. `announced`: what a peer refused
+   * at AUTH announced there (it was never admitted).
    */
-  close(reason: PeerCloseReason): Promise<void> {
+  close(reason: PeerCloseReason, announced: ReadonlySet<string> = this.#extensions): Promise<void> {
     if (this.#closed) return this.#closing;
     this.#closed = true;
     clearTimeout(this.#connectTimer);
     const code = GOODBYE_CODES[reason];
     const channel = this.#channels.find((c) => c.label === RELIABLE && c.readyState === 'open');
-    if (code !== undefined && channel !== undefined && this.#extensions.has(ACK_EXTENSION)) {
+    if (code !== undefined && channel !== undefined && announced.has(ACK_EXTENSION)) {
       this.#closing = this.#sayGoodbye(channel, code, reason).then(() => this.#teardown());
       this.#options.onClose(this, reason);
       return this.#closing;

@@ -18,7 +18,9 @@ export interface AdminApiOptions {
   maxBanSeconds: number;
 }
 
+/** Throws for a token that cannot travel in an Authorization header as one word. */
 export function adminRoutes(options: AdminApiOptions): ReadonlyMap<string, HttpRoute> {
+  if (options.token.length === 0 || /\s/.test(options.token)) throw new Error('the admin token must be one word: no spaces, not empty');
   const expected = digest(options.token);
   return new Map([[KICK_PATH, { method: 'POST', handle: (request, response) => kick(options, expected, request, response) }]]);
 }

@@ -2,7 +2,7 @@
 // on 127.0.0.1, talking over real WebSockets and werift peer connections.
 import { once } from 'node:events';
 import type { TestContext } from 'node:test';
-import { Coordinator, fullMeshSelector, starSelector, type RandomSource } from '../../coordinator/index.js';
+import { Coordinator, fullMeshSelector, starSelector, type CoordinatorOptions, type RandomSource } from '../../coordinator/index.js';
 import { CommServer, type CommServerOptions } from '../../commserver/index.js';
 import { BrokerClient, type BrokerClientOptions } from '../../client/index.js';
 import { Role } from '../../shared/codec.js';
@@ -24,7 +24,9 @@ export interface TestCluster {
  * sets `nextClientServer` (the random choice itself is tested in the
  * coordinator's tests).
  */
-export async function startCluster(options: { servers: number; topology?: 'mesh' | 'star'; serverOptions?: Partial<CommServerOptions> }): Promise<TestCluster> {
+export async function startCluster(options: {
+  servers: number; topology?: 'mesh' | 'star'; serverOptions?: Partial<CommServerOptions>; coordinatorOptions?: Partial<CoordinatorOptions>;
+}): Promise<TestCluster> {
   const clients: BrokerClient[] = [];
   let pinned: number | undefined;
   const random: RandomSource = () => {
@@ -39,6 +41,7 @@ export async function startCluster(options: { servers: number; topology?: 'mesh'
     port: 0,
     logger: silentLogger(),
     selector: star ? starSelector(random) : fullMeshSelector(random),
+    ...options.coordinatorOptions,
   });
   const cluster: TestCluster = {
     coordinator,
