@@ -44,6 +44,8 @@ export class HttpEndpoint {
   static async start(options: HttpEndpointOptions): Promise<HttpEndpoint> {
     const server = createServer((request, response) => {
       const json = (status: number, body: unknown) => {
+        // These answers never read a body: a client must not send its next request after one it sent.
+        if (hasBody(request)) response.setHeader('connection', 'close');
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(body));
       };
@@ -97,6 +99,11 @@ export class HttpEndpoint {
     this.#server.close();
     await once(this.#server, 'close');
   }
+}
+
+function hasBody(request: IncomingMessage): boolean {
+  const length = request.headers['content-length'];
+  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
 }
 
 function pathOf(request: IncomingMessage): string | undefined {
