@@ -86,7 +86,7 @@ async function brokerRun(args: string[]): Promise<{ code: number; stdout: string
   }
 }
 
-const COMMANDS = ['coordinator', 'commserver', 'cluster', 'loadtest'];
+const COMMANDS = ['coordinator', 'commserver', 'cluster', 'loadtest', 'kick'];
 
 test('bare broker names every command; an unknown command says so; --version prints the package version', async () => {
   const bare = await brokerRun([]);

@@ -28,8 +28,8 @@ export interface KickAnswer {
   bannedUntil: string | null;
 }
 
-/** The operations port of `coordinator`; with `token` undefined, no admin API (as without --admin-token-file). */
-export async function startAdminApi(coordinator: Coordinator, token: string | undefined = ADMIN_TOKEN): Promise<AdminApi> {
+/** The operations port of `coordinator`; with `token` null, no admin API (as without --admin-token-file). */
+export async function startAdminApi(coordinator: Coordinator, token: string | null = ADMIN_TOKEN): Promise<AdminApi> {
   const limits = coordinatorLimitDefaults;
   const endpoint = await HttpEndpoint.start({
     host: '127.0.0.1',
@@ -38,7 +38,7 @@ export async function startAdminApi(coordinator: Coordinator, token: string | un
     readiness: () => ({ ready: true, detail: {} }),
     stats: () => coordinator.stats,
     logger: silentLogger(),
-    routes: token === undefined ? undefined : adminRoutes({
+    routes: token === null ? undefined : adminRoutes({
       token, moderation: coordinator.moderation, maxBodyBytes: limits.maxAdminBodyBytes, maxBanSeconds: limits.maxBanSeconds,
     }),
   });

@@ -14,7 +14,7 @@ const topicName = fc.oneof(fc.constantFrom('a', 'b', 'fuzz', 'bystanders'), fc.s
 /** A protobuf message with random, plausible fields for `type`. */
 export function validShaped(knownAliases: number[] = []): fc.Arbitrary<Uint8Array> {
   const a = alias(knownAliases);
-  const type = fc.oneof(fc.integer({ min: 0, max: 27 }), fc.constantFrom(99, 300, 2 ** 31 - 1));
+  const type = fc.oneof(fc.integer({ min: 0, max: 30 }), fc.constantFrom(99, 300, 2 ** 31 - 1));
   const json = fc.oneof(
     fc.json({ maxDepth: 2 }),
     fc.constantFrom('{"type":"answer","sdp":"v=0\\r\\n"}', '{"candidate":""}', '{"candidate":"candidate:1 1 udp 1 127.0.0.1 9 typ host","sdpMid":"0"}', 'null', '{'),
@@ -57,6 +57,12 @@ export function validShaped(knownAliases: number[] = []): fc.Arbitrary<Uint8Arra
       ...added.map(([entryAlias, identity]) => bytesField(3, message(varintField(1, entryAlias), bytesField(2, identity)))),
       ...removed.map((removedAlias) => varintField(4, removedAlias)), varintField(5, more ? 1 : 0),
     )),
+    // KICK and KICKED, which only the coordinator and comm servers may send each other; ERROR with its body.
+    fc.tuple(fc.constantFrom(28, 29), fc.nat(), a, smallBytes, fc.nat()).map(([t, requestId, target, identity, n]) => message(
+      varintField(1, t), varintField(2, requestId), varintField(3, t === 28 ? target : n), bytesField(4, identity), varintField(5, n),
+    )),
+    fc.tuple(fc.string({ maxLength: 20 }), fc.array(topicName, { maxLength: 3 })).map(([code, topics]) =>
+      message(varintField(1, 14), bytesField(30, code), ...topics.map((topic) => bytesField(31, topic)))),
     fc.tuple(type, fc.integer({ min: 5, max: 30 }), fc.nat()).map(([t, field, value]) => message(varintField(1, t), fixed32Field(field, value))),
   );
 }

@@ -1,12 +1,17 @@
 // A seeded, reproducible fuzz run over live endpoints, both servers in their
 // own processes: 2,000 random and mutated frames to the coordinator's
-// WebSocket (from 20 sockets), 2,000 to a comm server's data channels
+// WebSocket (from 20 sockets), 1,000 requests of any method, path, token and
+// body to its admin API, 2,000 frames to a comm server's data channels
 // (from raw peers, reconnecting whenever the server closes one) and 2,000
 // WebSocket frames, any header bits, to its fallback endpoint. Afterwards
 // neither process has exited, a bystander pair still exchanges messages and
 // a new client is served. Change SEED to explore; a failure names its seed.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { hostileFrame, hostileWebSocketFrame } from './frame-arbitraries.js';
 import { startProcessCluster, type ProcessCluster } from './process-cluster.js';
@@ -16,6 +21,8 @@ import { WireMessage } from '../helpers/protobuf-wire.js';
 
 const SEED = 0xf022;
 const FRAMES = 2_000;
+const ADMIN_REQUESTS = 1_000;
+const ADMIN_TOKEN = 'fuzz-admin-token';
 const SOCKETS = 20;
 const BATCH = 20;
 const FALLBACK_AT_ONCE = 10;
@@ -23,16 +30,60 @@ const FALLBACK_AT_ONCE = 10;
 const FALLBACK_ALIASES = 2_000_000;
 
 let cluster: ProcessCluster | undefined;
+let folder: string | undefined;
 
 after(async () => {
   await RawPeer.closeAll();
   await RawWebSocket.closeAll();
   await cluster?.close();
+  if (folder) await rm(folder, { recursive: true, force: true });
 });
 
+/** A request to the admin API as anyone might send it: any method and path, the token or not, a kick, JSON or noise as the body. */
+function adminRequest(): fc.Arbitrary<{ method: string; path: string; authorization?: string; body: Uint8Array | string }> {
+  const kick = fc.record({
+    alias: fc.option(fc.oneof(fc.nat({ max: 2 ** 40 }), fc.double(), fc.string({ maxLength: 8 })), { nil: undefined }),
+    identity: fc.option(fc.string({ maxLength: 40 }).map((name) => `fuzz-${name}`), { nil: undefined }),
+    banSeconds: fc.option(fc.oneof(fc.integer({ min: -5, max: 100_000 }), fc.double()), { nil: undefined }),
+  }).map((fields) => JSON.stringify(fields));
+  return fc.record({
+    method: fc.oneof({ arbitrary: fc.constant('POST'), weight: 6 }, { arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'), weight: 1 }),
+    path: fc.oneof({ arbitrary: fc.constant('/v1/kick'), weight: 8 }, { arbitrary: fc.constantFrom('/v1/kick/', '/v1/kick?alias=1', '/healthz', '/stats', '/x'), weight: 1 }),
+    authorization: fc.oneof(
+      { arbitrary: fc.constant(`Bearer ${ADMIN_TOKEN}`), weight: 5 },
+      { arbitrary: fc.option(fc.oneof(fc.constantFrom('Bearer', 'Bearer wrong', `Basic ${ADMIN_TOKEN}`), fc.string({ maxLength: 30 }).map((text) => text.replace(/[^\x20-\x7e]/g, ''))), { nil: undefined }), weight: 2 },
+    ),
+    body: fc.oneof(
+      { arbitrary: kick, weight: 5 },
+      { arbitrary: fc.json({ maxDepth: 3 }), weight: 2 },
+      { arbitrary: fc.uint8Array({ maxLength: 200 }), weight: 2 },
+      { arbitrary: fc.constant('x'.repeat(5_000)), weight: 1 },
+    ),
+  });
+}
+
+/** Sends one admin request; resolves with its status, 0 when the connection closed without one. */
+function sendAdmin(url: string, { method, path, authorization, body }: { method: string; path: string; authorization?: string; body: Uint8Array | string }): Promise<number> {
+  return new Promise((resolve) => {
+    // The length is always declared: node sends a GET's body without one, which the server rightly takes for a second, broken request.
+    const headers = { 'content-length': String(Buffer.byteLength(body)), ...(authorization === undefined ? {} : { authorization }) };
+    const req = request(new URL(path, url), { method, headers }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    req.on('error', () => resolve(0));
+    req.setTimeout(10_000, () => req.destroy());
+    req.end(body);
+  });
+}
+
 test('2,000 fuzzed frames to the coordinator, 2,000 to a comm server data channel and 2,000 to its WebSocket fallback crash nothing', { timeout: 120_000 }, async () => {
-  cluster = await startProcessCluster(['--connect-timeout-ms', '3000']);
+  folder = await mkdtemp(join(tmpdir(), 'broker-fuzz-'));
+  const tokenFile = join(folder, 'admin.token');
+  await writeFile(tokenFile, ADMIN_TOKEN);
+  cluster = await startProcessCluster(['--connect-timeout-ms', '3000'], ['--http-port', '0', '--admin-token-file', tokenFile]);
   const { coordinator, coordinatorUrl: url, server, serverAlias, bystanders } = cluster;
+  const [, operationsUrl] = await coordinator.waitForLine(/^operations endpoint on (\S+)/);
   const rng = (n: number) => ({ seed: SEED + n, numRuns: FRAMES });
 
   // ---- coordinator WebSocket: 20 sockets, 100 frames each (under the signaling burst) ----
@@ -62,6 +113,19 @@ test('2,000 fuzzed frames to the coordinator, 2,000 to a comm server data channe
     }
   }
   await Promise.all(sockets.map((socket) => socket.close()));
+  await bystanders.exchange();
+
+  // ---- coordinator admin API: 1,000 requests, 20 at a time ----
+  const toAdmin = fc.sample(adminRequest(), { seed: SEED + 4, numRuns: ADMIN_REQUESTS });
+  const statuses = new Map<number, number>();
+  for (let start = 0; start < ADMIN_REQUESTS; start += BATCH) {
+    const answered = await Promise.all(toAdmin.slice(start, start + BATCH).map((one) => sendAdmin(operationsUrl!, one)));
+    for (const status of answered) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  }
+  console.log(`fuzz (seed ${SEED}): ${ADMIN_REQUESTS} requests to the admin API: ${[...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${count} x ${status}`).join(', ')}`);
+  assert.ok([...statuses.keys()].every((status) => [200, 400, 401, 404, 405, 413].includes(status)), `statuses: ${[...statuses.keys()].join(', ')}`);
+  const check = await sendAdmin(operationsUrl!, { method: 'POST', path: '/v1/kick', authorization: `Bearer ${ADMIN_TOKEN}`, body: '{"alias":1}' });
+  assert.equal(check, 404, 'a kick of an unknown alias is still answered');
   await bystanders.exchange();
 
   // ---- comm server data channels: batches of 20 from an authenticated raw peer, then a PING round trip ----

@@ -16,9 +16,9 @@ export interface ProcessCluster {
   close(): Promise<void>;
 }
 
-export async function startProcessCluster(serverArgs: string[] = []): Promise<ProcessCluster> {
+export async function startProcessCluster(serverArgs: string[] = [], coordinatorArgs: string[] = []): Promise<ProcessCluster> {
   const clients: BrokerClient[] = [];
-  const { process: coordinator, url: coordinatorUrl } = await startCoordinatorProcess({ stderr: 'ignore' });
+  const { process: coordinator, url: coordinatorUrl } = await startCoordinatorProcess({ stderr: 'ignore', args: coordinatorArgs });
   const server = Child.commServer(coordinatorUrl, serverArgs);
   const close = async (): Promise<void> => {
     for (const client of clients) client.close();
