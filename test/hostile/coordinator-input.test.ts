@@ -68,6 +68,9 @@ describe('hostile input to the coordinator', () => {
       frames.topic('t', 'x', b.alias),
       message(varintField(1, T.TOPIC_FW), varintField(2, b.alias), bytesField(3, 'x')),
       message(varintField(1, T.ERROR)),
+      // KICK goes from the coordinator to servers only, KICKED from servers to it: a client's are neither relayed nor obeyed.
+      message(varintField(1, T.KICK), varintField(2, 1), varintField(3, b.alias), varintField(5, 60_000)),
+      message(varintField(1, T.KICKED), varintField(2, 1), varintField(3, 1)),
     ];
     for (const frame of misplaced) a.send(frame);
     await stillRelayed(a, b);

@@ -144,3 +144,30 @@ test("a linked server's full state replaces what it said before: who is missing 
   delta(false, false, [4, 5, 6]);
   assert.deepEqual(rejected, ['more than 3 members from one server']);
 });
+
+test("a kicked client's memberships leave at once, as kicked, to links and watchers; a closed one's wait for the grace", async () => {
+  const link = fakePeer(100, 'server');
+  const presence = new Presence({
+    intervalMs: 20, graceMs: 60_000, serverTimeoutMs: 6_000, maxPresenceMembers: 10_000, maxRemoteMembers: 1_000_000,
+    serverAlias: () => 1, presenceLinks: () => [link], reject: () => assert.fail('nobody is rejected'),
+  });
+  const watcher = fakePeer(1, 'client');
+  const [kicked, closed] = [fakePeer(2, 'client'), fakePeer(3, 'client')];
+  presence.subscriptionChanged(watcher, ['room'], [], new Set(['room']), ['room']);
+  for (const client of [kicked, closed]) presence.subscriptionChanged(client, ['room'], [], new Set(['room']), []);
+  presence.start();
+  try {
+    await Promise.all([untilSent(link, 1), untilSent(watcher, 1)]);
+    link.sent.length = 0;
+    watcher.sent.length = 0;
+    presence.forget(closed, ['room'], 'channel-closed');
+    presence.forget(kicked, ['room'], 'kicked');
+    await Promise.all([untilSent(link, 1), untilSent(watcher, 1)]);
+    const left = (frames: Uint8Array[], decode: (frame: Uint8Array) => { topics: Array<{ left: Array<{ alias: number; reason: LeaveReason }> }> }) =>
+      frames.flatMap((frame) => decode(frame).topics.flatMap((topic) => topic.left.map(({ alias, reason }) => `${alias}:${LeaveReason[reason]}`)));
+    assert.deepEqual(left(link.sent, MemberDelta.decode), ['2:KICKED']);
+    assert.deepEqual(left(watcher.sent, Members.decode), ['2:KICKED']);
+  } finally {
+    presence.stop();
+  }
+});
