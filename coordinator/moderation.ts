@@ -49,12 +49,16 @@ export class Moderation {
   /** KICKs waiting for their KICKED, by request id. */
   readonly #waiting = new Map<number, Waiting>();
   #nextRequestId = 1;
-  /** Kicks asked for (through the admin API), since the start. */
-  kicks = 0;
+  #kicks = 0;
 
   constructor(options: ModerationOptions) {
     this.#options = options;
     this.#bans = new Bans({ maxBans: options.maxBans });
+  }
+
+  /** Kicks asked for (through the admin API), since the start. */
+  get kicks(): number {
+    return this.#kicks;
   }
 
   /** Identities banned at the moment. */
@@ -67,7 +71,7 @@ export class Moderation {
   }
 
   async kick(request: KickRequest): Promise<KickResult> {
-    this.kicks++;
+    this.#kicks++;
     const banMs = request.banMs ?? 0;
     const result = 'alias' in request ? await this.#kickClient(request.alias, banMs) : await this.#kickIdentity(request.identity, banMs);
     this.#options.logger.info({

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { BrokerClient } from '../../client/index.js';
 import { BrokerProcess, startCommServerProcess, startCoordinatorProcess } from '../../shared/processes.js';
-import { clusterCredentials } from '../../shared/credentials.js';
+import { WebSocket } from 'ws';
+import { Role, Welcome } from '../../shared/codec.js';
+import { clientTokenAuthenticator, clusterCredentials } from '../../shared/credentials.js';
 import { Inbox, bodyText, untilRouted } from '../helpers/messages.js';
 import { upgradeStatus } from './helpers.js';
 
@@ -58,4 +60,34 @@ test('broker cluster --cluster-secret --client-token-secret: a secured local clu
   const refused = await BrokerClient.connect({ coordinatorUrl: url, heartbeatIntervalMs: 0, auth: { body: 'no token' } })
     .then((client) => { client.close(); return undefined; }, (error: { code: string }) => error.code);
   assert.equal(refused, 'AUTH_FAILED');
+});
+
+test('broker coordinator --client-publish-topics-header: the proxy header becomes the publish_topics claim of the token; a malformed one refuses the upgrade', async (t) => {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (name.startsWith('BROKER_')) delete env[name];
+  const coordinator = await startCoordinatorProcess({
+    args: ['--client-token-secret', 'token secret', '--client-identity-header', 'X-User', '--client-publish-topics-header', 'X-Publish',
+      '--client-subscribe-topics-header', 'X-Subscribe'],
+    env, stderr: 'ignore',
+  });
+  t.after(() => coordinator.process.kill());
+  const welcome = (headers: Record<string, string>) => new Promise<{ alias: number; token: Uint8Array }>((resolve, reject) => {
+    const ws = new WebSocket(`${coordinator.url}/connect`, { headers });
+    ws.on('message', (data: Buffer) => {
+      const { alias, token } = Welcome.decode(new Uint8Array(data));
+      ws.close();
+      resolve({ alias, token });
+    });
+    ws.on('error', reject);
+  });
+  const tokens = clientTokenAuthenticator('token secret');
+  const limited = await welcome({ 'x-user': 'alice', 'x-publish': 'rooms.*, news', 'x-subscribe': 'rooms.*' });
+  assert.deepEqual(await tokens.authenticate({ alias: limited.alias, role: Role.CLIENT, body: limited.token }), {
+    ok: true, identity: new TextEncoder().encode('alice'), permissions: { publish: ['rooms.*', 'news'], subscribe: ['rooms.*'] },
+  });
+  const free = await welcome({ 'x-user': 'bob' });
+  assert.deepEqual(await tokens.authenticate({ alias: free.alias, role: Role.CLIENT, body: free.token }), {
+    ok: true, identity: new TextEncoder().encode('bob'), permissions: undefined,
+  });
+  assert.equal(await upgradeStatus(`${coordinator.url}/connect`, { 'x-publish': 'x'.repeat(300) }), 401);
 });

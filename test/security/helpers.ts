@@ -59,9 +59,9 @@ export function nextEvent<T extends unknown[]>(
 }
 
 /** The HTTP status of a WebSocket upgrade: 101 when accepted. */
-export function upgradeStatus(url: string): Promise<number> {
+export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, { headers });
     ws.once('unexpected-response', (_request, response) => {
       resolve(response.statusCode ?? 0);
       ws.terminate();
