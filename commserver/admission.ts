@@ -3,11 +3,10 @@
 // itself off as a server and get a server's bounds); a client whose identity
 // is banned is refused. Frames that follow it while the authenticator
 // decides wait, within a bound, and are handled in order once the peer is
-// admitted. Frames on `unreliable` before
-// admission are dropped and counted, not fatal: the original's clients
-// publish on whichever channel opens first without waiting for AUTH, and the
-// original served `unreliable` regardless. Nothing is relayed for a peer not
-// admitted yet.
+// admitted. Frames on `unreliable` before admission are dropped and counted,
+// not fatal: the original's clients publish on whichever channel opens first
+// without waiting for AUTH, and the original served `unreliable` regardless.
+// Nothing is relayed for a peer not admitted yet.
 import { Role, isServerRole } from '../shared/codec.js';
 import type { PeerAuthenticator } from '../shared/auth.js';
 import type { Logger } from '../shared/log.js';

@@ -42,7 +42,8 @@ async function kick(options: AdminApiOptions, expected: Buffer, request: Incomin
     return reply(request, response, 401, { error: 'unauthorized' });
   }
   const body = await readBody(request, options.maxBodyBytes);
-  if (body === undefined) return reply(request, response, 413, { error: `request body over ${options.maxBodyBytes} bytes` });
+  if (body === 'gone') return;
+  if (body === 'too-large') return reply(request, response, 413, { error: `request body over ${options.maxBodyBytes} bytes` });
   const parsed = parseKick(body, options.maxBanSeconds);
   if (typeof parsed === 'string') return reply(request, response, 400, { error: parsed });
   const result = await options.moderation.kick(parsed);
@@ -72,23 +73,27 @@ function authorized(header: string | undefined, expected: Buffer): boolean {
   return match !== null && timingSafeEqual(digest(match[1]!), expected);
 }
 
-/** The body, or undefined as soon as it is over `maxBytes` (declared or sent); the rest is not kept. */
-function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
-  if (Number(request.headers['content-length'] ?? 0) > maxBytes) return Promise.resolve(undefined);
-  return new Promise((resolve, reject) => {
+/**
+ * The body; `too-large` as soon as it is over `maxBytes` (declared or sent),
+ * the rest not kept; `gone` when the client went away before its end.
+ */
+function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer | 'too-large' | 'gone'> {
+  if (Number(request.headers['content-length'] ?? 0) > maxBytes) return Promise.resolve('too-large');
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const finish = (body: Buffer | undefined) => {
-      request.off('data', onData).off('end', onEnd).off('error', reject);
+    const finish = (body: Buffer | 'too-large' | 'gone') => {
+      request.off('data', onData).off('end', onEnd).off('error', onGone).off('close', onGone);
       resolve(body);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) finish(undefined);
+      if (size > maxBytes) finish('too-large');
       else chunks.push(chunk);
     };
     const onEnd = () => finish(Buffer.concat(chunks));
-    request.on('data', onData).on('end', onEnd).on('error', reject);
+    const onGone = () => finish('gone');
+    request.on('data', onData).on('end', onEnd).on('error', onGone).on('close', onGone);
   });
 }
 
