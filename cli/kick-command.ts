@@ -23,7 +23,7 @@ export function kickCommand(yargs: Argv) {
     summary: "Kick a client, or every client of an identity, through the coordinator's admin API, and ban the identity for a while",
     examples: [
       ['$0 kick --url http://127.0.0.1:9190 --alias 42', 'close client 42'],
-      ['$0 kick --url URL --identity alice --ban-seconds 600', 'and refuse alice for 10 min'],
+      ['$0 kick --url URL --identity alice --ban-seconds 600', 'ban alice 10 min'],
     ],
     main: ['url', 'alias', 'identity', 'ban-seconds', 'admin-token-file', 'admin-token', 'json'],
     options: (y) => y.options({
