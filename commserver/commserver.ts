@@ -153,6 +153,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       serverAlias: () => this.alias ?? 0,
       presenceLinks: () => this.linkedServers().filter((server) => server.extensions.has(PRESENCE_EXTENSION)),
       reject: (peer, reason, detail) => this.#reject(peer, reason, detail),
+      stats: this.stats,
     });
     this.#directory = new Directory({
       intervalMs: this.limits.directoryIntervalMs,

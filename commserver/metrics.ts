@@ -39,7 +39,7 @@ export function commServerMetrics(server: CommServer): Registry {
   });
   countersByType(registry, 'broker_commserver_messages_in_total', 'Data channel messages received, by type and channel.',
     () => server.stats.messagesIn);
-  countersByType(registry, 'broker_commserver_messages_out_total', 'Forwarded messages sent, by type and channel.',
+  countersByType(registry, 'broker_commserver_messages_out_total', 'Messages sent (forwarded topic messages, presence frames), by type and channel.',
     () => server.stats.messagesOut);
   new Counter({
     name: 'broker_commserver_bytes_in_total', help: 'Data channel bytes received, by channel.', labelNames: ['channel'], registers,

@@ -9,8 +9,9 @@
 // re-homed (same client id) is never seen leaving. All work happens on
 // subscription changes, peers leaving, link admission and the interval
 // timer; none on topic messages.
-import { LeaveReason, type MemberDeltaMessage, type PresenceMessage } from '../shared/codec.js';
+import { LeaveReason, MessageType, type MemberDeltaMessage, type PresenceMessage } from '../shared/codec.js';
 import type { Peer, PeerCloseReason } from './peer.js';
+import type { CommServerStats } from './stats.js';
 import { deltaFrames, membersFrames, presenceErrorFrame, presenceReplyFrames } from './presence-frames.js';
 import { MemberTable, PendingChanges, memberKey, type MemberInfo } from './presence-members.js';
 
@@ -27,6 +28,8 @@ export interface PresenceOptions {
   presenceLinks: () => Iterable<Peer>;
   /** Closes a peer for what it sent. */
   reject: (peer: Peer, reason: PeerCloseReason, detail: string) => void;
+  /** Counts the frames presence sends (MEMBER_DELTA, MEMBERS, PRESENCE). */
+  stats: CommServerStats;
 }
 
 /** Where a membership comes from: this server's clients, a link, or grace after a link closed. */
@@ -129,17 +132,17 @@ export class Presence {
       members.push(this.#stamped(member));
     }
     const changes = [...byTopic].map(([topic, joined]) => ({ topic, joined, left: [] }));
-    for (const frame of deltaFrames(changes, true)) server.send('reliable', frame);
+    this.#sendAll([server], MessageType.MEMBER_DELTA, deltaFrames(changes, true));
   }
 
   /** A client's PRESENCE request; `subscribed`: whether it is subscribed to the topic. */
   request(client: Peer, { requestId, topic }: PresenceMessage, subscribed: boolean): void {
     if (!subscribed) {
-      client.send('reliable', presenceErrorFrame(requestId, topic, 'NOT_SUBSCRIBED'));
+      this.#sendAll([client], MessageType.PRESENCE, [presenceErrorFrame(requestId, topic, 'NOT_SUBSCRIBED')]);
       return;
     }
     const { members, truncated } = this.#table.members(topic, this.#options.maxPresenceMembers);
-    for (const frame of presenceReplyFrames(requestId, topic, members.map((member) => this.#stamped(member)), truncated)) client.send('reliable', frame);
+    this.#sendAll([client], MessageType.PRESENCE, presenceReplyFrames(requestId, topic, members.map((member) => this.#stamped(member)), truncated));
   }
 
   /** A linked server's MEMBER_DELTA: its members that joined and left, or (full) all of them. */
@@ -233,7 +236,7 @@ export class Presence {
         joined: change.joined.map((member) => this.#stamped(member)),
         left: change.left.map(({ member, reason }) => ({ member: this.#stamped(member), reason })),
       })), false);
-      for (const link of this.#options.presenceLinks()) for (const frame of frames) link.send('reliable', frame);
+      this.#sendAll(this.#options.presenceLinks(), MessageType.MEMBER_DELTA, frames);
     }
     if (!this.#events.empty) {
       for (const change of this.#events.take()) {
@@ -244,8 +247,15 @@ export class Presence {
           joined: change.joined.map((member) => this.#stamped(member)),
           left: change.left.map(({ member, reason }) => ({ member: this.#stamped(member), reason })),
         }]);
-        for (const watcher of watchers) for (const frame of frames) watcher.send('reliable', frame);
+        this.#sendAll(watchers, MessageType.MEMBERS, frames);
       }
+    }
+  }
+
+  #sendAll(peers: Iterable<Peer>, type: MessageType, frames: readonly Uint8Array[]): void {
+    for (const peer of peers) {
+      for (const frame of frames) peer.send('reliable', frame);
+      this.#options.stats.sent('reliable', type, frames.length);
     }
   }
 

@@ -15,7 +15,7 @@ export class CommServerStats {
   /** Data channel messages received, by channel and message type. */
   readonly messagesIn = byType();
   readonly bytesIn: Record<ChannelKind, number> = { reliable: 0, unreliable: 0 };
-  /** Forwarded copies sent, by channel and message type (TOPIC_FW, TOPIC, ...). */
+  /** Frames sent, by channel and message type: forwarded copies (TOPIC_FW, TOPIC, ...) and presence's (MEMBER_DELTA, MEMBERS, PRESENCE). */
   readonly messagesOut = byType();
   /** Topic messages nobody subscribed to. */
   noSubscribers = 0;
@@ -56,6 +56,11 @@ export class CommServerStats {
     out[clientType] += clients;
     out[serverType] += servers;
     if (clients + servers === 0) this.noSubscribers++;
+  }
+
+  /** `frames` frames of `type` sent on `channel` (presence: each copy to each peer counts). */
+  sent(channel: ChannelKind, type: MessageType, frames: number): void {
+    this.messagesOut[channel][type < TYPE_SLOTS ? type : TYPE_SLOTS - 1] += frames;
   }
 
   peerClosed(reason: PeerCloseReason): void {

@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import { LeaveReason, MemberDelta, Members, MessageType, Presence as PresenceFrame, peekType, type MemberDeltaMessage } from '../../shared/codec.js';
 import type { Peer } from '../../commserver/peer.js';
 import { Presence } from '../../commserver/presence.js';
+import { CommServerStats } from '../../commserver/stats.js';
 import { MemberTable, PendingChanges, memberKey, type MemberInfo } from '../../commserver/presence-members.js';
 
 const member = (alias: number, clientId = new Uint8Array(0), serverAlias = 1): MemberInfo => ({ alias, identity: new Uint8Array(0), serverAlias, clientId });
@@ -88,9 +89,10 @@ function untilSent(peer: { sent: Uint8Array[] }, count: number, timeoutMs = 2_00
 
 test('a thousand clients joining one topic at once cost each link a few MEMBER_DELTA frames and each watcher a few MEMBERS', async () => {
   const links = [fakePeer(100, 'server'), fakePeer(101, 'server')];
+  const stats = new CommServerStats();
   const presence = new Presence({
     intervalMs: 20, graceMs: 0, serverTimeoutMs: 6_000, maxPresenceMembers: 10_000, maxRemoteMembers: 1_000_000,
-    serverAlias: () => 1, presenceLinks: () => links, reject: () => assert.fail('nobody is rejected'),
+    serverAlias: () => 1, presenceLinks: () => links, reject: () => assert.fail('nobody is rejected'), stats,
   });
   const watcher = fakePeer(1, 'client');
   presence.subscriptionChanged(watcher, ['room'], [], new Set(['room']), ['room']);
@@ -98,6 +100,7 @@ test('a thousand clients joining one topic at once cost each link a few MEMBER_D
   try {
     await untilSent(links[0], 1);
     for (const link of links) link.sent.length = 0;
+    stats.messagesOut.reliable.fill(0);
     const clients = Array.from({ length: 1_000 }, (_, i) => fakePeer(10 + i, 'client'));
     for (const client of clients) presence.subscriptionChanged(client, ['room'], [], new Set(['room']), []);
     await Promise.all([...links, watcher].map((peer) => untilSent(peer, 1)));
@@ -113,6 +116,8 @@ test('a thousand clients joining one topic at once cost each link a few MEMBER_D
     assert.ok(watcher.sent.every((frame) => peekType(frame) === MessageType.MEMBERS));
     const joined = watcher.sent.flatMap((frame) => Members.decode(frame).topics.flatMap((topic) => topic.joined));
     assert.equal(joined.length, 1_000);
+    assert.equal(stats.messagesOut.reliable[MessageType.MEMBER_DELTA], links[0].sent.length + links[1].sent.length, 'every frame to every link counted');
+    assert.equal(stats.messagesOut.reliable[MessageType.MEMBERS], watcher.sent.length);
   } finally {
     presence.stop();
   }
@@ -123,7 +128,7 @@ test("a linked server's full state replaces what it said before: who is missing 
   const rejected: string[] = [];
   const presence = new Presence({
     intervalMs: 1_000, graceMs: 0, serverTimeoutMs: 6_000, maxPresenceMembers: 10_000, maxRemoteMembers: 3,
-    serverAlias: () => 1, presenceLinks: () => [link], reject: (_peer, _reason, detail) => rejected.push(detail),
+    serverAlias: () => 1, presenceLinks: () => [link], reject: (_peer, _reason, detail) => rejected.push(detail), stats: new CommServerStats(),
   });
   const asker = fakePeer(1, 'client');
   const wire = (alias: number) => ({ alias, identity: new Uint8Array(0), serverAlias: 0, clientId: new Uint8Array(0), reason: LeaveReason.UNKNOWN_LEAVE_REASON });
@@ -149,7 +154,7 @@ test("a kicked client's memberships leave at once, as kicked, to links and watch
   const link = fakePeer(100, 'server');
   const presence = new Presence({
     intervalMs: 20, graceMs: 60_000, serverTimeoutMs: 6_000, maxPresenceMembers: 10_000, maxRemoteMembers: 1_000_000,
-    serverAlias: () => 1, presenceLinks: () => [link], reject: () => assert.fail('nobody is rejected'),
+    serverAlias: () => 1, presenceLinks: () => [link], reject: () => assert.fail('nobody is rejected'), stats: new CommServerStats(),
   });
   const watcher = fakePeer(1, 'client');
   const [kicked, closed] = [fakePeer(2, 'client'), fakePeer(3, 'client')];
