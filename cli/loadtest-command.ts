@@ -22,11 +22,11 @@ export function loadtestCommand(yargs: Argv) {
       })
       .options({
         clients: { type: 'number', description: 'Clients (fanout: subscribers, plus one publisher); default per scenario' },
-        servers: { type: 'number', description: 'Local comm servers to start; default per scenario (mesh 3, others 1)' },
+        servers: { type: 'number', description: 'Local comm servers to start; default per scenario (mesh and presence 3, others 1)' },
         rate: { type: 'number', description: 'Messages per second per publisher' },
         size: { type: 'number', description: 'Message body bytes (at least 9: kind, sequence, send time)' },
         channel: { choices: ['reliable', 'unreliable'] as const, description: 'Data channel the messages use' },
-        duration: { type: 'number', description: 'Seconds of measured publishing' },
+        duration: { type: 'number', description: 'Seconds of measured publishing (presence: the longest wait for complete member lists, default 30)' },
         warmup: { group: MORE, type: 'number', description: 'Seconds of the same traffic before the measured window, not counted (default 2; storm 0)' },
         workers: { group: MORE, type: 'number', description: 'Client worker processes (default: min(4, cores - local servers), at least 1)' },
         rtc: { group: MORE, choices: ['werift', 'wrtc'] as const, default: 'werift' as const, description: "The clients' RTC: werift or libwebrtc (@roamhq/wrtc)" },

@@ -5,6 +5,8 @@ import { BrokerProcess, COMM_SERVER_REGISTERED, serversLinked, type BrokerProces
 export interface ServerProcess {
   pid: number;
   alias?: number;
+  /** Its operations endpoint (/metrics), when the cluster was started with `operations`. */
+  operationsUrl?: string;
 }
 
 export interface TargetCluster {
@@ -21,6 +23,8 @@ export interface LocalClusterOptions {
   /** The comm servers' environment, e.g. NODE_OPTIONS preloading the CPU profiler. */
   serverEnv?: NodeJS.ProcessEnv;
   logLevel?: string;
+  /** Each comm server serves /metrics on a free port (--http-port 0), for counters read during the run. */
+  operations?: boolean;
 }
 
 /**
@@ -44,17 +48,18 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<T
     const [, coordinatorUrl] = await coordinator.waitForLine(/^coordinator listening on (\S+)/);
     const servers = await Promise.all(Array.from({ length: options.servers }, async () => {
       const server = spawn(
-        ['commserver', '--coordinator-url', coordinatorUrl, ...serverFlags(options.serverArgs ?? [], logLevel)],
+        ['commserver', '--coordinator-url', coordinatorUrl, ...serverFlags(options.serverArgs ?? [], logLevel, options.operations === true)],
         { env: options.serverEnv },
       );
       const [, alias, pid] = await server.waitForLine(COMM_SERVER_REGISTERED);
-      return { process: server, alias: Number(alias), pid: Number(pid) };
+      const operationsUrl = options.operations ? (await server.waitForLine(OPERATIONS_ENDPOINT))[1] : undefined;
+      return { process: server, alias: Number(alias), pid: Number(pid), operationsUrl };
     }));
     if (options.servers > 1) await Promise.all(servers.map((server) => serversLinked(server.process, options.servers - 1)));
     return {
       coordinatorUrl,
       coordinatorPid: coordinator.pid,
-      servers: servers.map((server) => ({ pid: server.pid, alias: server.alias })),
+      servers: servers.map((server) => ({ pid: server.pid, alias: server.alias, operationsUrl: server.operationsUrl })),
       stop,
     };
   } catch (error) {
@@ -68,14 +73,19 @@ export function existingCluster(coordinatorUrl: string, serverPids: readonly num
   return { coordinatorUrl, servers: serverPids.map((pid) => ({ pid })), stop: async () => undefined };
 }
 
+/** The line a broker process prints once its operations endpoint listens (cli/operations-endpoint.ts). */
+const OPERATIONS_ENDPOINT = /^operations endpoint on (\S+)/;
+
 /**
  * The comm servers' flags: the run's --server-arg ones, and ours where they
  * set none (a flag given twice would reach the server as a list). A load
  * test measures the server, not its per-client message rate limit (1000/s by
  * default, which a fanout publisher exceeds), so that is off.
  */
-function serverFlags(serverArgs: string[], logLevel: string): string[] {
-  const defaults: Array<[string, string]> = [['--log-level', logLevel], ['--max-messages-per-second', '0']];
+function serverFlags(serverArgs: string[], logLevel: string, operations: boolean): string[] {
+  const defaults: Array<[string, string]> = [
+    ['--log-level', logLevel], ['--max-messages-per-second', '0'], ...(operations ? [['--http-port', '0'] as [string, string]] : []),
+  ];
   const sets = (flag: string) => serverArgs.some((arg) => arg === flag || arg.startsWith(`${flag}=`));
   return [...defaults.filter(([flag]) => !sets(flag)).flat(), ...serverArgs];
 }

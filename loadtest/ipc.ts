@@ -20,6 +20,12 @@ export type ToWorker =
   }
   /** A client (of any worker) was lost before measuring: no receiver may wait for its probes. */
   | { type: 'forget'; index: number; alias: number }
+  /**
+   * The presence scenario: at `epochMs` (a shared wall-clock time) every
+   * client subscribes to `topic` with presence and follows its members until
+   * it knows all of `members` (aliases), for at most `timeoutMs`.
+   */
+  | { type: 'join'; topic: string; epochMs: number; timeoutMs: number; members: number[] }
   /** Publish measured messages from `epochMs` (a shared wall-clock time) for `durationMs`. */
   | { type: 'start'; epochMs: number; warmupMs: number; durationMs: number; rate: number; size: number; channel: ChannelKind; timelineBucketMs: number }
   /** Stop counting and report. */
@@ -54,9 +60,29 @@ export interface WorkerReport {
   firstDisconnect?: string;
 }
 
+/** What a worker's clients saw of the presence scenario's topic. */
+export interface PresenceReport {
+  /** Clients that joined. */
+  watching: number;
+  /** Client index -> ms from the joins until its view held every member (complete views only). */
+  completeMs: Array<[number, number]>;
+  /** Members in the presence() replies, summed over the clients. */
+  listed: number;
+  joinEvents: number;
+  /** Join events for a member the client had already been told joined (and not left). */
+  repeatedJoins: number;
+  leaveEvents: number;
+  /** Members listed or joined that are not among the run's clients. */
+  strangers: number;
+  /** presence() requests that failed, and the first one's error. */
+  requestErrors: number;
+  firstError?: string;
+}
+
 export type FromWorker =
   | { type: 'connected'; outcomes: ConnectOutcome[] }
   | { type: 'ready' }
+  | { type: 'joined'; report: PresenceReport }
   /** A connected client closed before measuring; the run answers every worker with `forget`. */
   | { type: 'lost'; index: number; alias: number }
   | { type: 'progress'; connected: number; sent: number; delivered: number }

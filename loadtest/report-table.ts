@@ -1,5 +1,5 @@
 // Plain-text tables of results for the terminal (and the docs).
-import type { LoadTestResult } from './result.js';
+import type { LoadTestResult, PresenceResult } from './result.js';
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
@@ -21,17 +21,48 @@ function alignColumns(rows: string[][], rightAligned: (column: number) => boolea
 export function describeRun(result: LoadTestResult): string {
   const p = result.parameters;
   const target = p.coordinatorUrl ?? `${p.servers} local comm server${p.servers > 1 ? 's' : ''}`;
+  const workers = `${p.workers} ${p.transport === 'ws' ? 'WebSocket' : p.rtc} worker${p.workers > 1 ? 's' : ''}`;
+  if (result.scenario === 'presence') {
+    return `presence: ${p.clients} clients joining one topic with presence at once (waiting at most ${p.durationSeconds} s), ${target}, ${workers}`;
+  }
   const rooms = result.scenario === 'rooms' || result.scenario === 'idle' ? ` in rooms of ${p.roomSize}` : '';
   const traffic = result.scenario === 'idle' ? 'heartbeats only' : `${p.rate}/s x ${p.size} B on ${p.channel}`;
   const heartbeat = p.heartbeatIntervalMs === undefined ? '' : p.heartbeatIntervalMs === 0 ? ', no client heartbeat' : `, client heartbeat every ${p.heartbeatIntervalMs} ms`;
-  return `${result.scenario}: ${p.clients} clients${rooms}, ${traffic}, ${p.durationSeconds} s${p.warmupSeconds > 0 ? ` after ${p.warmupSeconds} s warm-up` : ''}, ${target}, ${p.workers} ${p.transport === 'ws' ? 'WebSocket' : p.rtc} worker${p.workers > 1 ? 's' : ''}${p.batch === false ? ', clients without BATCH' : ''}${heartbeat}`;
+  return `${result.scenario}: ${p.clients} clients${rooms}, ${traffic}, ${p.durationSeconds} s${p.warmupSeconds > 0 ? ` after ${p.warmupSeconds} s warm-up` : ''}, ${target}, ${workers}${p.batch === false ? ', clients without BATCH' : ''}${heartbeat}`;
+}
+
+/** The presence scenario's own lines: the clients' lists, and per server its clients, CPU during the joins and presence frames. */
+function presenceRows(result: LoadTestResult, presence: PresenceResult): string[][] {
+  const { completeMs } = presence;
+  const frames = (server: PresenceResult['servers'][number]) => (server.memberDeltaFrames === undefined ? '' : `; MEMBER_DELTA ${
+    count(server.memberDeltaFrames)} to ${server.links} link${server.links === 1 ? '' : 's'} (${server.memberDeltaFramesPerLink!.toFixed(1)} per link), MEMBERS ${
+    count(server.membersFrames!)}, PRESENCE ${count(server.presenceFrames!)}`);
+  return [
+    ['lists complete', `${presence.complete} of ${presence.joined} clients (each list: all ${presence.members} members)`],
+    ['complete ms', `p50 ${ms(completeMs.p50)}  p90 ${ms(completeMs.p90)}  p99 ${ms(completeMs.p99)}  max ${ms(completeMs.max)}`],
+    ['seen', `${count(presence.listed)} members in presence() replies, ${count(presence.joinEvents)} join events (${presence.repeatedJoins} repeated), ${
+      presence.leaveEvents} leave events${presence.strangers > 0 ? `, ${presence.strangers} members of no client of the run` : ''}`],
+    ...(presence.requestErrors > 0 ? [['presence() failed', `${presence.requestErrors} (first: ${presence.firstError})`]] : []),
+    ...presence.servers.map((server, i) => {
+      const figures = result.servers.find((candidate) => candidate.alias === server.alias);
+      const cpu = figures ? `, ${cores(figures.cpuCores)} cores = ${(figures.cpuCores * result.measuredSeconds * 1000).toFixed(0)} CPU ms, ${mib(figures.rssBytes)} RSS` : '';
+      return [`comm server ${i + 1}`, `${server.clients} clients${cpu}${frames(server)}`];
+    }),
+  ];
 }
 
 /** One run, one figure per line. */
 export function resultTable(result: LoadTestResult): string {
-  const rows: string[][] = [
-    ['clients connected', `${result.clients.connected} (${result.clients.failed} failed, ${result.clients.disconnected} disconnected)${
-      result.parameters.transport === 'auto' ? `, ${result.clients.overWebSocket} over WebSocket` : ''}`],
+  const connected = ['clients connected', `${result.clients.connected} (${result.clients.failed} failed, ${result.clients.disconnected} disconnected)${
+    result.parameters.transport === 'auto' ? `, ${result.clients.overWebSocket} over WebSocket` : ''}`];
+  const rows: string[][] = result.presence ? [
+    connected,
+    ['joins measured', `${result.measuredSeconds.toFixed(2)} s`],
+    ...presenceRows(result, result.presence),
+    ['set-up ms', `p50 ${ms(result.setupMs.p50)}  p99 ${ms(result.setupMs.p99)}  max ${ms(result.setupMs.max)}`],
+    ...commonRows(result),
+  ] : [
+    connected,
     ['sent', count(result.sent) + (result.refused > 0 ? ` (${count(result.refused)} refused by the client's queue)` : '')],
     ['expected', count(result.expected)],
     ['delivered', count(result.delivered)],
@@ -46,6 +77,14 @@ export function resultTable(result: LoadTestResult): string {
       `${cores(server.cpuCores)} cores, ${mib(server.rssBytes)} RSS (pid ${server.pid}; ${cores(server.setupCpuCores)} cores while connecting)`,
     ]),
     ...(result.perClient ? [['per client', `${perClientMemory(result.perClient)}, ${millicores(result.perClient.cpuCores)} of server CPU (${result.perClient.clients} clients)`]] : []),
+    ...commonRows(result),
+  ];
+  return `${describeRun(result)}\n${alignColumns(rows, () => false)}\n`;
+}
+
+/** The coordinator, the generator, the host and the verdict. */
+function commonRows(result: LoadTestResult): string[][] {
+  return [
     ...(result.coordinator ? [['coordinator', `${cores(result.coordinator.cpuCores)} cores, ${mib(result.coordinator.rssBytes)} RSS`]] : []),
     ['generator', `${cores(result.generator.cpuCores)} cores: ${result.generator.workers
       .map((worker) => `${cores(worker.cpuCores)} (loop p99 ${worker.eventLoopDelayP99Ms.toFixed(0)} ms)`).join(', ')}`],
@@ -53,7 +92,6 @@ export function resultTable(result: LoadTestResult): string {
     ['limited by', result.bottleneck],
     ...result.notes.map((note) => ['note', note]),
   ];
-  return `${describeRun(result)}\n${alignColumns(rows, () => false)}\n`;
 }
 
 export const SUMMARY_HEADER = [

@@ -22,6 +22,45 @@ export interface WorkerFigures extends ProcessFigures {
   eventLoopDelayP99Ms: number;
 }
 
+/** The presence scenario's figures: every client's view of one topic's members, and what the servers sent for it. */
+export interface PresenceResult {
+  topic: string;
+  /** Members each list had to reach: the clients connected when the joins began. */
+  members: number;
+  /** Clients that joined, and those whose list held every member within the wait (--duration). */
+  joined: number;
+  complete: number;
+  /** From the joins (one instant in every worker) until each complete client's list held every member. */
+  completeMs: { p50: number; p90: number; p99: number; max: number };
+  /** Members in the clients' presence() replies, join and leave events, summed over the clients. */
+  listed: number;
+  joinEvents: number;
+  /** Join events for a member the client had already been told joined. */
+  repeatedJoins: number;
+  leaveEvents: number;
+  /** Members listed or joined that are none of the run's clients (another user of the cluster's topic). */
+  strangers: number;
+  /** presence() requests that failed, and the first error. */
+  requestErrors: number;
+  firstError?: string;
+  /**
+   * Per comm server: its clients, and the presence frames it sent from just
+   * before the joins until 0.5 s after the last list completed (read from its
+   * /metrics: a local cluster's servers only).
+   */
+  servers: Array<{
+    alias: number;
+    clients: number;
+    links?: number;
+    /** MEMBER_DELTA frames to all its links, and to each. */
+    memberDeltaFrames?: number;
+    memberDeltaFramesPerLink?: number;
+    /** MEMBERS frames to its watching clients; PRESENCE reply frames. */
+    membersFrames?: number;
+    presenceFrames?: number;
+  }>;
+}
+
 export type Bottleneck = 'none' | 'generator' | 'server' | 'machine';
 
 export interface LoadTestResult {
@@ -60,6 +99,8 @@ export interface LoadTestResult {
   bottleneck: Bottleneck;
   /** Why the bottleneck was judged so, and anything else a reader must know. */
   notes: string[];
+  /** The presence scenario only. */
+  presence?: PresenceResult;
   charts: {
     latencyDistribution: PercentilePoint[];
     setupDistribution: PercentilePoint[];

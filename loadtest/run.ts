@@ -1,20 +1,24 @@
 // One load-test run: cluster, workers, connect, subscribe and wait for
 // routing, publish for the measured window, drain, collect, and the result.
+// The presence scenario measures its joins instead: every client subscribes
+// with presence at one instant, and the window lasts until every client's
+// member list is complete.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../shared/log.js';
 import { silentLogger } from '../shared/log.js';
 import { wallClockMs } from './clock.js';
 import { existingCluster, startLocalCluster, type TargetCluster } from './cluster.js';
-import type { ConnectOutcome, WorkerReport } from './ipc.js';
+import type { ConnectOutcome, PresenceReport, WorkerReport } from './ipc.js';
 import {
   LatencyRecorder, Timeline, accountLoss, expectedDeliveries, latencyDistribution, percentileOf, summarizeLatency,
   DISTRIBUTION_PERCENTILES,
 } from './measure.js';
 import { ProcessSampler } from './process-stats.js';
-import { judgeBottleneck, machineDescription, type LoadTestResult } from './result.js';
+import { judgeBottleneck, machineDescription, type LoadTestResult, type PresenceResult } from './result.js';
 import {
-  SILENT_SCENARIOS, assignRoles, clientCount, deliveryPlan, type ConnectedClient, type DeliveryPlan, type LoadParameters,
+  PRESENCE_TOPIC, SILENT_SCENARIOS, assignRoles, clientCount, deliveryPlan, type ConnectedClient, type DeliveryPlan, type LoadParameters,
 } from './scenarios.js';
+import { readPresenceCounters, type PresenceCounters } from './server-counters.js';
 import { WorkerPool } from './workers.js';
 
 export type RunPhase = 'starting' | 'connecting' | 'subscribing' | 'warming up' | 'measuring' | 'draining' | 'reporting';
@@ -52,6 +56,12 @@ const EPOCH_LEAD_MS = 500;
 const QUIET_MS = 1_000;
 /** Connections at once per worker, except in the storm scenario, where all connect at once. */
 const CONNECT_CONCURRENCY = 8;
+/**
+ * After the last member list completed, before the servers' counters are read
+ * again: presence frames of the join still under way (several presence
+ * intervals, 100 ms by default) are counted.
+ */
+const PRESENCE_SETTLE_MS = 500;
 
 export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> {
   const { parameters } = options;
@@ -64,6 +74,8 @@ export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> 
   const report = () => options.onProgress?.({ ...progress, measuredSeconds: epochMs === undefined ? 0 : Math.max(0, (wallClockMs() - epochMs) / 1000) });
 
   const sampler = new ProcessSampler();
+  /** Aliases of the clients lost before measuring. */
+  const lost = new Set<number>();
   let cluster: TargetCluster | undefined;
   let pool: WorkerPool | undefined;
   const onAbort = () => pool?.abort(new Error('load test aborted'));
@@ -71,7 +83,9 @@ export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> 
   try {
     options.signal?.throwIfAborted();
     cluster = parameters.coordinatorUrl === undefined
-      ? await startLocalCluster({ servers: parameters.servers, serverArgs: options.serverArgs, serverEnv: options.serverEnv })
+      ? await startLocalCluster({
+        servers: parameters.servers, serverArgs: options.serverArgs, serverEnv: options.serverEnv, operations: parameters.scenario === 'presence',
+      })
       : existingCluster(parameters.coordinatorUrl, options.serverPids);
     logger.info({ coordinatorUrl: cluster.coordinatorUrl, servers: cluster.servers }, 'cluster ready');
     options.signal?.throwIfAborted();
@@ -83,8 +97,11 @@ export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> 
         progress.sent = sum(perWorker, 'sent');
         progress.delivered = sum(perWorker, 'delivered');
       },
-      // Receivers in every worker stop waiting for the lost client's probes.
-      onLost: ({ index, alias }) => workers.broadcast({ type: 'forget', index, alias }),
+      // Receivers in every worker stop waiting for the lost client's probes; presence lists need not reach it.
+      onLost: ({ index, alias }) => {
+        lost.add(alias);
+        workers.broadcast({ type: 'forget', index, alias });
+      },
     });
     pool = workers;
     for (const pid of [process.pid, ...workers.pids, ...cluster.servers.map((server) => server.pid)]) sampler.watch(pid);
@@ -105,40 +122,24 @@ export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> 
       const connected = connectedClients(outcomes);
       if (connected.length < 2) throw new Error(`only ${connected.length} of ${total} clients connected: ${firstError(outcomes)}`);
 
-      progress.phase = 'subscribing';
       const plan = deliveryPlan(assignRoles(parameters.scenario, connected, parameters.roomSize), connected);
-      workers.workers.forEach((worker, w) => worker.send(subscribeCommand(plan, new Set(indicesOf(w)), parameters.size)));
-      await workers.collect('ready', 60_000);
-
-      const warmupMs = parameters.warmupSeconds * 1000;
-      const measuredFromMs = wallClockMs() + EPOCH_LEAD_MS + warmupMs;
-      const durationMs = parameters.durationSeconds * 1000;
-      workers.broadcast({
-        type: 'start', epochMs: measuredFromMs, warmupMs, durationMs, rate: parameters.rate, size: parameters.size,
-        channel: parameters.channel, timelineBucketMs: TIMELINE_BUCKET_MS,
-      });
-      const published = workers.collect('published', EPOCH_LEAD_MS + warmupMs + durationMs + 60_000);
-      if (warmupMs > 0) progress.phase = 'warming up';
-      await sleep(measuredFromMs - wallClockMs(), undefined, { signal: options.signal });
-      progress.phase = 'measuring';
-      epochMs = measuredFromMs;
-      const measureStartMs = sampler.sampleNow();
-      await published;
-      // Nothing to publish (idle): the window is its duration of heartbeats.
-      if (SILENT_SCENARIOS.has(parameters.scenario)) await sleep(Math.max(0, measuredFromMs + durationMs - wallClockMs()), undefined, { signal: options.signal });
-      const measureEndMs = sampler.sampleNow();
-
-      progress.phase = 'draining';
-      const drainStartMs = wallClockMs();
-      await untilQuiet(() => progress.delivered, (options.drainMaxSeconds ?? 10) * 1000, options.signal);
-      const drainSeconds = (wallClockMs() - drainStartMs) / 1000;
+      const setEpoch = (at: number) => {
+        epochMs = at;
+        progress.phase = 'measuring';
+      };
+      const measured = parameters.scenario === 'presence'
+        ? await measureJoins({ workers, cluster, sampler, parameters, members: connected.filter((client) => !lost.has(client.alias)), setEpoch, signal: options.signal })
+        : await measureTraffic({
+          workers, sampler, parameters, plan, indicesOf, progress, setEpoch, drainMaxSeconds: options.drainMaxSeconds, signal: options.signal,
+        });
 
       progress.phase = 'reporting';
       workers.broadcast({ type: 'finish' });
       const reports = (await workers.collect('report', 60_000)).map((answer) => answer.report);
       return composeResult({
         parameters, startedAt, outcomes, plan, reports, cluster, sampler, workerPids: workers.pids,
-        windows: { connectStartMs, connectEndMs, measureStartMs, measureEndMs, epochMs }, drainSeconds,
+        windows: { connectStartMs, connectEndMs, ...measured.window }, drainSeconds: measured.drainSeconds,
+        presence: measured.presence,
       });
     } finally {
       clearInterval(ticker);
@@ -149,6 +150,143 @@ export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> 
     await pool?.close();
     await cluster?.stop();
   }
+}
+
+interface Measured {
+  window: { measureStartMs: number; measureEndMs: number; epochMs: number };
+  drainSeconds: number;
+  presence?: PresenceResult;
+}
+
+interface TrafficRun {
+  workers: WorkerPool;
+  sampler: ProcessSampler;
+  parameters: LoadParameters;
+  plan: DeliveryPlan;
+  indicesOf: (worker: number) => number[];
+  progress: RunProgress;
+  setEpoch: (epochMs: number) => void;
+  drainMaxSeconds?: number;
+  signal?: AbortSignal;
+}
+
+/** Subscribe and wait for routing, publish for the measured window (after the warm-up), drain. */
+async function measureTraffic({ workers, sampler, parameters, plan, indicesOf, progress, setEpoch, drainMaxSeconds, signal }: TrafficRun): Promise<Measured> {
+  progress.phase = 'subscribing';
+  workers.workers.forEach((worker, w) => worker.send(subscribeCommand(plan, new Set(indicesOf(w)), parameters.size)));
+  await workers.collect('ready', 60_000);
+
+  const warmupMs = parameters.warmupSeconds * 1000;
+  const measuredFromMs = wallClockMs() + EPOCH_LEAD_MS + warmupMs;
+  const durationMs = parameters.durationSeconds * 1000;
+  workers.broadcast({
+    type: 'start', epochMs: measuredFromMs, warmupMs, durationMs, rate: parameters.rate, size: parameters.size,
+    channel: parameters.channel, timelineBucketMs: TIMELINE_BUCKET_MS,
+  });
+  const published = workers.collect('published', EPOCH_LEAD_MS + warmupMs + durationMs + 60_000);
+  if (warmupMs > 0) progress.phase = 'warming up';
+  await sleep(measuredFromMs - wallClockMs(), undefined, { signal });
+  setEpoch(measuredFromMs);
+  const measureStartMs = sampler.sampleNow();
+  await published;
+  // Nothing to publish (idle): the window is its duration of heartbeats.
+  if (SILENT_SCENARIOS.has(parameters.scenario)) await sleep(Math.max(0, measuredFromMs + durationMs - wallClockMs()), undefined, { signal });
+  const measureEndMs = sampler.sampleNow();
+
+  progress.phase = 'draining';
+  const drainStartMs = wallClockMs();
+  await untilQuiet(() => progress.delivered, (drainMaxSeconds ?? 10) * 1000, signal);
+  return { window: { measureStartMs, measureEndMs, epochMs: measuredFromMs }, drainSeconds: (wallClockMs() - drainStartMs) / 1000 };
+}
+
+interface JoinRun {
+  workers: WorkerPool;
+  cluster: TargetCluster;
+  sampler: ProcessSampler;
+  parameters: LoadParameters;
+  /** The clients still connected: each joins, and each list must reach all of them. */
+  members: ConnectedClient[];
+  setEpoch: (epochMs: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * The presence scenario: every client subscribes to one topic with presence
+ * at one instant; the window lasts until every client's list is complete (or
+ * --duration passed). The servers' presence counters are read before and
+ * after (local clusters: their /metrics).
+ */
+async function measureJoins({ workers, cluster, sampler, parameters, members, setEpoch, signal }: JoinRun): Promise<Measured> {
+  const countersBefore = await serverCounters(cluster);
+  const timeoutMs = parameters.durationSeconds * 1000;
+  const epochMs = wallClockMs() + EPOCH_LEAD_MS;
+  workers.broadcast({ type: 'join', topic: PRESENCE_TOPIC, epochMs, timeoutMs, members: members.map((client) => client.alias) });
+  const joined = workers.collect('joined', EPOCH_LEAD_MS + timeoutMs + 60_000);
+  await sleep(epochMs - wallClockMs(), undefined, { signal });
+  setEpoch(epochMs);
+  const measureStartMs = sampler.sampleNow();
+  const reports = (await joined).map((answer) => answer.report);
+  const measureEndMs = sampler.sampleNow();
+  await sleep(PRESENCE_SETTLE_MS, undefined, { signal });
+  const countersAfter = await serverCounters(cluster);
+  return {
+    window: { measureStartMs, measureEndMs, epochMs },
+    drainSeconds: 0,
+    presence: presenceResult(members, reports, cluster, countersBefore, countersAfter),
+  };
+}
+
+/** Server alias -> its presence counters now; empty for a cluster whose servers serve no /metrics to this run. */
+async function serverCounters(cluster: TargetCluster): Promise<Map<number, PresenceCounters>> {
+  const counted = await Promise.all(cluster.servers.map(async (server) => (
+    server.alias !== undefined && server.operationsUrl !== undefined ? [[server.alias, await readPresenceCounters(server.operationsUrl)] as const] : []
+  )));
+  return new Map(counted.flat());
+}
+
+function presenceResult(
+  members: readonly ConnectedClient[], reports: readonly PresenceReport[], cluster: TargetCluster,
+  before: Map<number, PresenceCounters>, after: Map<number, PresenceCounters>,
+): PresenceResult {
+  const total = (key: 'watching' | 'listed' | 'joinEvents' | 'repeatedJoins' | 'leaveEvents' | 'strangers' | 'requestErrors') =>
+    reports.reduce((sum, report) => sum + report[key], 0);
+  const completeMs = reports.flatMap((report) => report.completeMs.map(([, ms]) => ms));
+  const firstError = reports.find((report) => report.firstError !== undefined)?.firstError;
+  const aliases = [...new Set([...cluster.servers.flatMap((server) => (server.alias === undefined ? [] : [server.alias])), ...members.map((m) => m.serverAlias)])];
+  return {
+    topic: PRESENCE_TOPIC,
+    members: members.length,
+    joined: total('watching'),
+    complete: completeMs.length,
+    completeMs: {
+      p50: percentileOf(completeMs, 50),
+      p90: percentileOf(completeMs, 90),
+      p99: percentileOf(completeMs, 99),
+      max: percentileOf(completeMs, 100),
+    },
+    listed: total('listed'),
+    joinEvents: total('joinEvents'),
+    repeatedJoins: total('repeatedJoins'),
+    leaveEvents: total('leaveEvents'),
+    strangers: total('strangers'),
+    requestErrors: total('requestErrors'),
+    ...(firstError === undefined ? {} : { firstError }),
+    servers: aliases.sort((a, b) => a - b).map((alias) => {
+      const clients = members.filter((member) => member.serverAlias === alias).length;
+      const [from, to] = [before.get(alias), after.get(alias)];
+      if (from === undefined || to === undefined) return { alias, clients };
+      const memberDeltaFrames = to.memberDeltaFrames - from.memberDeltaFrames;
+      return {
+        alias,
+        clients,
+        links: to.links,
+        memberDeltaFrames,
+        memberDeltaFramesPerLink: to.links > 0 ? memberDeltaFrames / to.links : 0,
+        membersFrames: to.membersFrames - from.membersFrames,
+        presenceFrames: to.presenceFrames - from.presenceFrames,
+      };
+    }),
+  };
 }
 
 function sum<K extends string>(values: Map<number, Record<K, number>>, key: K): number {
@@ -207,6 +345,7 @@ interface Collected {
   workerPids: number[];
   windows: { connectStartMs: number; connectEndMs: number; measureStartMs: number; measureEndMs: number; epochMs: number };
   drainSeconds: number;
+  presence?: PresenceResult;
 }
 
 function composeResult(c: Collected): LoadTestResult {
@@ -247,6 +386,12 @@ function composeResult(c: Collected): LoadTestResult {
   const overWebSocket = c.outcomes.filter((outcome) => outcome.transport === 'websocket').length;
   if (parameters.transport === 'auto' && overWebSocket > 0) {
     notes.push(`${overWebSocket} clients fell back to the WebSocket endpoint: their peer connection was not up in time`);
+  }
+  if (c.presence && c.presence.complete < c.presence.joined) {
+    notes.push(`${c.presence.joined - c.presence.complete} clients' presence lists were not complete within ${parameters.durationSeconds} s`);
+  }
+  if (c.presence?.servers.some((server) => server.memberDeltaFrames === undefined)) {
+    notes.push('presence frames are read from the /metrics of a local cluster\'s comm servers only');
   }
   if (loss.expected === 0 && !SILENT_SCENARIOS.has(parameters.scenario)) notes.push('no delivery was expected: every publisher lacked subscribers (mesh: all clients on one server?)');
   const { p50, p90, p99, max, mean } = summarizeLatency(latency);
@@ -290,6 +435,7 @@ function composeResult(c: Collected): LoadTestResult {
     host,
     bottleneck,
     notes,
+    ...(c.presence ? { presence: c.presence } : {}),
     charts: {
       latencyDistribution: latencyDistribution(latency),
       setupDistribution: setupTimes.length === 0 ? [] : DISTRIBUTION_PERCENTILES

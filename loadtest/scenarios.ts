@@ -7,7 +7,7 @@ import { MAX_MEASURED_MICROS, MIN_BODY_BYTES } from './payload.js';
 
 export type { ChannelKind };
 
-export const SCENARIOS = ['dense', 'fanout', 'mesh', 'storm', 'rooms', 'idle'] as const;
+export const SCENARIOS = ['dense', 'fanout', 'mesh', 'storm', 'rooms', 'idle', 'presence'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export type RtcKind = 'werift' | 'wrtc';
 /**
@@ -46,6 +46,8 @@ export const scenarioDefaults: Record<ScenarioName, ScenarioDefaults> = {
   rooms: { clients: 100, servers: 1, rate: 10, size: 20, channel: 'unreliable', durationSeconds: 10, warmupSeconds: 2 },
   // What connected clients cost when nobody talks: their heartbeats only (rate and size are not used).
   idle: { clients: 100, servers: 1, rate: 10, size: 20, channel: 'unreliable', durationSeconds: 10, warmupSeconds: 0 },
+  // Everyone joins one room at once and wants to see who is there (rate and size are not used; the duration is the longest wait).
+  presence: { clients: 100, servers: 3, rate: 10, size: 20, channel: 'reliable', durationSeconds: 30, warmupSeconds: 0 },
 };
 
 /** Clients per room in the rooms and idle scenarios, by default. */
@@ -58,10 +60,14 @@ export const scenarioDescriptions: Record<ScenarioName, string> = {
   storm: 'N clients connecting at once (set-up times), then one publisher to all of them',
   rooms: 'N clients in rooms of --room-size, each room a topic; every client publishes to its room and hears the others',
   idle: 'N clients connected and subscribed to their rooms, heartbeats only: RSS and CPU per connected client',
+  presence: 'N clients over S servers subscribing to one topic with presence at once: the time until every client lists all N, MEMBER_DELTA frames per server link, server CPU',
 };
 
 /** Scenarios whose clients publish nothing once measuring. */
-export const SILENT_SCENARIOS: ReadonlySet<ScenarioName> = new Set(['idle']);
+export const SILENT_SCENARIOS: ReadonlySet<ScenarioName> = new Set(['idle', 'presence']);
+
+/** The topic the presence scenario's clients join. */
+export const PRESENCE_TOPIC = 'presence';
 
 export interface LoadParameters extends ScenarioDefaults {
   scenario: ScenarioName;
@@ -172,6 +178,8 @@ export function assignRoles(scenario: ScenarioName, clients: readonly ConnectedC
       });
     case 'dense':
       return clients.map(({ index }) => ({ index, subscribe: ['dense'], publish: 'dense' }));
+    case 'presence':
+      return clients.map(({ index }) => ({ index, subscribe: [PRESENCE_TOPIC] }));
     case 'fanout':
     case 'storm': {
       const [publisher, ...subscribers] = clients;

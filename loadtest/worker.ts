@@ -1,12 +1,16 @@
 // A load-generator worker process (forked by workers.ts): connects its share
 // of the clients, subscribes them, probes until routing is in place,
-// publishes on schedule and counts what its clients receive.
+// publishes on schedule and counts what its clients receive; in the presence
+// scenario, joins them to one topic at once and follows what they know of
+// its members.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BrokerClient, type BrokerClientError } from '../client/index.js';
 import { wallClockMs } from './clock.js';
 import { connectClients } from './client-pool.js';
 import type { FromWorker, ToWorker, WorkerReport } from './ipc.js';
 import { DeliveryCounter, LatencyRecorder, Timeline } from './measure.js';
+import { MemberViews } from './member-views.js';
 import { isProbe, probeBody, readStamp } from './payload.js';
 import { PublishSchedule } from './publisher.js';
 import { ReadinessTracker } from './readiness.js';
@@ -16,7 +20,7 @@ import type { ClientRole } from './scenarios.js';
 const PROBE_INTERVAL_MS = 100;
 const PROGRESS_INTERVAL_MS = 250;
 
-type Phase = 'connecting' | 'probing' | 'measuring' | 'finished';
+type Phase = 'connecting' | 'probing' | 'joining' | 'measuring' | 'finished';
 
 const clients = new Map<number, BrokerClient>();
 const counter = new DeliveryCounter();
@@ -80,7 +84,7 @@ function onClientClosed(index: number, alias: number, error: BrokerClientError):
   if (closing) return;
   disconnected++;
   firstDisconnect ??= `${error.code}: ${error.message}`;
-  if (phase === 'connecting' || phase === 'probing') send({ type: 'lost', index, alias });
+  if (phase === 'connecting' || phase === 'probing' || phase === 'joining') send({ type: 'lost', index, alias });
 }
 
 function forget(index: number, alias: number): void {
@@ -113,6 +117,43 @@ function subscribe(command: Extract<ToWorker, { type: 'subscribe' }>): void {
     const subscribed = command.roles.flatMap((role) => (role.subscribe.length > 0 ? [openClient(role.index)] : []));
     void Promise.allSettled(subscribed.map((client) => client?.ping())).then(() => send({ type: 'ready' }));
   }
+}
+
+/**
+ * Every open client subscribes to the topic with presence at the epoch and
+ * asks presence() right after; answers `joined` once every view is complete
+ * or the wait is over.
+ */
+async function join(command: Extract<ToWorker, { type: 'join' }>): Promise<void> {
+  const { topic, epochMs: epoch } = command;
+  const sinceEpoch = () => wallClockMs() - epoch;
+  let allComplete!: () => void;
+  const complete = new Promise<void>((resolve) => (allComplete = resolve));
+  const views = new MemberViews(command.members, allComplete);
+  const joining = [...clients].filter(([, client]) => !client.closed);
+  for (const [index, client] of joining) {
+    views.watch(index, client.alias, sinceEpoch());
+    client.on('join', (event) => event.topic === topic && views.joined(index, event.alias, sinceEpoch()));
+    client.on('leave', (event) => event.topic === topic && views.left(index, event.alias));
+  }
+  if (joining.length === 0) allComplete();
+  phase = 'joining';
+  loopDelay.enable();
+  await sleep(epoch - wallClockMs());
+  for (const [index, client] of joining) {
+    if (client.closed) continue;
+    client.subscribe(topic, { presence: true });
+    client.presence(topic).then(
+      (members) => {
+        for (const member of members) views.listed(index, member.alias, sinceEpoch());
+      },
+      (error: unknown) => views.failed(error),
+    );
+  }
+  const waited = new AbortController();
+  await Promise.race([complete, sleep(command.timeoutMs - sinceEpoch(), undefined, { signal: waited.signal }).catch(() => undefined)]);
+  waited.abort();
+  send({ type: 'joined', report: views.report() });
 }
 
 async function start(command: Extract<ToWorker, { type: 'start' }>): Promise<void> {
@@ -193,6 +234,9 @@ process.on('message', (command: ToWorker) => {
       return;
     case 'subscribe':
       subscribe(command);
+      return;
+    case 'join':
+      join(command).catch(fail);
       return;
     case 'forget':
       forget(command.index, command.alias);
