@@ -3,10 +3,10 @@
 import type { ChannelKind, ClientRole, RtcKind, TransportKind } from './scenarios.js';
 
 export type ToWorker =
-  /** Connect these clients (global indices), at most `concurrency` at a time. */
+  /** Connect these clients (global indices), at most `concurrency` at a time; `pingTimeoutMs` also bounds their presence() requests. */
   | {
     type: 'connect'; coordinatorUrl: string; indices: number[]; concurrency: number; connectTimeoutMs: number;
-    rtc: RtcKind; transport: TransportKind; webrtcTimeoutMs?: number; heartbeatIntervalMs?: number; batch: boolean;
+    rtc: RtcKind; transport: TransportKind; webrtcTimeoutMs?: number; heartbeatIntervalMs?: number; pingTimeoutMs?: number; batch: boolean;
   }
   /** Subscribe, then probe and listen until every receiver heard its probers. */
   | {
@@ -64,6 +64,8 @@ export interface WorkerReport {
 export interface PresenceReport {
   /** Clients that joined. */
   watching: number;
+  /** ms from the epoch until the worker had subscribed all its clients and sent their presence() requests. */
+  subscribedMs: number;
   /** Client index -> ms from the joins until its view held every member (complete views only). */
   completeMs: Array<[number, number]>;
   /** Members in the presence() replies, summed over the clients. */

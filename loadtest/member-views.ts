@@ -31,6 +31,7 @@ export class MemberViews {
   #strangers = 0;
   #requestErrors = 0;
   #firstError: string | undefined;
+  #subscribedMs = 0;
 
   readonly #onComplete: () => void;
 
@@ -69,6 +70,11 @@ export class MemberViews {
     view.known--;
   }
 
+  /** Every client's SUBSCRIPTION and PRESENCE went out `nowMs` after the epoch. */
+  subscribed(nowMs: number): void {
+    this.#subscribedMs = nowMs;
+  }
+
   /** The client's presence() request failed. */
   failed(error: unknown): void {
     this.#requestErrors++;
@@ -80,6 +86,7 @@ export class MemberViews {
     for (const [index, view] of this.#views) if (view.completeMs !== undefined) completeMs.push([index, view.completeMs]);
     return {
       watching: this.#views.size,
+      subscribedMs: this.#subscribedMs,
       completeMs,
       listed: this.#listed,
       joinEvents: this.#joinEvents,

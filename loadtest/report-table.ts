@@ -39,7 +39,7 @@ function presenceRows(result: LoadTestResult, presence: PresenceResult): string[
     count(server.membersFrames!)}, PRESENCE ${count(server.presenceFrames!)}`);
   return [
     ['lists complete', `${presence.complete} of ${presence.joined} clients (each list: all ${presence.members} members)`],
-    ['complete ms', `p50 ${ms(completeMs.p50)}  p90 ${ms(completeMs.p90)}  p99 ${ms(completeMs.p99)}  max ${ms(completeMs.max)}`],
+    ['complete ms', `min ${ms(completeMs.min)}  p50 ${ms(completeMs.p50)}  p90 ${ms(completeMs.p90)}  p99 ${ms(completeMs.p99)}  max ${ms(completeMs.max)} (all joins sent at ${ms(presence.subscribedMs)})`],
     ['seen', `${count(presence.listed)} members in presence() replies, ${count(presence.joinEvents)} join events (${presence.repeatedJoins} repeated), ${
       presence.leaveEvents} leave events${presence.strangers > 0 ? `, ${presence.strangers} members of no client of the run` : ''}`],
     ...(presence.requestErrors > 0 ? [['presence() failed', `${presence.requestErrors} (first: ${presence.firstError})`]] : []),

@@ -30,8 +30,10 @@ export interface PresenceResult {
   /** Clients that joined, and those whose list held every member within the wait (--duration). */
   joined: number;
   complete: number;
-  /** From the joins (one instant in every worker) until each complete client's list held every member. */
-  completeMs: { p50: number; p90: number; p99: number; max: number };
+  /** From the joins (one instant in every worker) until the workers had sent every SUBSCRIPTION and PRESENCE request: the generator's share. */
+  subscribedMs: number;
+  /** From the joins until each complete client's list held every member. */
+  completeMs: { min: number; p50: number; p90: number; p99: number; max: number };
   /** Members in the clients' presence() replies, join and leave events, summed over the clients. */
   listed: number;
   joinEvents: number;

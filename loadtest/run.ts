@@ -113,9 +113,12 @@ export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> 
 
       progress.phase = 'connecting';
       const connectStartMs = sampler.sampleNow();
+      // A presence() reply may wait behind a worker busy subscribing hundreds of clients: it gets the whole wait, not the client's 5 s.
+      const pingTimeoutMs = parameters.scenario === 'presence' ? parameters.durationSeconds * 1000 : undefined;
       workers.workers.forEach((worker, w) => worker.send({
         type: 'connect', coordinatorUrl: cluster!.coordinatorUrl, indices: indicesOf(w), rtc: parameters.rtc, transport: parameters.transport,
-        webrtcTimeoutMs: parameters.webrtcTimeoutMs, heartbeatIntervalMs: parameters.heartbeatIntervalMs, batch: parameters.batch, concurrency: parameters.scenario === 'storm' ? total : CONNECT_CONCURRENCY, connectTimeoutMs: 60_000,
+        webrtcTimeoutMs: parameters.webrtcTimeoutMs, heartbeatIntervalMs: parameters.heartbeatIntervalMs, pingTimeoutMs, batch: parameters.batch,
+        concurrency: parameters.scenario === 'storm' ? total : CONNECT_CONCURRENCY, connectTimeoutMs: 60_000,
       }));
       const outcomes = (await workers.collect('connected', 120_000 + total * 1_000)).flatMap((answer) => answer.outcomes);
       const connectEndMs = sampler.sampleNow();
@@ -258,7 +261,9 @@ function presenceResult(
     members: members.length,
     joined: total('watching'),
     complete: completeMs.length,
+    subscribedMs: Math.max(...reports.map((report) => report.subscribedMs)),
     completeMs: {
+      min: percentileOf(completeMs, 0),
       p50: percentileOf(completeMs, 50),
       p90: percentileOf(completeMs, 90),
       p99: percentileOf(completeMs, 99),

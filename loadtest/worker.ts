@@ -65,6 +65,7 @@ async function connect(command: Extract<ToWorker, { type: 'connect' }>): Promise
       transport: command.transport === 'ws' ? 'websocket' : command.transport,
       webrtcTimeoutMs: command.webrtcTimeoutMs,
       heartbeatIntervalMs: command.heartbeatIntervalMs,
+      pingTimeoutMs: command.pingTimeoutMs,
       batch: command.batch,
       // A measurement counts failed and lost connections; trying again would hide them.
       connectAttempts: 1,
@@ -150,6 +151,7 @@ async function join(command: Extract<ToWorker, { type: 'join' }>): Promise<void>
       (error: unknown) => views.failed(error),
     );
   }
+  views.subscribed(sinceEpoch());
   const waited = new AbortController();
   await Promise.race([complete, sleep(command.timeoutMs - sinceEpoch(), undefined, { signal: waited.signal }).catch(() => undefined)]);
   waited.abort();
