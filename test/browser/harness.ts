@@ -52,6 +52,12 @@ export async function launchChromium(): Promise<Chromium> {
 
 export interface SeenMessage { topic: string; from: number; body: string; reliable: boolean }
 
+/** A `join` or `leave` event, as a test page records it. */
+export interface SeenMemberEvent { event: 'join' | 'leave'; topic: string; alias: number; reason?: string }
+
+/** What a test page's presence(topic) resolved to. */
+export interface SeenPresence { members: Array<{ alias: number; serverAlias: number }>; truncated: boolean }
+
 /** What the tests need from any client, in a browser or in Node. */
 export interface Peer {
   readonly name: string;
@@ -88,24 +94,32 @@ const testPage = `<!doctype html>
   const waiters = new Set();
   let client;
   const matches = (message, match) => Object.entries(match).every(([key, value]) => message[key] === value);
+  const record = (message) => {
+    received.push(message);
+    for (const waiter of [...waiters]) waiter(message);
+  };
   window.harness = {
     async connect(coordinatorUrl) {
       client = await broker.BrokerClient.connect({ coordinatorUrl, transport: 'webrtc' });
-      client.on('message', (m) => {
-        const message = { topic: m.topic, from: m.from, body: text.decode(m.body), reliable: m.reliable };
-        received.push(message);
-        for (const waiter of [...waiters]) waiter(message);
-      });
+      client.on('message', (m) => record({ topic: m.topic, from: m.from, body: text.decode(m.body), reliable: m.reliable }));
+      // Presence events are recorded beside the messages, with an event field.
+      client.on('join', (e) => record({ event: 'join', topic: e.topic, alias: e.alias }));
+      client.on('leave', (e) => record({ event: 'leave', topic: e.topic, alias: e.alias, reason: e.reason }));
       return { alias: client.alias, serverAlias: client.serverAlias };
     },
-    subscribe: (topics) => client.subscribe(topics),
+    subscribe: (topics, options) => client.subscribe(topics, options),
+    unsubscribe: (topics) => client.unsubscribe(topics),
+    async presence(topic) {
+      const members = await client.presence(topic);
+      return { members: members.map(({ alias, serverAlias }) => ({ alias, serverAlias })), truncated: members.truncated };
+    },
     publish: (topic, body, reliable) => client.publish(topic, body, { reliable }),
     waitFor: (match, timeoutMs) => new Promise((resolve, reject) => {
       const earlier = received.find((message) => matches(message, match));
       if (earlier) return resolve(earlier);
       const timer = setTimeout(() => {
         waiters.delete(waiter);
-        reject(new Error('no message matching ' + JSON.stringify(match) + ' within ' + timeoutMs + ' ms'));
+        reject(new Error('nothing matching ' + JSON.stringify(match) + ' within ' + timeoutMs + ' ms'));
       }, timeoutMs);
       const waiter = (message) => {
         if (!matches(message, match)) return;
@@ -156,8 +170,17 @@ export class BrowserPeer implements Peer {
     return peer;
   }
 
-  async subscribe(topics: string[]): Promise<void> {
-    await this.page.evaluate((topics) => window.harness.subscribe(topics), topics);
+  async subscribe(topics: string[], options: { presence?: boolean } = {}): Promise<void> {
+    await this.page.evaluate(([topics, options]) => window.harness.subscribe(topics, options), [topics, options] as const);
+  }
+
+  async unsubscribe(topics: string[]): Promise<void> {
+    await this.page.evaluate((topics) => window.harness.unsubscribe(topics), topics);
+  }
+
+  /** The page's presence(topic): aliases and servers of the members, and whether the list was cut. */
+  presence(topic: string): Promise<SeenPresence> {
+    return this.page.evaluate((topic) => window.harness.presence(topic), topic);
   }
 
   async publish(topic: string, body: string, reliable = true): Promise<void> {
@@ -165,7 +188,12 @@ export class BrowserPeer implements Peer {
   }
 
   waitFor(match: Partial<SeenMessage>, timeoutMs = 15_000): Promise<SeenMessage> {
-    return this.page.evaluate(([match, timeoutMs]) => window.harness.waitFor(match, timeoutMs), [match, timeoutMs] as const);
+    return this.page.evaluate(([match, timeoutMs]) => window.harness.waitFor(match, timeoutMs), [match, timeoutMs] as const) as Promise<SeenMessage>;
+  }
+
+  /** Resolves with the first `join` or `leave` event (recorded so far or later) matching all given fields. */
+  waitForMember(match: Partial<SeenMemberEvent> & Pick<SeenMemberEvent, 'event'>, timeoutMs = 15_000): Promise<SeenMemberEvent> {
+    return this.page.evaluate(([match, timeoutMs]) => window.harness.waitFor(match, timeoutMs), [match, timeoutMs] as const) as Promise<SeenMemberEvent>;
   }
 
   channels(): Promise<ChannelInfo[]> {
@@ -185,9 +213,12 @@ export class BrowserPeer implements Peer {
 
 interface PageHarness {
   connect(coordinatorUrl: string): Promise<{ alias: number; serverAlias: number }>;
-  subscribe(topics: string[]): void;
+  subscribe(topics: string[], options: { presence?: boolean }): void;
+  unsubscribe(topics: string[]): void;
+  presence(topic: string): Promise<SeenPresence>;
   publish(topic: string, body: string, reliable: boolean): void;
-  waitFor(match: Partial<SeenMessage>, timeoutMs: number): Promise<SeenMessage>;
+  /** Messages and member events are recorded together: `event` tells them apart. */
+  waitFor(match: Partial<SeenMessage> | Partial<SeenMemberEvent>, timeoutMs: number): Promise<SeenMessage | SeenMemberEvent>;
   channels(): ChannelInfo[];
   candidates(): string[];
   close(): void;

@@ -1,5 +1,6 @@
 // Two Chromium pages on two different comm servers: subscribe, publish on
-// both channels, receive each other's messages. Chromium offers only mDNS
+// both channels, receive each other's messages, see each other come and go
+// (presence) through the browser bundle. Chromium offers only mDNS
 // (.local) host candidates; the comm servers drop them and find the browser
 // by peer-reflexive discovery, with no Chromium flag for mDNS.
 import assert from 'node:assert/strict';
@@ -53,6 +54,23 @@ describe('two Chromium pages on two comm servers', () => {
       assert.equal(unreliable.maxRetransmits, 0);
       assert.ok(channels.every((channel) => channel.readyState === 'open'));
     }
+  });
+
+  test("presence: a page sees the other page's join from the other server, lists both, and sees it leave", async () => {
+    await a.subscribe(['lobby'], { presence: true });
+    // Answered after the SUBSCRIPTION that precedes it on the same channel: A watches the topic from here on.
+    assert.deepEqual(await a.presence('lobby'), { members: [{ alias: a.alias, serverAlias: a.serverAlias }], truncated: false });
+    await b.subscribe(['lobby']);
+    assert.deepEqual(await a.waitForMember({ event: 'join', topic: 'lobby', alias: b.alias }), { event: 'join', topic: 'lobby', alias: b.alias });
+    const listed = await a.presence('lobby');
+    assert.deepEqual(
+      listed.members.sort((x, y) => x.alias - y.alias),
+      [{ alias: a.alias, serverAlias: a.serverAlias }, { alias: b.alias, serverAlias: b.serverAlias }].sort((x, y) => x.alias - y.alias),
+    );
+    assert.equal(listed.truncated, false);
+    await b.unsubscribe(['lobby']);
+    const left = await a.waitForMember({ event: 'leave', topic: 'lobby', alias: b.alias });
+    assert.equal(left.reason, 'unsubscribed');
   });
 
   test('Chromium offered only mDNS host candidates, and connected anyway', async () => {
