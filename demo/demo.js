@@ -1,6 +1,9 @@
 // The demo page: one broker client per tab, on whichever comm server the
 // coordinator picks. Cursors travel on `cursors` (unreliable), chat on `chat`
-// (reliable); any other topic can be subscribed to and published on.
+// (reliable); any other topic can be subscribed to and published on. The
+// chat is a room: the page lists who is in it (presence) and tells joins and
+// leaves in the chat. Every client shows as a short name: its identity when
+// its comm server knows one, else two words picked by its alias.
 //
 // The coordinator URL comes from `?coordinator=ws://...` in the page URL, or
 // from /config.json (`broker cluster` serves it), which may also name
@@ -25,9 +28,43 @@ const text = new TextDecoder();
 let client;
 const rates = { in: { messages: 0, bytes: 0 }, out: { messages: 0, bytes: 0 } };
 const cursors = new Map(); // alias -> { element, seen }
+const people = new Set(); // aliases of the chat room's members
+const identities = new Map(); // alias -> identity, as presence tells them
 
 function colorOf(alias) {
   return `hsl(${((alias % 360) * 137) % 360} 70% 42%)`;
+}
+
+// --- names ---------------------------------------------------------------
+
+const ADJECTIVES = [
+  'Amber', 'Brave', 'Breezy', 'Bright', 'Calm', 'Cheery', 'Clever', 'Cosmic', 'Crimson', 'Curious', 'Dapper', 'Dusky',
+  'Eager', 'Fancy', 'Frosty', 'Fuzzy', 'Gentle', 'Glossy', 'Golden', 'Happy', 'Humble', 'Jolly', 'Keen', 'Lively',
+  'Lucky', 'Mellow', 'Merry', 'Misty', 'Nimble', 'Noble', 'Olive', 'Plucky', 'Polite', 'Quick', 'Quiet', 'Rapid',
+  'Rosy', 'Rustic', 'Silver', 'Sleepy', 'Snowy', 'Sunny', 'Swift', 'Tidy', 'Tiny', 'Velvet', 'Witty', 'Zesty',
+];
+const ANIMALS = [
+  'Badger', 'Beaver', 'Bison', 'Crane', 'Dingo', 'Dolphin', 'Falcon', 'Ferret', 'Finch', 'Fox', 'Gecko', 'Hare',
+  'Heron', 'Ibis', 'Jackal', 'Kiwi', 'Koala', 'Lark', 'Lemur', 'Lynx', 'Marmot', 'Mink', 'Mole', 'Moose',
+  'Newt', 'Ocelot', 'Otter', 'Owl', 'Panda', 'Pelican', 'Puffin', 'Quail', 'Rabbit', 'Raven', 'Seal', 'Sloth',
+  'Stoat', 'Swan', 'Tapir', 'Tiger', 'Toucan', 'Turtle', 'Walrus', 'Weasel', 'Whale', 'Wombat', 'Yak', 'Zebra',
+];
+
+/** Two words picked by the alias, the same in every tab; its bits are mixed first, as aliases are consecutive numbers. */
+function nameFromAlias(alias) {
+  let h = Math.imul((alias % 0x100000000) ^ Math.floor(alias / 0x100000000), 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  h = (h ^ (h >>> 13)) >>> 0;
+  return `${ADJECTIVES[h % ADJECTIVES.length]} ${ANIMALS[Math.floor(h / ADJECTIVES.length) % ANIMALS.length]}`;
+}
+
+function nameOf(alias) {
+  return identities.get(alias) ?? nameFromAlias(alias);
+}
+
+/** A client as the page shows it: its name, "(you)" for this one; the alias on hover. */
+function labelOf(alias) {
+  return alias === client.alias ? `${nameOf(alias)} (you)` : nameOf(alias);
 }
 
 function setStatus(state, message) {
@@ -59,27 +96,42 @@ async function main() {
     return;
   }
   setStatus('connected', 'connected');
-  $('alias').textContent = `#${client.alias}`;
-  $('alias').style.color = colorOf(client.alias);
-  $('server').textContent = `#${client.serverAlias}`;
-  $('transport').textContent = client.transport === 'webrtc' ? 'WebRTC' : 'WebSocket';
-  $('transport').dataset.transport = client.transport;
+  showConnection();
   for (const input of document.querySelectorAll('input, button')) input.disabled = false;
 
   client.on('message', onMessage);
+  client.on('join', onJoin);
+  client.on('leave', onLeave);
+  // A re-homed client has a new alias, and the room may have changed meanwhile.
+  client.on('reconnected', () => {
+    showConnection();
+    void showRoom();
+  });
   client.on('close', (error) => {
     setStatus('closed', `disconnected: ${error.code} ${error.message}`);
     for (const input of document.querySelectorAll('form input, form button')) input.disabled = true;
     $('reconnect').hidden = false;
   });
-  subscribe([CHAT_TOPIC, CURSOR_TOPIC]);
+  subscribe(CURSOR_TOPIC);
+  enterRoom();
   startStats();
   startCursorTracking();
   startForms();
 }
 
-function subscribe(topics) {
-  client.subscribe(topics);
+function showConnection() {
+  const you = $('alias');
+  you.textContent = nameOf(client.alias);
+  you.title = `#${client.alias}`;
+  you.dataset.alias = String(client.alias);
+  you.style.color = colorOf(client.alias);
+  $('server').textContent = `#${client.serverAlias}`;
+  $('transport').textContent = client.transport === 'webrtc' ? 'WebRTC' : 'WebSocket';
+  $('transport').dataset.transport = client.transport;
+}
+
+function subscribe(topics, options) {
+  client.subscribe(topics, options);
   renderTopics();
 }
 
@@ -108,11 +160,12 @@ function onMessage({ topic, from, body, reliable }) {
 
 // --- chat ---------------------------------------------------------------
 
-function who(alias, label = `#${alias}`) {
+function who(alias) {
   const span = document.createElement('span');
   span.className = 'who';
   span.style.setProperty('--color', colorOf(alias));
-  span.textContent = label;
+  span.textContent = labelOf(alias);
+  span.title = `#${alias}`;
   return span;
 }
 
@@ -134,8 +187,71 @@ function appendLine(list, children, dataset = {}) {
 }
 
 function appendChat(from, message) {
-  const self = from === client.alias;
-  appendLine($('chat-log'), [who(from, self ? `#${from} (you)` : `#${from}`), document.createTextNode(message)], { from: String(from) });
+  appendLine($('chat-log'), [who(from), document.createTextNode(message)], { from: String(from) });
+}
+
+// --- the room (presence of the chat topic) --------------------------------
+
+/** Subscribes to the chat with presence and lists who is there. */
+function enterRoom() {
+  subscribe(CHAT_TOPIC, { presence: true });
+  void showRoom();
+}
+
+/**
+ * Asks who is in the room. The answer comes after the SUBSCRIPTION on the
+ * same ordered channel, and join and leave events follow it for every change
+ * after it: the list and the events together stay right.
+ */
+async function showRoom() {
+  try {
+    const members = await client.presence(CHAT_TOPIC);
+    people.clear();
+    for (const member of members) remember(member);
+    renderPeople();
+  } catch (error) {
+    people.clear();
+    renderPeople(error.code === 'UNSUPPORTED' ? 'unknown: this comm server has no presence' : `unknown: ${error.message}`);
+  }
+}
+
+function leftRoom() {
+  people.clear();
+  renderPeople('not in the room');
+}
+
+function remember({ alias, identity }) {
+  people.add(alias);
+  if (identity) identities.set(alias, identity);
+}
+
+function onJoin(event) {
+  if (event.topic !== CHAT_TOPIC) return;
+  remember(event);
+  renderPeople();
+  appendLine($('chat-log'), [who(event.alias), meta('joined')], { event: 'join', alias: String(event.alias) });
+}
+
+function onLeave({ topic, alias, reason }) {
+  if (topic !== CHAT_TOPIC) return;
+  people.delete(alias);
+  renderPeople();
+  appendLine($('chat-log'), [who(alias), meta(reason === 'unsubscribed' ? 'left' : `left (${reason})`)], { event: 'leave', alias: String(alias) });
+}
+
+/** The room's members, this client first, then by name; `note` instead of a count when the list is not known. */
+function renderPeople(note) {
+  const others = [...people].filter((alias) => alias !== client.alias).sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  const sorted = people.has(client.alias) ? [client.alias, ...others] : others;
+  $('people').replaceChildren(...sorted.map(personItem));
+  $('people-count').textContent = note ?? String(people.size);
+}
+
+function personItem(alias) {
+  const item = document.createElement('li');
+  item.dataset.alias = String(alias);
+  item.append(who(alias));
+  return item;
 }
 
 // --- cursors -----------------------------------------------------------
@@ -148,7 +264,7 @@ function cursorElement(alias) {
     element.dataset.alias = String(alias);
     element.style.setProperty('--color', colorOf(alias));
     const label = document.createElement('span');
-    label.textContent = alias === client.alias ? `#${alias} (you)` : `#${alias}`;
+    label.textContent = labelOf(alias);
     element.append(label);
     $('board').append(element);
     cursor = { element, seen: 0 };
@@ -270,6 +386,7 @@ function renderTopics() {
     remove.addEventListener('click', () => {
       client.unsubscribe(topic);
       renderTopics();
+      if (topic === CHAT_TOPIC) leftRoom();
     });
     item.append(name, remove);
     list.append(item);
@@ -293,8 +410,10 @@ function startForms() {
   $('subscribe-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const input = $('subscribe-input');
+    const topic = input.value.trim();
     try {
-      subscribe(input.value.trim());
+      if (topic === CHAT_TOPIC) enterRoom();
+      else subscribe(topic);
       input.value = '';
       showTopicError();
     } catch (error) {
@@ -308,7 +427,7 @@ function startForms() {
     const reliable = $('publish-reliable').checked;
     try {
       publish(topic, body, reliable);
-      appendLine($('message-log'), [meta(`${topic} · ${reliable ? 'reliable' : 'unreliable'} · sent`), who(client.alias, `#${client.alias} (you)`), document.createTextNode(body)]);
+      appendLine($('message-log'), [meta(`${topic} · ${reliable ? 'reliable' : 'unreliable'} · sent`), who(client.alias), document.createTextNode(body)]);
       $('publish-body').value = '';
       showTopicError();
     } catch (error) {

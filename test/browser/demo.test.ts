@@ -1,6 +1,7 @@
 // The demo page (demo/, served by cli/demo-server.ts) in Chromium: it loads,
-// connects, shows a chat message and a cursor from a Node client, and a Node
-// client gets what the page publishes. Screenshot: test-output/demo.png.
+// connects, lists who is in the chat room by name, tells joins and leaves,
+// shows a chat message and a cursor from a Node client, and a Node client
+// gets what the page publishes. Screenshot: test-output/demo.png.
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -46,22 +47,49 @@ describe('the demo page', () => {
     }
     // The page pings every second, the first time right after subscribing.
     await page.waitForFunction(() => /ms$/.test(document.getElementById('rtt')!.textContent ?? ''), undefined, { timeout: 10_000 });
-    pageAlias = Number((await page.textContent('#alias'))!.replace('#', ''));
+    pageAlias = Number(await page.getAttribute('#alias', 'data-alias'));
   });
 
   after(() => fixture?.close());
 
-  test('shows its alias, comm server and transport', async () => {
+  /** The name the room list shows for `alias`, once it lists it. */
+  const nameShown = async (alias: number) => (await (await page.waitForSelector(`#people li[data-alias="${alias}"]`, { timeout: 10_000 })).textContent())!;
+
+  test('shows its name (its alias on hover), comm server and transport', async () => {
     assert.ok(pageAlias > 0);
+    assert.equal(await page.getAttribute('#alias', 'title'), `#${pageAlias}`);
+    assert.match((await page.textContent('#alias'))!, /^[A-Z][a-z]+ [A-Z][a-z]+$/);
     assert.equal(await page.textContent('#server'), `#${fixture.cluster.servers[0].alias}`);
     assert.equal(await page.textContent('#transport'), 'WebRTC');
     assert.deepEqual(await page.$$eval('#topic-list li', (items) => items.map((item) => (item as HTMLElement).dataset.topic)), ['chat', 'cursors']);
   });
 
-  test('shows a chat message published by a Node client', async () => {
+  test('lists who is in the room by readable names, itself first; a client joining and leaving shows there and in the chat', async () => {
+    const own = await nameShown(pageAlias);
+    assert.equal(own, `${await page.textContent('#alias')} (you)`);
+    const nodeName = await nameShown(node.alias);
+    assert.match(nodeName, /^[A-Z][a-z]+ [A-Z][a-z]+$/);
+    assert.deepEqual(await page.$$eval('#people li', (items) => items.map((item) => Number((item as HTMLElement).dataset.alias))), [pageAlias, node.alias]);
+    assert.equal(await page.textContent('#people-count'), '2');
+    // Another client, on the other comm server: its join reaches the page across the mesh.
+    const [, s1] = fixture.cluster.servers.map((server) => server.alias!);
+    const other = await fixture.connectNode('other', s1);
+    other.client.subscribe(['chat']);
+    const joined = await page.waitForSelector(`#chat-log li[data-event="join"][data-alias="${other.alias}"]`, { timeout: 10_000 });
+    const otherName = await nameShown(other.alias);
+    assert.equal(await joined.textContent(), `${otherName}joined`);
+    assert.equal(await page.getAttribute(`#people li[data-alias="${other.alias}"] .who`, 'title'), `#${other.alias}`);
+    other.client.unsubscribe(['chat']);
+    const left = await page.waitForSelector(`#chat-log li[data-event="leave"][data-alias="${other.alias}"]`, { timeout: 10_000 });
+    assert.equal(await left.textContent(), `${otherName}left`);
+    await page.waitForSelector(`#people li[data-alias="${other.alias}"]`, { state: 'detached', timeout: 10_000 });
+    await other.close();
+  });
+
+  test('shows a chat message published by a Node client, under its name', async () => {
     node.client.publish('chat', 'hello from Node');
     const line = await page.waitForSelector(`#chat-log li[data-from="${node.alias}"]`, { timeout: 10_000 });
-    assert.equal(await line.textContent(), `#${node.alias}hello from Node`);
+    assert.equal(await line.textContent(), `${await nameShown(node.alias)}hello from Node`);
   });
 
   test("shows a Node client's cursor", async () => {
@@ -120,7 +148,7 @@ describe('the demo page', () => {
     await page.waitForFunction((before) => document.getElementById('rtt')!.textContent !== before, rtt, { timeout: 10_000 });
     node.client.publish('news', 'breaking', { reliable: false });
     const line = await page.waitForSelector('#message-log li:has-text("breaking")', { timeout: 10_000 });
-    assert.match((await line.textContent())!, new RegExp(`^news · unreliable#${node.alias}breaking$`));
+    assert.equal(await line.textContent(), `news · unreliable${await nameShown(node.alias)}breaking`);
   });
 
   test('?transport=websocket puts the page on the WebSocket endpoint and says so', async () => {
