@@ -12,44 +12,26 @@ import type { JoinEvent, LeaveEvent, PresenceList } from '../../client/presence.
 import type { CommServer } from '../../commserver/index.js';
 import { serversLinked, startCommServerProcess } from '../../shared/processes.js';
 import { connectTo, meshFormed, startCluster } from '../helpers/cluster.js';
+import { EventLog } from '../helpers/event-log.js';
 import { RawPeer, frames } from '../hostile/raw-peer.js';
 import { WireMessage } from '../helpers/protobuf-wire.js';
 
 type Event = ({ kind: 'join' } & JoinEvent) | ({ kind: 'leave' } & LeaveEvent);
 
 /** Records a client's join and leave events; a test awaits the ones it expects. */
-class Events {
-  readonly events: Event[] = [];
-  #waiters = new Set<() => void>();
-
+class Events extends EventLog<Event> {
   constructor(client: BrokerClient) {
-    const push = (event: Event) => {
-      this.events.push(event);
-      for (const wake of this.#waiters) wake();
-    };
-    client.on('join', (event) => push({ kind: 'join', ...event }));
-    client.on('leave', (event) => push({ kind: 'leave', ...event }));
+    super();
+    client.on('join', (event) => this.push({ kind: 'join', ...event }));
+    client.on('leave', (event) => this.push({ kind: 'leave', ...event }));
   }
 
   of(alias: number): Event[] {
     return this.events.filter((event) => event.alias === alias);
   }
 
-  until(done: (events: Event[]) => boolean, timeoutMs = 15_000): Promise<void> {
-    if (done(this.events)) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const wake = () => {
-        if (!done(this.events)) return;
-        this.#waiters.delete(wake);
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.#waiters.delete(wake);
-        reject(new Error(`events not as expected within ${timeoutMs} ms: ${JSON.stringify(this.events)}`));
-      }, timeoutMs);
-      this.#waiters.add(wake);
-    });
+  override until(done: (events: Event[]) => boolean, timeoutMs = 15_000): Promise<void> {
+    return super.until(done, timeoutMs);
   }
 }
 

@@ -13,6 +13,7 @@ import { allowAllPeers, allowAllUpgrades, type UpgradeAuthenticator } from '../.
 import { clientTokenAuthenticator, clientTokenIssuer, firstAccepting, peerAuthenticatorByRole } from '../../shared/credentials.js';
 import { jwtPeerAuthenticator } from '../../shared/jwt-auth.js';
 import { connectTo, startCluster, type TestCluster } from '../helpers/cluster.js';
+import { EventLog } from '../helpers/event-log.js';
 import { Inbox, bodyText, untilRouted } from '../helpers/messages.js';
 import { WireMessage } from '../helpers/protobuf-wire.js';
 import { RawPeer, T, frames } from '../hostile/raw-peer.js';
@@ -55,32 +56,14 @@ async function permissionCluster(t: TestContext): Promise<TestCluster> {
 }
 
 /** Every `denied` event of a client, and a wait for the next ones. */
-class Denials {
-  readonly events: DeniedEvent[] = [];
-  #waiters = new Set<() => void>();
-
+class Denials extends EventLog<DeniedEvent> {
   constructor(client: BrokerClient) {
-    client.on('denied', (event) => {
-      this.events.push(event);
-      for (const wake of this.#waiters) wake();
-    });
+    super();
+    client.on('denied', (event) => this.push(event));
   }
 
-  until(count: number, timeoutMs = 10_000): Promise<void> {
-    if (this.events.length >= count) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const wake = () => {
-        if (this.events.length < count) return;
-        this.#waiters.delete(wake);
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.#waiters.delete(wake);
-        reject(new Error(`${this.events.length} denied events, not ${count}, within ${timeoutMs} ms: ${JSON.stringify(this.events)}`));
-      }, timeoutMs);
-      this.#waiters.add(wake);
-    });
+  untilCount(count: number, timeoutMs = 10_000): Promise<void> {
+    return this.until((events) => events.length >= count, timeoutMs);
   }
 }
 
@@ -105,7 +88,7 @@ test('a message on a topic outside the publish claim gets ERROR, reaches no one 
   publisher.publishWithIdentity('secret', 'leak');
   publisher.publish('news', 'allowed');
   publisher.publish('rooms.a', 'last');
-  await denials.until(3);
+  await denials.untilCount(3);
   assert.deepEqual(denials.events, Array.from({ length: 3 }, () => ({ code: 'PUBLISH_DENIED', topics: ['secret'] })));
   // The reliable messages after the refused ones arrive in order: the refused ones, published first on the same channel, would have come before.
   await Promise.all(inboxes.map((inbox) => inbox.until((messages) => messages.some((m) => m.topic === 'rooms.a' && bodyText(m) === 'last'))));
@@ -132,7 +115,7 @@ test('topics outside the subscribe claim get ERROR and are not subscribed: nothi
   const inbox = new Inbox(reader);
 
   reader.subscribe(['rooms.b', 'secret'], { presence: true });
-  await denials.until(1);
+  await denials.untilCount(1);
   assert.deepEqual(denials.events, [{ code: 'SUBSCRIBE_DENIED', topics: ['secret'] }]);
   assert.deepEqual([...reader.topics], ['rooms.b']);
   const peer = first.peers.get(reader.alias)!;
@@ -150,7 +133,7 @@ test('topics outside the subscribe claim get ERROR and are not subscribed: nothi
   // Asking again names the topic again; an allowed change goes through with no ERROR.
   reader.subscribe(['rooms.c']);
   reader.subscribe(['secret']);
-  await denials.until(2);
+  await denials.untilCount(2);
   assert.deepEqual(denials.events[1], { code: 'SUBSCRIBE_DENIED', topics: ['secret'] });
   assert.deepEqual([...reader.topics].sort(), ['rooms.b', 'rooms.c']);
 });
@@ -163,9 +146,9 @@ test('a JWT with publish_topics and subscribe_topics claims limits its client th
   const [carol, other] = await connectTo(cluster, [first.alias!, first.alias!], { auth: { body: jwt } });
   const denials = new Denials(carol);
   carol.subscribe(['chat', 'alerts.fire', 'gossip']);
-  await denials.until(1);
+  await denials.untilCount(1);
   carol.publish('gossip', 'no');
-  await denials.until(2);
+  await denials.untilCount(2);
   assert.deepEqual(denials.events, [{ code: 'SUBSCRIBE_DENIED', topics: ['gossip'] }, { code: 'PUBLISH_DENIED', topics: ['gossip'] }]);
   const inbox = new Inbox(other);
   other.subscribe('chat');

@@ -1,5 +1,6 @@
 import type { TestContext } from 'node:test';
 import type { BrokerClient, ReceivedMessage } from '../../client/index.js';
+import { EventLog } from './event-log.js';
 
 const text = new TextDecoder();
 
@@ -9,17 +10,17 @@ export function bodyText(message: ReceivedMessage): string {
 
 /** Records every message a client receives, and lets a test await the ones it expects. */
 export class Inbox {
-  readonly messages: ReceivedMessage[] = [];
-  #waiters = new Set<() => void>();
+  readonly #log = new EventLog<ReceivedMessage>((messages) => messages.slice(-10).map(bodyText).join(', '));
   readonly #stop: () => void;
 
   constructor(client: BrokerClient) {
-    const record = (message: ReceivedMessage): void => {
-      this.messages.push(message);
-      for (const wake of this.#waiters) wake();
-    };
+    const record = (message: ReceivedMessage): void => this.#log.push(message);
     client.on('message', record);
     this.#stop = () => client.off('message', record);
+  }
+
+  get messages(): ReceivedMessage[] {
+    return this.#log.events;
   }
 
   /** Stops recording: later messages are not added. */
@@ -33,20 +34,7 @@ export class Inbox {
 
   /** Resolves once `done` holds for the messages received so far. */
   until(done: (messages: ReceivedMessage[]) => boolean, timeoutMs = 15_000): Promise<void> {
-    if (done(this.messages)) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const wake = () => {
-        if (!done(this.messages)) return;
-        this.#waiters.delete(wake);
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.#waiters.delete(wake);
-        reject(new Error(`inbox condition not met within ${timeoutMs} ms; got ${this.messages.length} messages: ${this.texts().slice(-10).join(', ')}`));
-      }, timeoutMs);
-      this.#waiters.add(wake);
-    });
+    return this.#log.until(done, timeoutMs);
   }
 }
 
