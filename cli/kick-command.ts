@@ -1,21 +1,10 @@
 import type { Argv } from 'yargs';
+import type { KickAnswer } from '../coordinator/admin-api.js';
 import { readSecretFile } from '../shared/credentials.js';
 import { EXIT_NOT_FOUND, RuntimeFailure, addCommand, integerIn } from './options.js';
 
 /** How long the command waits for the coordinator's answer (which waits for the comm servers' at most --kick-timeout-ms). */
 const REQUEST_TIMEOUT_MS = 30_000;
-
-/** The coordinator's answer to POST /v1/kick (coordinator/admin-api.ts). */
-interface KickAnswer {
-  error?: string;
-  alias?: number;
-  identity: string | null;
-  closed: number;
-  servers: Array<{ server: number; closed: number }>;
-  unanswered: number[];
-  unsupported: number[];
-  bannedUntil: string | null;
-}
 
 export function kickCommand(yargs: Argv) {
   return addCommand(yargs, {

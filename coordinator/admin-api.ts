@@ -25,6 +25,18 @@ export function adminRoutes(options: AdminApiOptions): ReadonlyMap<string, HttpR
   return new Map([[KICK_PATH, { method: 'POST', handle: (request, response) => kick(options, expected, request, response) }]]);
 }
 
+/** The JSON answer of POST /v1/kick; `error` says why when it was not done. */
+export interface KickAnswer {
+  error?: string;
+  alias?: number;
+  identity: string | null;
+  closed: number;
+  servers: Array<{ server: number; closed: number }>;
+  unanswered: number[];
+  unsupported: number[];
+  bannedUntil: string | null;
+}
+
 const STATUS: Record<KickResult['outcome'], number> = {
   done: 200, 'no-such-client': 404, unsupported: 409, 'no-answer': 504, 'bans-full': 503,
 };
@@ -47,8 +59,7 @@ async function kick(options: AdminApiOptions, expected: Buffer, request: Incomin
   const parsed = parseKick(body, options.maxBanSeconds);
   if (typeof parsed === 'string') return reply(request, response, 400, { error: parsed });
   const result = await options.moderation.kick(parsed);
-  const status = STATUS[result.outcome];
-  reply(request, response, status, {
+  const answer: KickAnswer = {
     ...(result.outcome === 'done' ? {} : { error: ERRORS[result.outcome] }),
     ...('alias' in parsed ? { alias: parsed.alias } : {}),
     identity: result.identity.length > 0 ? utf8.decode(result.identity) : null,
@@ -57,7 +68,8 @@ async function kick(options: AdminApiOptions, expected: Buffer, request: Incomin
     unanswered: result.unanswered,
     unsupported: result.unsupported,
     bannedUntil: result.bannedUntil === undefined ? null : new Date(result.bannedUntil).toISOString(),
-  });
+  };
+  reply(request, response, STATUS[result.outcome], answer);
 }
 
 const utf8 = new TextDecoder();

@@ -15,5 +15,5 @@ export { fullMeshSelector, starSelector, type RandomSource, type ServerSelector 
 export { type CoordinatorStats, type RelayedTypeName } from './stats.js';
 export { type RefusalStatus } from './endpoints.js';
 export { Moderation, type KickRequest, type KickResult } from './moderation.js';
-export { adminRoutes, KICK_PATH, type AdminApiOptions } from './admin-api.js';
+export { adminRoutes, KICK_PATH, type AdminApiOptions, type KickAnswer } from './admin-api.js';
 export { clientTokenIssuer, clusterUpgradeAuthenticator, type ClientTokenIssuer } from '../shared/credentials.js';

@@ -1,7 +1,7 @@
 // A coordinator's operations port with its admin API, in the test's process,
 // as `broker coordinator --http-port 0 --admin-token-file F` serves it, and
 // requests to it.
-import { adminRoutes, type Coordinator } from '../../coordinator/index.js';
+import { adminRoutes, type Coordinator, type KickAnswer } from '../../coordinator/index.js';
 import { coordinatorMetrics } from '../../coordinator/metrics.js';
 import { coordinatorLimitDefaults } from '../../shared/config.js';
 import { HttpEndpoint } from '../../shared/http-endpoint.js';
@@ -14,18 +14,6 @@ export interface AdminApi {
   /** POST /v1/kick with `body` (JSON unless a string), as `token` (the right one by default). */
   kick(body: unknown, token?: string): Promise<{ status: number; body: KickAnswer }>;
   close(): Promise<void>;
-}
-
-/** The JSON answer of POST /v1/kick (coordinator/admin-api.ts). */
-export interface KickAnswer {
-  error?: string;
-  alias?: number;
-  identity: string | null;
-  closed: number;
-  servers: Array<{ server: number; closed: number }>;
-  unanswered: number[];
-  unsupported: number[];
-  bannedUntil: string | null;
 }
 
 /** The operations port of `coordinator`; with `token` null, no admin API (as without --admin-token-file). */
