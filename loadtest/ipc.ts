@@ -60,25 +60,29 @@ export interface WorkerReport {
   firstDisconnect?: string;
 }
 
+/** What clients were told of the presence scenario's topic, summed over them. */
+export interface MemberViewCounts {
+  /** Members in the presence() replies. */
+  listed: number;
+  joinEvents: number;
+  /** Join events for a member the client had already been told joined (and not left). */
+  repeatedJoins: number;
+  leaveEvents: number;
+  /** Members listed or joined that are none of the run's clients (another user of the cluster's topic). */
+  strangers: number;
+  /** presence() requests that failed, and the first one's error. */
+  requestErrors: number;
+  firstError?: string;
+}
+
 /** What a worker's clients saw of the presence scenario's topic. */
-export interface PresenceReport {
+export interface PresenceReport extends MemberViewCounts {
   /** Clients that joined. */
   watching: number;
   /** ms from the epoch until the worker had subscribed all its clients and sent their presence() requests. */
   subscribedMs: number;
   /** Client index -> ms from the joins until its view held every member (complete views only). */
   completeMs: Array<[number, number]>;
-  /** Members in the presence() replies, summed over the clients. */
-  listed: number;
-  joinEvents: number;
-  /** Join events for a member the client had already been told joined (and not left). */
-  repeatedJoins: number;
-  leaveEvents: number;
-  /** Members listed or joined that are not among the run's clients. */
-  strangers: number;
-  /** presence() requests that failed, and the first one's error. */
-  requestErrors: number;
-  firstError?: string;
 }
 
 export type FromWorker =

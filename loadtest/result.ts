@@ -1,6 +1,7 @@
 // The result of one load-test run, as written to --json and read by the
 // reports, and the judgement of what limited it.
 import { availableParallelism, cpus } from 'node:os';
+import type { MemberViewCounts } from './ipc.js';
 import type { LatencySummaryMs, PercentilePoint } from './measure.js';
 import type { LoadParameters } from './scenarios.js';
 
@@ -23,7 +24,7 @@ export interface WorkerFigures extends ProcessFigures {
 }
 
 /** The presence scenario's figures: every client's view of one topic's members, and what the servers sent for it. */
-export interface PresenceResult {
+export interface PresenceResult extends MemberViewCounts {
   topic: string;
   /** Members each list had to reach: the clients connected when the joins began. */
   members: number;
@@ -34,17 +35,6 @@ export interface PresenceResult {
   subscribedMs: number;
   /** From the joins until each complete client's list held every member. */
   completeMs: { min: number; p50: number; p90: number; p99: number; max: number };
-  /** Members in the clients' presence() replies, join and leave events, summed over the clients. */
-  listed: number;
-  joinEvents: number;
-  /** Join events for a member the client had already been told joined. */
-  repeatedJoins: number;
-  leaveEvents: number;
-  /** Members listed or joined that are none of the run's clients (another user of the cluster's topic). */
-  strangers: number;
-  /** presence() requests that failed, and the first error. */
-  requestErrors: number;
-  firstError?: string;
   /**
    * Per comm server: its clients, and the presence frames it sent from just
    * before the joins until 0.5 s after the last list completed (read from its
