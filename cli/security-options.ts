@@ -14,10 +14,15 @@ import { patternListProblem, type TopicPermissions } from '../shared/topic-permi
 
 const GROUP = 'Security:';
 
+/** A string option of the security group that is unset unless given. */
+function unsetByDefault(description: string) {
+  return { type: 'string', group: GROUP, defaultDescription: 'none', description } satisfies Options;
+}
+
 function secretOptions(name: string, description: string) {
   return {
-    [name]: { type: 'string', group: GROUP, defaultDescription: 'none', description: `${description} (prefer --${name}-file: a flag shows in ps)` },
-    [`${name}-file`]: { type: 'string', group: GROUP, defaultDescription: 'none', description: `File holding the ${name.replace(/-/g, ' ')} (first line)` },
+    [name]: unsetByDefault(`${description} (prefer --${name}-file: a flag shows in ps)`),
+    [`${name}-file`]: unsetByDefault(`File holding the ${name.replace(/-/g, ' ')} (first line)`),
   } satisfies Record<string, Options>;
 }
 
@@ -27,31 +32,27 @@ const clientTokenSecret = secretOptions('client-token-secret', 'Secret shared by
 export const coordinatorSecurityOptions = {
   ...clusterSecret,
   ...clientTokenSecret,
-  'client-identity-header': {
-    type: 'string', group: GROUP, defaultDescription: 'none',
-    description: 'Header of the /connect upgrade whose value is the client identity in its token (set by a trusted proxy)',
-  },
-  'client-publish-topics-header': {
-    type: 'string', group: GROUP, defaultDescription: 'none',
-    description: "Header of the /connect upgrade listing the topic patterns the client may publish to (space or comma separated, `rooms.*`), put in its token's publish_topics claim (set by a trusted proxy)",
-  },
-  'client-subscribe-topics-header': {
-    type: 'string', group: GROUP, defaultDescription: 'none',
-    description: "The same for the topics the client may subscribe to (the token's subscribe_topics claim)",
-  },
-  'admin-token-file': {
-    type: 'string', group: GROUP, defaultDescription: 'none',
-    description: 'File holding the admin token (first line): the admin API on the operations port (POST /v1/kick, with --http-port) takes it as a Bearer token; without it the API is off',
-  },
+  'client-identity-header': unsetByDefault(
+    'Header of the /connect upgrade whose value is the client identity in its token (set by a trusted proxy)',
+  ),
+  'client-publish-topics-header': unsetByDefault(
+    "Header of the /connect upgrade listing the topic patterns the client may publish to (space or comma separated, `rooms.*`), put in its token's publish_topics claim (set by a trusted proxy)",
+  ),
+  'client-subscribe-topics-header': unsetByDefault(
+    "The same for the topics the client may subscribe to (the token's subscribe_topics claim)",
+  ),
+  'admin-token-file': unsetByDefault(
+    'File holding the admin token (first line): the admin API on the operations port (POST /v1/kick, with --http-port) takes it as a Bearer token; without it the API is off',
+  ),
 } satisfies Record<string, Options>;
 
 export const commServerSecurityOptions = {
   ...clusterSecret,
   ...clientTokenSecret,
   ...secretOptions('jwt-secret', 'Accept clients whose AUTH body is a JWT signed with this HMAC secret'),
-  'jwt-jwks-file': { type: 'string', group: GROUP, defaultDescription: 'none', description: 'Accept clients whose AUTH body is a JWT signed by a key of this JWKS file' },
-  'jwt-issuer': { type: 'string', group: GROUP, defaultDescription: 'none', description: 'Required iss of a JWT' },
-  'jwt-audience': { type: 'string', group: GROUP, defaultDescription: 'none', description: 'Required aud of a JWT' },
+  'jwt-jwks-file': unsetByDefault('Accept clients whose AUTH body is a JWT signed by a key of this JWKS file'),
+  'jwt-issuer': unsetByDefault('Required iss of a JWT'),
+  'jwt-audience': unsetByDefault('Required aud of a JWT'),
   'jwt-identity-claim': { type: 'string', group: GROUP, default: 'sub', description: 'JWT claim that becomes the client identity' },
 } satisfies Record<string, Options>;
 
