@@ -88,24 +88,26 @@ const topicIdentity: TopicIdentityMessage = {
   publisher: NO_BYTES, seq: 0, topicSeq: 0,
 };
 
+/** The fields every topic frame shares, set on one of the frames above; `numbered`: with the publisher and topic_seq. */
+function stamp<F extends TopicFWMessage | TopicMessage | TopicIdentityFWMessage | TopicIdentityMessage>(
+  frame: F, message: TopicMessage | TopicIdentityMessage, fromAlias: number, numbered: boolean,
+): F {
+  frame.fromAlias = fromAlias;
+  frame.topic = message.topic;
+  frame.body = message.body;
+  frame.topicSeq = numbered ? message.topicSeq : 0;
+  frame.publisher = numbered ? message.publisher : NO_BYTES;
+  return frame;
+}
+
 /** TOPIC: clients get TOPIC_FW. */
 export const topicFrames: TopicFrames<TopicMessage> = {
   forClients(message, fromAlias, _sender, numbered) {
-    topicFW.fromAlias = fromAlias;
-    topicFW.topic = message.topic;
-    topicFW.body = message.body;
-    topicFW.topicSeq = numbered ? message.topicSeq : 0;
-    topicFW.publisher = numbered ? message.publisher : NO_BYTES;
-    return TopicFW.encode(topicFW);
+    return TopicFW.encode(stamp(topicFW, message, fromAlias, numbered));
   },
   forServers(message, fromAlias) {
-    topic.fromAlias = fromAlias;
-    topic.topic = message.topic;
-    topic.body = message.body;
     topic.seq = message.seq;
-    topic.topicSeq = message.seq > 0 ? message.topicSeq : 0;
-    topic.publisher = message.seq > 0 ? message.publisher : NO_BYTES;
-    return Topic.encode(topic);
+    return Topic.encode(stamp(topic, message, fromAlias, message.seq > 0));
   },
 };
 
@@ -113,24 +115,14 @@ export const topicFrames: TopicFrames<TopicMessage> = {
 export const topicIdentityFrames: TopicFrames<TopicIdentityMessage> = {
   forClients(message, fromAlias, sender, numbered) {
     const fromServer = sender.isServer;
-    topicIdentityFW.fromAlias = fromAlias;
     topicIdentityFW.identity = fromServer ? message.identity : sender.identity;
     topicIdentityFW.role = fromServer ? message.role : Role.CLIENT;
-    topicIdentityFW.topic = message.topic;
-    topicIdentityFW.body = message.body;
-    topicIdentityFW.topicSeq = numbered ? message.topicSeq : 0;
-    topicIdentityFW.publisher = numbered ? message.publisher : NO_BYTES;
-    return TopicIdentityFW.encode(topicIdentityFW);
+    return TopicIdentityFW.encode(stamp(topicIdentityFW, message, fromAlias, numbered));
   },
   forServers(message, fromAlias, sender) {
-    topicIdentity.fromAlias = fromAlias;
     topicIdentity.identity = sender.identity;
-    topicIdentity.topic = message.topic;
-    topicIdentity.body = message.body;
     topicIdentity.seq = message.seq;
-    topicIdentity.topicSeq = message.seq > 0 ? message.topicSeq : 0;
-    topicIdentity.publisher = message.seq > 0 ? message.publisher : NO_BYTES;
-    return TopicIdentity.encode(topicIdentity);
+    return TopicIdentity.encode(stamp(topicIdentity, message, fromAlias, message.seq > 0));
   },
 };
 
