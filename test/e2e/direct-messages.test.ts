@@ -6,13 +6,10 @@
 // alias and by its identity; a client of the original protocol sees none of
 // it.
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { test } from 'node:test';
 import type { BrokerClient, BrokerClientError, DirectEvent, DirectTarget } from '../../client/index.js';
-import type { CommServer } from '../../commserver/index.js';
 import { commServerMetrics } from '../../commserver/metrics.js';
-import { serversLinked, startCommServerProcess } from '../../shared/processes.js';
-import { connectTo, startCluster } from '../helpers/cluster.js';
+import { connectTo, joinServerProcess, startCluster } from '../helpers/cluster.js';
 import { EventLog } from '../helpers/event-log.js';
 import { WireMessage } from '../helpers/protobuf-wire.js';
 import { RawPeer } from '../hostile/raw-peer.js';
@@ -65,11 +62,8 @@ async function refused(sender: BrokerClient, target: DirectTarget, codes: string
 }
 
 test('a direct message reaches its target only, across servers; to an identity, every connection of it; NO_SUCH_PEER for nobody', { timeout: 120_000 }, async (t) => {
-  const cluster = await startCluster({ servers: 3 });
-  t.after(async () => {
-    await RawPeer.closeAll();
-    await cluster.close();
-  });
+  t.after(() => RawPeer.closeAll());
+  const cluster = await startCluster({ servers: 3, closedAfter: t });
   const aliases = cluster.servers.map((server) => server.alias!);
   const [alice] = await connectTo(cluster, [aliases[0]], { auth: { body: 'alice' } });
   const [bob1, bob2] = await connectTo(cluster, [aliases[1], aliases[2]], { auth: { body: 'bob' } });
@@ -168,12 +162,8 @@ test('a client that re-homes is reached at its new alias and by its identity; it
 });
 
 test("a SIGKILLed server's client: refused within 5 s while it is nowhere, reached by its identity once it failed over", { timeout: 90_000 }, async (t) => {
-  const cluster = await startCluster({ servers: 2 });
-  t.after(() => cluster.close());
-  const victim = await startCommServerProcess({ coordinatorUrl: cluster.coordinator.url, stderr: 'ignore' });
-  t.after(() => victim.process.kill());
-  await serversLinked(victim.process, 2);
-  await meshLinked(cluster.servers, victim.alias);
+  const cluster = await startCluster({ servers: 2, closedAfter: t });
+  const victim = await joinServerProcess(t, cluster);
   const [alice] = await connectTo(cluster, [cluster.servers[0].alias!], { auth: { body: 'alice' } });
   const [erin] = await connectTo(cluster, [victim.alias], { auth: { body: 'erin' }, reconnect: { minDelayMs: 100, maxDelayMs: 200 } });
   const inbox = new DirectInbox(erin);
@@ -193,12 +183,6 @@ test("a SIGKILLed server's client: refused within 5 s while it is nowhere, reach
 });
 
 /** Resolves when every in-process server is linked to the server with `alias`. */
-async function meshLinked(servers: CommServer[], alias: number): Promise<void> {
-  await Promise.all(servers.map(async (server) => {
-    while (!server.linkedServers().some((peer) => peer.alias === alias)) await once(server, 'peerAuthenticated');
-  }));
-}
-
 /** A sample of the Prometheus text format, by name and labels. */
 function sample(metrics: string, name: string, labels: Record<string, string> = {}): number | undefined {
   const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);

@@ -5,13 +5,10 @@
 // within the grace is never seen leaving; a client of the original protocol
 // is a member without seeing any of it.
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { test } from 'node:test';
 import type { BrokerClient } from '../../client/index.js';
 import type { JoinEvent, LeaveEvent, PresenceList } from '../../client/presence.js';
-import type { CommServer } from '../../commserver/index.js';
-import { serversLinked, startCommServerProcess } from '../../shared/processes.js';
-import { connectTo, meshFormed, startCluster } from '../helpers/cluster.js';
+import { connectTo, joinServerProcess, meshFormed, startCluster } from '../helpers/cluster.js';
 import { EventLog } from '../helpers/event-log.js';
 import { RawPeer, frames } from '../hostile/raw-peer.js';
 import { WireMessage } from '../helpers/protobuf-wire.js';
@@ -50,11 +47,8 @@ async function untilListed(clients: BrokerClient[], topic: string, expected: Bro
 }
 
 test('every server lists the same members; joins and leaves reach every watcher once, in order, with their reason', { timeout: 120_000 }, async (t) => {
-  const cluster = await startCluster({ servers: 3 });
-  t.after(async () => {
-    await RawPeer.closeAll();
-    await cluster.close();
-  });
+  t.after(() => RawPeer.closeAll());
+  const cluster = await startCluster({ servers: 3, closedAfter: t });
   const aliases = cluster.servers.map((server) => server.alias!);
   const watchers = await connectTo(cluster, aliases);
   const events = watchers.map((watcher) => new Events(watcher));
@@ -129,12 +123,8 @@ test('every server lists the same members; joins and leaves reach every watcher 
 
 test("a SIGKILLed comm server's clients leave everywhere within the client heartbeat timeout plus 2 s", { timeout: 120_000 }, async (t) => {
   // The other servers learn of the crash when their links to it time out (--server-timeout-ms, 5000 by default, checked every second).
-  const cluster = await startCluster({ servers: 2 });
-  t.after(() => cluster.close());
-  const victim = await startCommServerProcess({ coordinatorUrl: cluster.coordinator.url, stderr: 'ignore' });
-  t.after(() => victim.process.kill());
-  await serversLinked(victim.process, 2);
-  await meshLinked(cluster.servers, victim.alias);
+  const cluster = await startCluster({ servers: 2, closedAfter: t });
+  const victim = await joinServerProcess(t, cluster);
 
   const watchers = await connectTo(cluster, cluster.servers.map((server) => server.alias!));
   const events = watchers.map((watcher) => new Events(watcher));
@@ -213,8 +203,3 @@ test('a presence reply lists at most --max-presence-members and says it is trunc
 });
 
 /** Resolves when every in-process server is linked to the server with `alias`. */
-async function meshLinked(servers: CommServer[], alias: number): Promise<void> {
-  await Promise.all(servers.map(async (server) => {
-    while (!server.linkedServers().some((peer) => peer.alias === alias)) await once(server, 'peerAuthenticated');
-  }));
-}

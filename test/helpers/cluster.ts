@@ -26,6 +26,8 @@ export interface TestCluster {
  */
 export async function startCluster(options: {
   servers: number; topology?: 'mesh' | 'star'; serverOptions?: Partial<CommServerOptions>; coordinatorOptions?: Partial<CoordinatorOptions>;
+  /** Closes the cluster when this test ends. */
+  closedAfter?: TestContext;
 }): Promise<TestCluster> {
   const clients: BrokerClient[] = [];
   let pinned: number | undefined;
@@ -76,6 +78,7 @@ export async function startCluster(options: {
       await coordinator.close();
     },
   };
+  options.closedAfter?.after(() => cluster.close());
   if (star) await cluster.addServer({ hub: true });
   for (let i = 0; i < options.servers; i++) await cluster.addServer();
   await meshFormed(cluster.servers, star);
@@ -93,12 +96,16 @@ export async function meshFormed(servers: CommServer[], star = false): Promise<v
 
 /**
  * A comm server in a process of its own (one a test can kill), joined to
- * `cluster` and linked to all its servers; killed when the test ends.
+ * `cluster` and linked with all its servers, both ways; killed when the test
+ * ends.
  */
 export async function joinServerProcess(t: TestContext, cluster: TestCluster, args: string[] = []): Promise<Awaited<ReturnType<typeof startCommServerProcess>>> {
   const server = await startCommServerProcess({ coordinatorUrl: cluster.coordinator.url, stderr: 'ignore', args });
   t.after(() => server.process.kill());
   await serversLinked(server.process, cluster.servers.length);
+  await Promise.all(cluster.servers.map(async (own) => {
+    while (!own.linkedServers().some((peer) => peer.alias === server.alias)) await once(own, 'peerAuthenticated');
+  }));
   return server;
 }
 
