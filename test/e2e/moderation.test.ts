@@ -98,7 +98,10 @@ test('a client kicked by alias ends with KICKED and does not come back; presence
   assert.equal((await admin.kick({ alias: 12345 })).status, 404);
 
   // A client of the original protocol is kicked too, without a GOODBYE (it announced no extension).
+  // The coordinator asks the server it named in the client's WELCOME: name the one the raw peer goes to.
+  cluster.nextClientServer = first.alias!;
   const raw = await RawPeer.authenticated(cluster.coordinator.url, { serverAlias: first.alias! });
+  cluster.nextClientServer = undefined;
   raw.send('reliable', frames.subscription('room'));
   await raw.roundTrip();
   await next(watcher, 'join', ({ alias }: { alias: number }) => alias === raw.alias);
