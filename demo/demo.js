@@ -2,8 +2,9 @@
 // coordinator picks. Cursors travel on `cursors` (unreliable), chat on `chat`
 // (reliable); any other topic can be subscribed to and published on. The
 // chat is a room: the page lists who is in it (presence) and tells joins and
-// leaves in the chat. Every client shows as a short name: its identity when
-// its comm server knows one, else two words picked by its alias.
+// leaves in the chat; a click on a person sends them what is typed next as a
+// direct message, seen by nobody else. Every client shows as a short name: its
+// identity when its comm server knows one, else two words picked by its alias.
 //
 // The coordinator URL comes from `?coordinator=ws://...` in the page URL, or
 // from /config.json (`broker cluster` serves it), which may also name
@@ -29,7 +30,8 @@ let client;
 const rates = { in: { messages: 0, bytes: 0 }, out: { messages: 0, bytes: 0 } };
 const cursors = new Map(); // alias -> { element, seen }
 const people = new Set(); // aliases of the chat room's members
-const identities = new Map(); // alias -> identity, as presence tells them
+const identities = new Map(); // alias -> identity, as presence and direct messages tell them
+let directTarget; // the alias the chat form sends to directly; undefined: the room
 
 function colorOf(alias) {
   return `hsl(${((alias % 360) * 137) % 360} 70% 42%)`;
@@ -102,6 +104,7 @@ async function main() {
   client.on('message', onMessage);
   client.on('join', onJoin);
   client.on('leave', onLeave);
+  client.on('direct', onDirect);
   // A re-homed client has a new alias, and the room may have changed meanwhile.
   client.on('reconnected', () => {
     showConnection();
@@ -184,6 +187,7 @@ function appendLine(list, children, dataset = {}) {
   list.append(item);
   while (list.children.length > MAX_LOG_LINES) list.firstElementChild.remove();
   if (stick) list.scrollTop = list.scrollHeight;
+  return item;
 }
 
 function appendChat(from, message) {
@@ -250,8 +254,57 @@ function renderPeople(note) {
 function personItem(alias) {
   const item = document.createElement('li');
   item.dataset.alias = String(alias);
-  item.append(who(alias));
+  if (alias === client.alias) {
+    item.append(who(alias));
+    return item;
+  }
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'person';
+  button.title = `Send ${nameOf(alias)} a direct message`;
+  button.append(who(alias));
+  button.addEventListener('click', () => chooseDirectTarget(alias));
+  item.append(button);
+  if (alias === directTarget) item.dataset.selected = 'true';
   return item;
+}
+
+// --- direct messages -------------------------------------------------------
+
+/** What the chat form sends next goes to `alias` only; undefined: to the room again. */
+function chooseDirectTarget(alias) {
+  directTarget = alias;
+  $('chat-target').hidden = alias === undefined;
+  $('chat-target-name').textContent = alias === undefined ? '' : nameOf(alias);
+  $('chat-input').placeholder = alias === undefined ? 'Say something' : `Message ${nameOf(alias)} directly`;
+  for (const item of $('people').children) {
+    if (Number(item.dataset.alias) === alias) item.dataset.selected = 'true';
+    else delete item.dataset.selected;
+  }
+  $('chat-input').focus();
+}
+
+/** Sends a reliable direct message; its line says once the target's comm server took it, or why not. */
+async function sendDirect(alias, message) {
+  const line = appendLine($('chat-log'), [who(client.alias), meta(`to ${nameOf(alias)}`), document.createTextNode(message)], {
+    event: 'direct-sent', to: String(alias), state: 'sending',
+  });
+  rates.out.messages++;
+  rates.out.bytes += utf8.encode(message).byteLength;
+  try {
+    await client.sendTo(alias, message);
+    line.dataset.state = 'delivered';
+  } catch (error) {
+    line.dataset.state = 'failed';
+    line.append(meta(error.code === 'NO_SUCH_PEER' ? 'not delivered: no longer connected' : `not delivered: ${error.code ?? error.message}`));
+  }
+}
+
+function onDirect({ from, identity, body }) {
+  if (identity) identities.set(from, identity);
+  rates.in.messages++;
+  rates.in.bytes += body.byteLength;
+  appendLine($('chat-log'), [who(from), meta('to you'), document.createTextNode(text.decode(body))], { event: 'direct', from: String(from) });
 }
 
 // --- cursors -----------------------------------------------------------
@@ -399,6 +452,11 @@ function startForms() {
     const input = $('chat-input');
     const message = input.value.trim();
     if (!message) return;
+    if (directTarget !== undefined) {
+      void sendDirect(directTarget, message);
+      input.value = '';
+      return;
+    }
     try {
       publish(CHAT_TOPIC, message, true);
       appendChat(client.alias, message);
@@ -437,4 +495,5 @@ function startForms() {
 }
 
 $('reconnect').addEventListener('click', () => location.reload());
+$('chat-target-clear').addEventListener('click', () => chooseDirectTarget(undefined));
 void main();

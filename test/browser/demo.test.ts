@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { ReceivedMessage } from '../../client/index.js';
+import type { DirectEvent, ReceivedMessage } from '../../client/index.js';
 import { bodyText } from '../helpers/messages.js';
 import { BrokerProcess } from '../../shared/processes.js';
 import { launchChromium, startBrowserFixture, testOutputDir, type BrowserFixture, type Chromium, type NodePeer } from './harness.js';
@@ -104,7 +104,7 @@ describe('the demo page', () => {
 
   test("the page's chat and cursor reach the Node client", async () => {
     await page.fill('#chat-input', 'hello from Chromium');
-    await page.click('#chat-form button');
+    await page.click('#chat-form button[type="submit"]');
     const chat = await node.waitFor({ topic: 'chat', body: 'hello from Chromium' });
     assert.deepEqual(chat, { topic: 'chat', from: pageAlias, body: 'hello from Chromium', reliable: true });
 
@@ -118,6 +118,28 @@ describe('the demo page', () => {
     assert.equal(cursor.reliable, false);
     const position = JSON.parse(bodyText(cursor)) as { x: number; y: number };
     assert.ok(position.x > 0.15 && position.x < 0.35 && position.y > 0.45 && position.y < 0.65, JSON.stringify(position));
+  });
+
+  test('a click on a person sends them the next chat line as a direct message; one to the page shows in its chat', async () => {
+    const received = new Promise<DirectEvent>((resolve) => node.client.once('direct', resolve));
+    await page.click(`#people li[data-alias="${node.alias}"] button`);
+    assert.equal(await page.textContent('#chat-target-name'), await nameShown(node.alias));
+    await page.fill('#chat-input', 'psst');
+    await page.click('#chat-form button[type="submit"]');
+    const direct = await received;
+    assert.deepEqual({ from: direct.from, body: new TextDecoder().decode(direct.body), reliable: direct.reliable }, { from: pageAlias, body: 'psst', reliable: true });
+    await page.waitForSelector(`#chat-log li[data-event="direct-sent"][data-to="${node.alias}"][data-state="delivered"]`, { timeout: 10_000 });
+    assert.ok(!node.inbox.messages.some((m) => bodyText(m) === 'psst'), 'not published to the room');
+
+    await node.client.sendTo(pageAlias, 'just for you');
+    const line = await page.waitForSelector(`#chat-log li[data-event="direct"][data-from="${node.alias}"]`, { timeout: 10_000 });
+    assert.equal(await line.textContent(), `${await nameShown(node.alias)}to youjust for you`);
+
+    await page.click('#chat-target-clear');
+    assert.equal(await page.isHidden('#chat-target'), true);
+    await page.fill('#chat-input', 'to everyone again');
+    await page.click('#chat-form button[type="submit"]');
+    await node.waitFor({ topic: 'chat', body: 'to everyone again' });
   });
 
   test("a still pointer keeps the page's cursor alive for the others: its position is sent again", async () => {
