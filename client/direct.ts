@@ -3,6 +3,7 @@
 // frames turned into `direct` events.
 import { Direct, MessageType, type DirectMessage, type DirectResultMessage } from '../shared/codec.js';
 import { BrokerClientError } from './errors.js';
+import { PendingRequests } from './pending-requests.js';
 
 /** A client by alias, or every connection of an identity. */
 export type DirectTarget = number | { identity: string };
@@ -21,22 +22,14 @@ export interface DirectRequestsOptions {
   timeoutMs: number;
 }
 
-interface Pending {
-  resolve: () => void;
-  reject: (error: Error) => void;
-  timer: ReturnType<typeof setTimeout>;
-}
-
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
 export class DirectRequests {
-  readonly #options: DirectRequestsOptions;
-  readonly #pending = new Map<number, Pending>();
-  #nextId = 1;
+  readonly #requests: PendingRequests<void>;
 
   constructor(options: DirectRequestsOptions) {
-    this.#options = options;
+    this.#requests = new PendingRequests(options.timeoutMs);
   }
 
   /**
@@ -45,40 +38,22 @@ export class DirectRequests {
    * its error, after the timeout, or with `fail`.
    */
   request(target: DirectTarget, body: Uint8Array, send: (frame: Uint8Array) => void): Promise<void> {
-    const requestId = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#pending.delete(requestId);
-        reject(new BrokerClientError('TIMEOUT', `no answer to a direct message within ${this.#options.timeoutMs} ms`));
-      }, this.#options.timeoutMs);
-      this.#pending.set(requestId, { resolve, reject, timer });
-      try {
-        send(directFrame(target, body, requestId));
-      } catch (error) {
-        clearTimeout(timer);
-        this.#pending.delete(requestId);
-        reject(error as Error);
-      }
-    });
+    return this.#requests.open(
+      undefined,
+      (requestId) => send(directFrame(target, body, requestId)),
+      (timeoutMs) => new BrokerClientError('TIMEOUT', `no answer to a direct message within ${timeoutMs} ms`),
+    );
   }
 
   /** The comm server's answer to a reliable send. */
   result({ requestId, error }: DirectResultMessage): void {
-    const pending = this.#pending.get(requestId);
-    if (pending === undefined) return;
-    clearTimeout(pending.timer);
-    this.#pending.delete(requestId);
-    if (error === '') pending.resolve();
-    else pending.reject(new BrokerClientError(RESULT_CODES[error] ?? 'PROTOCOL_ERROR', `direct message not accepted: ${error}`));
+    if (error === '') this.#requests.resolve(requestId);
+    else this.#requests.reject(requestId, new BrokerClientError(RESULT_CODES[error] ?? 'PROTOCOL_ERROR', `direct message not accepted: ${error}`));
   }
 
   /** The session ended: waiting sends fail with its error (they may have arrived). */
   fail(error: Error): void {
-    for (const pending of this.#pending.values()) {
-      clearTimeout(pending.timer);
-      pending.reject(error);
-    }
-    this.#pending.clear();
+    this.#requests.failAll(error);
   }
 }
 

@@ -4,6 +4,7 @@
 // this client's own membership left out.
 import { LeaveReason, type MemberMessage, type MembersMessage, type PresenceMessage } from '../shared/codec.js';
 import { BrokerClientError } from './errors.js';
+import { PendingRequests } from './pending-requests.js';
 
 export interface PresenceMember {
   alias: number;
@@ -36,12 +37,10 @@ export interface PresenceRequestsOptions {
   leave: (event: LeaveEvent) => void;
 }
 
-interface Pending {
+/** A presence request's reply so far. */
+interface Reply {
   topic: string;
   members: PresenceMember[];
-  resolve: (members: PresenceList) => void;
-  reject: (error: Error) => void;
-  timer: ReturnType<typeof setTimeout>;
 }
 
 const REASONS: Partial<Record<LeaveReason, LeaveReasonName>> = {
@@ -54,45 +53,28 @@ const utf8 = new TextDecoder();
 
 export class PresenceRequests {
   readonly #options: PresenceRequestsOptions;
-  readonly #pending = new Map<number, Pending>();
-  #nextId = 1;
+  readonly #requests: PendingRequests<PresenceList, Reply>;
 
   constructor(options: PresenceRequestsOptions) {
     this.#options = options;
+    this.#requests = new PendingRequests(options.timeoutMs);
   }
 
   /** Sends a request (`send` gets its id) and resolves with the reply; rejects after the timeout or with `fail`. */
   request(topic: string, send: (requestId: number) => void): Promise<PresenceList> {
-    const requestId = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#pending.delete(requestId);
-        reject(new BrokerClientError('TIMEOUT', `no presence reply for ${topic} within ${this.#options.timeoutMs} ms`));
-      }, this.#options.timeoutMs);
-      this.#pending.set(requestId, { topic, members: [], resolve, reject, timer });
-      try {
-        send(requestId);
-      } catch (error) {
-        clearTimeout(timer);
-        this.#pending.delete(requestId);
-        reject(error as Error);
-      }
-    });
+    return this.#requests.open({ topic, members: [] }, send, (timeoutMs) => new BrokerClientError('TIMEOUT', `no presence reply for ${topic} within ${timeoutMs} ms`));
   }
 
   /** One part of a reply. */
   reply({ requestId, topic, members, truncated, error, more }: PresenceMessage): void {
-    const pending = this.#pending.get(requestId);
-    if (pending === undefined || pending.topic !== topic) return;
+    const reply = this.#requests.state(requestId);
+    if (reply === undefined || reply.topic !== topic) return;
     if (error) {
-      this.#settle(requestId, pending);
-      pending.reject(new BrokerClientError(error === 'NOT_SUBSCRIBED' ? 'NOT_SUBSCRIBED' : 'PROTOCOL_ERROR', `presence of ${topic}: ${error}`));
+      this.#requests.reject(requestId, new BrokerClientError(error === 'NOT_SUBSCRIBED' ? 'NOT_SUBSCRIBED' : 'PROTOCOL_ERROR', `presence of ${topic}: ${error}`));
       return;
     }
-    for (const member of members) pending.members.push({ alias: member.alias, ...identityOf(member), serverAlias: member.serverAlias });
-    if (more) return;
-    this.#settle(requestId, pending);
-    pending.resolve(Object.assign(pending.members, { truncated }));
+    for (const member of members) reply.members.push({ alias: member.alias, ...identityOf(member), serverAlias: member.serverAlias });
+    if (!more) this.#requests.resolve(requestId, Object.assign(reply.members, { truncated }));
   }
 
   /** Member changes of watched topics: leaves before joins, as the server coalesced them. */
@@ -110,15 +92,7 @@ export class PresenceRequests {
 
   /** The session ended: waiting requests fail with its error. */
   fail(error: Error): void {
-    for (const [requestId, pending] of this.#pending) {
-      this.#settle(requestId, pending);
-      pending.reject(error);
-    }
-  }
-
-  #settle(requestId: number, pending: Pending): void {
-    clearTimeout(pending.timer);
-    this.#pending.delete(requestId);
+    this.#requests.failAll(error);
   }
 
   #isSelf(member: MemberMessage): boolean {
