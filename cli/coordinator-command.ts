@@ -1,7 +1,8 @@
 import type { Argv } from 'yargs';
 import { coordinatorLimitSpec } from '../shared/config.js';
 import { limitFlags, limitsFrom, portFrom } from './limit-flags.js';
-import { addCommand, integerIn, logOptions } from './options.js';
+import { natsClusterFrom, natsOptions } from './nats-options.js';
+import { EXIT_NATS_UNREACHABLE, RuntimeFailure, addCommand, integerIn, logOptions } from './options.js';
 import { adminTokenFrom, coordinatorSecurityFrom, coordinatorSecurityOptions } from './security-options.js';
 import { startOperations, operationsOptions } from './operations-endpoint.js';
 import { stopOnSignals } from './signals.js';
@@ -13,8 +14,9 @@ export function coordinatorCommand(yargs: Argv) {
     examples: [
       ['$0 coordinator', 'on ws://127.0.0.1:9090'],
       ['$0 coordinator --host 0.0.0.0 --cluster-secret-file s.txt', 'for other hosts'],
+      ['$0 coordinator --nats nats://10.0.0.9:4222', 'one of several coordinators sharing a NATS'],
     ],
-    main: ['host', 'port', 'topology', 'log-level', 'log-format'],
+    main: ['host', 'port', 'topology', 'nats', 'log-level', 'log-format'],
     options: (y) => y.options({
       host: { type: 'string', default: '127.0.0.1', description: 'Interface to listen on' },
       port: { type: 'number', default: 9090, description: 'TCP port (0 picks a free one)', coerce: integerIn('port', 0, 65535) },
@@ -24,6 +26,7 @@ export function coordinatorCommand(yargs: Argv) {
       },
       ...logOptions('info'),
       ...coordinatorSecurityOptions,
+      ...natsOptions,
       ...operationsOptions,
       ...limitFlags(coordinatorLimitSpec),
     }),
@@ -38,8 +41,14 @@ export function coordinatorCommand(yargs: Argv) {
       if (adminToken !== undefined && argv['http-port'] === undefined) {
         throw new Error('--admin-token-file serves the admin API on the operations port: give --http-port too');
       }
+      const security = coordinatorSecurityFrom(argv, limits);
+      const cluster = await natsClusterFrom(argv, limits, logger).catch((error: Error & { code?: string }) => {
+        if (error.code === 'NATS_UNREACHABLE' || error.code === 'JETSTREAM_UNAVAILABLE') throw new RuntimeFailure(error.message, EXIT_NATS_UNREACHABLE);
+        throw error;
+      });
       const coordinator = await Coordinator.start({
-        ...coordinatorSecurityFrom(argv, limits),
+        ...security,
+        cluster,
         host: argv.host,
         port: portFrom('port', argv.port),
         logger,
@@ -47,10 +56,20 @@ export function coordinatorCommand(yargs: Argv) {
         limits,
       });
       process.stdout.write(`coordinator listening on ${coordinator.url}\n`);
+      cluster?.onConnectionChange((connected) => process.stdout.write(connected ? 'NATS reconnected\n' : 'NATS disconnected, reconnecting\n'));
       const operations = await startOperations(argv, async () => ({
-        metrics: (await import('../coordinator/metrics.js')).coordinatorMetrics(coordinator),
-        readiness: () => ({ ready: true, detail: { servers: coordinator.registry.serverCount, clients: coordinator.registry.clientCount } }),
-        stats: () => ({ ...coordinator.stats, assignments: Object.fromEntries(coordinator.stats.assignments), bans: coordinator.moderation.bans }),
+        metrics: (await import('../coordinator/metrics.js')).coordinatorMetrics(coordinator, cluster),
+        readiness: () => {
+          const shared = cluster?.readiness();
+          return {
+            ready: shared?.ready ?? true,
+            detail: { servers: coordinator.registry.serverCount, clients: coordinator.registry.clientCount, ...shared?.detail },
+          };
+        },
+        stats: () => ({
+          ...coordinator.stats, assignments: Object.fromEntries(coordinator.stats.assignments), bans: coordinator.moderation.bans,
+          ...(cluster ? { nats: { ...cluster.connectionState, ...cluster.stats } } : {}),
+        }),
         logger,
         routes: adminToken === undefined ? undefined : (await import('../coordinator/admin-api.js')).adminRoutes({
           token: adminToken, moderation: coordinator.moderation, maxBodyBytes: limits.maxAdminBodyBytes, maxBanSeconds: limits.maxBanSeconds,

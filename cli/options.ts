@@ -124,6 +124,17 @@ export function webSocketUrl(flag: string) {
   };
 }
 
+/** A stringList check: throws unless `item` is a ws:// or wss:// URL. */
+export function isWebSocketUrl(item: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(item);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'ws:' && url.protocol !== 'wss:')) throw new Error('a ws:// or wss:// URL');
+}
+
 /** A repeatable string option; one environment variable may hold several values separated by spaces. */
 export function stringList(flag: string, check: (item: string) => void = () => undefined) {
   return (value: unknown): string[] => {
@@ -306,13 +317,15 @@ export function addCommand<U>(yargs: Argv, command: BrokerCommand<U>): Argv {
   return yargs.command(name, summary, (y) => command.options(y.usage(usage.join('\n')).group([...main], 'Options:')), command.run);
 }
 
-/** Exit codes of the broker command: 2 a bad command line or option; 1 a failure at run time; 3 a port already in use; 4 nothing to kick. */
+/** Exit codes of the broker command: 2 a bad command line or option; 1 a failure at run time; 3 a port already in use; 4 nothing to kick; 5 NATS unreachable. */
 export const EXIT_USAGE = 2;
 export const COMMANDS = ['coordinator', 'commserver', 'cluster', 'loadtest', 'kick'] as const;
 export const EXIT_RUNTIME = 1;
 export const EXIT_PORT_IN_USE = 3;
 /** `broker kick`: the coordinator knows no such client. */
 export const EXIT_NOT_FOUND = 4;
+/** A coordinator given --nats cannot reach NATS (or its JetStream) at start. */
+export const EXIT_NATS_UNREACHABLE = 5;
 
 /** A failure at run time, not in the command line: reported without the --help hint. */
 export class RuntimeFailure extends Error {

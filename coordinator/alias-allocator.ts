@@ -2,7 +2,7 @@
 // JavaScript number holds them exactly, and never hand one out twice.
 import { BrokerError } from '../shared/errors.js';
 
-export class AliasError extends BrokerError<'ALIASES_EXHAUSTED' | 'INVALID_ALIAS_START'> {}
+export class AliasError extends BrokerError<'ALIASES_EXHAUSTED' | 'ALIASES_UNAVAILABLE' | 'INVALID_ALIAS_START'> {}
 
 /**
  * Aliases per millisecond of the default start. Starting at

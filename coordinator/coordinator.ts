@@ -1,7 +1,9 @@
 // The coordinator: hands out aliases, tells each peer which servers to
 // connect to (WELCOME) and relays their signaling; it kicks clients through
 // their comm servers and refuses banned identities (moderation). Closing it
-// closes every peer socket and the HTTP server.
+// closes every peer socket and the HTTP server. With a cluster (several
+// coordinators sharing NATS, coordinator/nats/) aliases, the comm servers
+// and the relay span every coordinator; without one it is alone.
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
@@ -11,11 +13,12 @@ import { ConnectionRefused, ConnectionRefusedReason, Kicked, MessageType, Role, 
 import { coordinatorLimitDefaults, type CoordinatorLimits } from '../shared/config.js';
 import { silentLogger, type Logger } from '../shared/log.js';
 import { AliasAllocator } from './alias-allocator.js';
+import type { ClusterServer, CoordinatorCluster } from './cluster.js';
 import { Endpoints, notFoundHandler, type ClientDetails, type RefusalStatus } from './endpoints.js';
 import { Keepalive } from './keepalive.js';
 import { Moderation } from './moderation.js';
 import { Registry, type RegisteredPeer, type PeerInfo } from './registry.js';
-import { SignalingRelay } from './relay.js';
+import { SignalingRelay, relayedTypeOf } from './relay.js';
 import { fullMeshSelector, type ServerSelector } from './selector.js';
 import { createStats, type CoordinatorStats } from './stats.js';
 
@@ -41,6 +44,22 @@ export interface CoordinatorOptions {
   httpHandler?: CoordinatorHttpHandler;
   /** On close, peers that have not completed the closing handshake after this long are terminated. Default 2000. */
   shutdownGraceMs?: number;
+  /**
+   * The state this coordinator shares with others (aliases, comm servers,
+   * the relay between them); the coordinator closes it. Default: none, this
+   * coordinator alone (aliases from `aliasAllocator`).
+   */
+  cluster?: CoordinatorCluster;
+}
+
+/** A comm server as WELCOME names it: attached here (RegisteredPeer) or anywhere in the cluster (ClusterServer). */
+type ServerEntry = PeerInfo & { readonly serverId?: string; readonly webSocketUrl?: string };
+
+/** A comm server attached here, in a cluster: its place in the registration order and the servers it was told to link to. */
+interface AttachedServer {
+  readonly peer: RegisteredPeer;
+  readonly order: number;
+  readonly told: Set<number>;
 }
 
 export interface CoordinatorEvents {
@@ -54,6 +73,8 @@ export interface CoordinatorEvents {
 export const CLOSE_GOING_AWAY = 1001;
 /** WebSocket close code of a peer the coordinator could not serve (an internal error). */
 export const CLOSE_INTERNAL_ERROR = 1011;
+/** WebSocket close code of a comm server the cluster could not register (NATS unreachable): it tries again. */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
 /** WebSocket close code of a client refused for a banned identity (after CONNECTION_REFUSED{BANNED}). */
 export const CLOSE_POLICY_VIOLATION = 1008;
 
@@ -73,6 +94,9 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
   readonly #statsTimer: NodeJS.Timeout | undefined;
   readonly #shutdownGraceMs: number;
   readonly #clientTokens: ClientTokenIssuer | undefined;
+  readonly #cluster: CoordinatorCluster | undefined;
+  /** In a cluster: the comm servers attached here that got their WELCOME, by alias. */
+  readonly #attached = new Map<number, AttachedServer>();
   #closed: Promise<void> | undefined;
 
   static async start(options: CoordinatorOptions): Promise<Coordinator> {
@@ -98,13 +122,16 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     this.#aliases = options.aliasAllocator ?? new AliasAllocator();
     this.#shutdownGraceMs = options.shutdownGraceMs ?? 2000;
     this.#clientTokens = options.clientTokens;
+    this.#cluster = options.cluster;
     this.moderation = new Moderation({
       registry: this.registry, maxBans: this.limits.maxBans, kickTimeoutMs: this.limits.kickTimeoutMs, logger: this.#logger,
     });
     this.#relay = new SignalingRelay(this.registry, this.stats, this.#logger, {
       perSecond: this.limits.maxSignalingPerSecond,
       burst: this.limits.signalingBurst,
-    });
+    }, this.#cluster && ((toAlias, frame) => this.#cluster!.forward(toAlias, frame)));
+    this.#cluster?.on('signal', (toAlias, frame) => this.#deliverFromCluster(toAlias, frame));
+    this.#cluster?.on('serverAdded', (server) => this.#onClusterServer(server));
     const httpHandler = options.httpHandler ?? notFoundHandler;
     this.#endpoints = new Endpoints({
       host: this.#host,
@@ -139,6 +166,11 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     return `ws://${urlHost(this.#host)}:${this.port}`;
   }
 
+  /** The state shared with other coordinators, if this one runs in a cluster. */
+  get cluster(): CoordinatorCluster | undefined {
+    return this.#cluster;
+  }
+
   /** The HTTP server, for callers that need more than `httpHandler`. */
   get httpServer(): Server {
     return this.#endpoints.httpServer;
@@ -157,6 +189,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     const httpClosed = this.#endpoints.close();
     await Promise.all(this.registry.all().map((peer) => closeSocket(peer.socket, this.#shutdownGraceMs)));
     await httpClosed;
+    await this.#cluster?.close();
     this.#logger.info('coordinator closed');
   }
 
@@ -176,13 +209,15 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
       return;
     }
     let peer: RegisteredPeer;
-    let availableServers: number[];
+    let availableServers: ServerEntry[];
     let token: Uint8Array | undefined;
+    // In a cluster a comm server gets its WELCOME once the cluster has registered it.
+    const deferWelcome = role !== Role.CLIENT && this.#cluster !== undefined;
     try {
-      const alias = this.#aliases.next();
-      availableServers = this.#serversFor({ alias, role });
+      const alias = this.#cluster?.nextAlias() ?? this.#aliases.next();
+      availableServers = deferWelcome ? [] : this.#serversFor({ alias, role }, this.#cluster?.servers() ?? this.registry.servers());
       peer = role === Role.CLIENT
-        ? { alias, role, socket, identity, server: availableServers[0] }
+        ? { alias, role, socket, identity, server: availableServers[0]?.alias }
         : { alias, role, socket, serverId: serverIdOf(url), webSocketUrl: webSocketUrlOf(url), extensions: extensionsOf(url) };
       if (role === Role.CLIENT) token = this.#clientTokens?.issue({ alias, identity: identity ?? new Uint8Array(0), permissions });
     } catch (error) {
@@ -194,7 +229,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     this.registry.add(peer);
     if (role === Role.CLIENT) {
       this.stats.connections.clients++;
-      for (const server of availableServers) this.stats.assignments.set(server, (this.stats.assignments.get(server) ?? 0) + 1);
+      for (const { alias } of availableServers) this.stats.assignments.set(alias, (this.stats.assignments.get(alias) ?? 0) + 1);
     } else {
       this.stats.connections.servers++;
     }
@@ -204,15 +239,81 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
       this.registry.remove(peer.alias);
       this.stats.assignments.delete(peer.alias);
       if (role !== Role.CLIENT) this.moderation.serverRemoved(peer.alias);
+      if (role !== Role.CLIENT && this.#cluster !== undefined) {
+        this.#attached.delete(peer.alias);
+        this.#cluster.detachServer(peer);
+      }
       this.#logger.debug({ alias: peer.alias, role: Role[role], code }, 'peer removed');
       this.emit('peerRemoved', info);
     });
-    const serverIds = role === Role.CLIENT ? [] : availableServers.map((alias) => this.registry.get(alias)?.serverId ?? '');
-    const serverUrls = role === Role.CLIENT ? availableServers.map((alias) => this.registry.get(alias)?.webSocketUrl ?? '') : [];
-    socket.send(Welcome.encode({ type: MessageType.WELCOME, alias: peer.alias, availableServers, serverIds, token, serverUrls }));
-    if (role !== Role.CLIENT) this.moderation.serverRegistered(peer);
-    this.#logger.debug({ alias: peer.alias, role: Role[role], availableServers }, 'peer registered');
+    if (deferWelcome) {
+      this.#welcomeClusterServer(peer, info);
+      return;
+    }
+    this.#welcome(peer, availableServers, token);
     this.emit('peerRegistered', info);
+  }
+
+  #welcome(peer: RegisteredPeer, servers: readonly ServerEntry[], token?: Uint8Array): void {
+    const client = peer.role === Role.CLIENT;
+    const availableServers = servers.map((server) => server.alias);
+    const serverIds = client ? [] : servers.map((server) => server.serverId ?? '');
+    const serverUrls = client ? servers.map((server) => server.webSocketUrl ?? '') : [];
+    peer.socket.send(Welcome.encode({ type: MessageType.WELCOME, alias: peer.alias, availableServers, serverIds, token, serverUrls }));
+    if (!client) this.moderation.serverRegistered(peer);
+    this.#logger.debug({ alias: peer.alias, role: Role[peer.role], availableServers }, 'peer registered');
+  }
+
+  /**
+   * A comm server in a cluster: registered with the cluster first, then
+   * told to link to the servers registered before it (the others link to
+   * it). Should the cluster not register it, it is closed and tries again.
+   */
+  #welcomeClusterServer(peer: RegisteredPeer, info: PeerInfo): void {
+    this.#cluster!.attachServer(peer).then((order) => {
+      if (peer.socket.readyState !== peer.socket.OPEN) return;
+      const earlier = this.#cluster!.servers().filter((server) => server.order < order && server.alias !== peer.alias);
+      const servers = this.#serversFor(peer, earlier);
+      this.#attached.set(peer.alias, { peer, order, told: new Set(servers.map((server) => server.alias)) });
+      this.#welcome(peer, servers);
+      this.emit('peerRegistered', info);
+    }, (error: Error) => {
+      this.#logger.warn({ err: error.message, alias: peer.alias }, 'cannot register a comm server with the cluster');
+      peer.socket.close(CLOSE_TRY_AGAIN_LATER, 'cluster unavailable');
+    });
+  }
+
+  /**
+   * A server registered elsewhere in the cluster after our servers' WELCOMEs
+   * were computed but before them in the registration order: they learn of
+   * it now, in another WELCOME (our comm servers link to the servers a
+   * WELCOME lists that they are not linked to yet).
+   */
+  #onClusterServer(server: ClusterServer): void {
+    for (const attached of this.#attached.values()) {
+      const { peer, order, told } = attached;
+      if (server.order >= order || server.alias === peer.alias || told.has(server.alias) || peer.serverId === undefined) continue;
+      if (server.serverId !== undefined && server.serverId === peer.serverId) continue;
+      const servers = this.#serversFor(peer, [server]);
+      if (servers.length === 0) continue;
+      told.add(server.alias);
+      if (peer.socket.readyState === peer.socket.OPEN) this.#welcome(peer, servers);
+    }
+  }
+
+  /** A frame another coordinator relayed to a peer attached here. */
+  #deliverFromCluster(toAlias: number, frame: Uint8Array): void {
+    const name = relayedTypeOf(frame);
+    if (name === undefined) {
+      this.stats.droppedUnsupportedType++;
+      return;
+    }
+    const recipient = this.registry.get(toAlias);
+    if (recipient === undefined || recipient.socket.readyState !== recipient.socket.OPEN) {
+      this.stats.droppedUnknownAlias++;
+      return;
+    }
+    recipient.socket.send(frame);
   }
 
   /**
@@ -221,13 +322,12 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
    * registered (or the selector finds none fit); client libraries treat that
    * as an error.
    */
-  #serversFor(peer: PeerInfo): number[] {
-    const servers = this.registry.servers();
-    if (peer.role === Role.CLIENT) {
-      const server = this.#selector.serverForClient(servers);
-      return server === undefined ? [] : [server];
-    }
-    return this.#selector.serversToLinkFor({ alias: peer.alias, role: peer.role }, servers);
+  #serversFor(peer: PeerInfo, servers: readonly ServerEntry[]): ServerEntry[] {
+    const byAlias = new Map(servers.map((server) => [server.alias, server]));
+    const chosen = peer.role === Role.CLIENT
+      ? [this.#selector.serverForClient(servers)].filter((alias) => alias !== undefined)
+      : this.#selector.serversToLinkFor({ alias: peer.alias, role: peer.role }, servers);
+    return chosen.flatMap((alias) => byAlias.get(alias) ?? []);
   }
 
   #onMessage(peer: RegisteredPeer, data: RawData, isBinary: boolean): void {

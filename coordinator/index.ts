@@ -3,6 +3,7 @@ export {
   CLOSE_GOING_AWAY,
   CLOSE_INTERNAL_ERROR,
   CLOSE_POLICY_VIOLATION,
+  CLOSE_TRY_AGAIN_LATER,
   type CoordinatorEvents,
   type CoordinatorHttpHandler,
   type CoordinatorOptions,
@@ -17,3 +18,4 @@ export { type RefusalStatus } from './endpoints.js';
 export { Moderation, type KickRequest, type KickResult } from './moderation.js';
 export { adminRoutes, KICK_PATH, type AdminApiOptions, type KickAnswer } from './admin-api.js';
 export { clientTokenIssuer, clusterUpgradeAuthenticator, type ClientTokenIssuer } from '../shared/credentials.js';
+export { type ClusterServer, type CoordinatorCluster, type CoordinatorClusterEvents } from './cluster.js';

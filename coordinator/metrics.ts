@@ -2,8 +2,10 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { Role } from '../shared/codec.js';
 import type { Coordinator } from './coordinator.js';
+import type { NatsCluster } from './nats/cluster.js';
 
-export function coordinatorMetrics(coordinator: Coordinator): Registry {
+/** `nats`: the coordinator's shared state, when it runs with --nats. */
+export function coordinatorMetrics(coordinator: Coordinator, nats?: NatsCluster): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -64,5 +66,47 @@ export function coordinatorMetrics(coordinator: Coordinator): Registry {
     },
   });
   countsByLabel('broker_coordinator_assignments_total', 'Clients assigned to each live comm server.', 'server', () => stats.assignments);
+  if (nats !== undefined) natsMetrics(nats, registers);
   return registry;
+}
+
+function natsMetrics(nats: NatsCluster, registers: Registry[]): void {
+  new Gauge({
+    name: 'broker_coordinator_nats_connected', help: '1 while connected to NATS (--nats), 0 while reconnecting.', registers,
+    collect() {
+      this.set(nats.connectionState.connected ? 1 : 0);
+    },
+  });
+  new Counter({
+    name: 'broker_coordinator_nats_disconnects_total', help: 'Times the connection to NATS was lost.', registers,
+    collect() {
+      this.reset();
+      this.inc(nats.connectionState.disconnects);
+    },
+  });
+  new Gauge({
+    name: 'broker_coordinator_cluster_servers', help: 'Comm servers registered in the whole cluster, as this coordinator sees them.', registers,
+    collect() {
+      this.set(nats.servers().length);
+    },
+  });
+  new Counter({
+    name: 'broker_coordinator_nats_signals_total', help: 'Signaling frames sent to (out) and received from (in) other coordinators over NATS.',
+    labelNames: ['direction'], registers,
+    collect() {
+      this.reset();
+      const { published, received } = nats.stats;
+      this.inc({ direction: 'out' }, published);
+      this.inc({ direction: 'in' }, received);
+    },
+  });
+  new Counter({
+    name: 'broker_coordinator_nats_dropped_total', help: 'Signaling frames for other coordinators dropped, by reason.', labelNames: ['reason'], registers,
+    collect() {
+      this.reset();
+      const { droppedDisconnected, malformed } = nats.stats;
+      this.inc({ reason: 'disconnected' }, droppedDisconnected);
+      this.inc({ reason: 'malformed' }, malformed);
+    },
+  });
 }

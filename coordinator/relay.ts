@@ -3,7 +3,8 @@
 // alias so nobody can speak for another peer; a CONNECT also carries the
 // role the sender registered with, so a comm server can refuse a client that
 // claims to be a server. Each client's signaling is bounded by a token
-// bucket: excess is dropped and counted.
+// bucket: excess is dropped and counted. A frame for a peer attached to
+// another coordinator of a cluster goes to `forward`, already stamped.
 import type { Logger } from '../shared/log.js';
 import { TokenBucket } from '../shared/rate-limit.js';
 import { Connect, ConnectionRefused, MessageType, WebRtc, isServerRole, peekType } from '../shared/codec.js';
@@ -35,6 +36,18 @@ const relayedTypes = new Map<MessageType, { name: RelayedTypeName; readdress: Re
   [MessageType.CONNECTION_REFUSED, { name: 'CONNECTION_REFUSED', readdress: readdressWith(ConnectionRefused) }],
 ]);
 
+/** The name of a frame's type if the relay carries that type, else undefined (also for an undecodable frame). */
+export function relayedTypeOf(frame: Uint8Array): RelayedTypeName | undefined {
+  try {
+    return relayedTypes.get(peekType(frame))?.name;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sends a stamped frame to a peer attached to another coordinator; false when it cannot. */
+export type ForwardSignal = (toAlias: number, frame: Uint8Array) => boolean;
+
 /** Signaling a client may send: `perSecond` (0: no limit) after a `burst`. */
 export interface SignalingRate { perSecond: number; burst: number }
 
@@ -44,12 +57,14 @@ export class SignalingRelay {
   readonly #logger: Logger;
   readonly #rate: SignalingRate;
   readonly #buckets = new WeakMap<RegisteredPeer, TokenBucket>();
+  readonly #forward: ForwardSignal | undefined;
 
-  constructor(registry: Registry, stats: CoordinatorStats, logger: Logger, rate: SignalingRate = { perSecond: 0, burst: 0 }) {
+  constructor(registry: Registry, stats: CoordinatorStats, logger: Logger, rate: SignalingRate = { perSecond: 0, burst: 0 }, forward?: ForwardSignal) {
     this.#registry = registry;
     this.#stats = stats;
     this.#logger = logger;
     this.#rate = rate;
+    this.#forward = forward;
   }
 
   /** Relays one binary frame from `sender`; anything that cannot be relayed is dropped and counted. */
@@ -58,6 +73,10 @@ export class SignalingRelay {
     const message = this.#readdress(sender, frame);
     if (message === undefined) return;
     const recipient = this.#registry.get(message.toAlias);
+    if (recipient === undefined && this.#forward?.(message.toAlias, message.frame)) {
+      this.#stats.relayed[message.name]++;
+      return;
+    }
     if (recipient === undefined || recipient.socket.readyState !== recipient.socket.OPEN) {
       this.#stats.droppedUnknownAlias++;
       this.#logger.debug({ from: sender.alias, to: message.toAlias, type: message.name }, 'dropped a message to an unknown alias');

@@ -42,6 +42,20 @@ export const coordinatorLimitSpec = {
     description: 'How long a kick waits for the comm servers to say what they closed before answering without them.',
   },
   maxAdminBodyBytes: { default: 4_096, description: 'Largest request body of the admin API; a bigger one gets HTTP 413.' },
+  natsConnectTimeoutMs: {
+    default: 5_000,
+    description: 'With --nats: how long the first connection to NATS may take; then the coordinator exits (code 5).',
+  },
+  natsReconnectMinMs: { default: 250, description: 'With --nats: first delay of the reconnection backoff to NATS.' },
+  natsReconnectMaxMs: { default: 5_000, description: 'With --nats: cap of the reconnection backoff to NATS.' },
+  natsRegistryTtlMs: {
+    default: 15_000,
+    description: "With --nats: a comm server's entry in the shared registry expires this long after its coordinator last refreshed it (every third of it): the servers of a coordinator that died are no longer given to clients after that.",
+  },
+  maxClusterServers: {
+    default: 1_000,
+    description: 'With --nats: comm servers of the whole cluster a coordinator keeps in its view of the registry; more are ignored (logged).',
+  },
 } satisfies Record<string, LimitSpec>;
 
 export type CoordinatorLimits = LimitsOf<typeof coordinatorLimitSpec>;

@@ -1,0 +1,84 @@
+// The coordinator's NATS options (docs/CONFIGURATION.md): where NATS is,
+// how to authenticate to it, and the bucket and subject prefixes that keep
+// two clusters on one NATS apart. Without --nats the coordinator is alone.
+import type { Options } from 'yargs';
+import { readSecretFile } from '../shared/credentials.js';
+import type { CoordinatorLimits } from '../shared/config.js';
+import type { Logger } from '../shared/log.js';
+import { optionError, stringList } from './options.js';
+
+const GROUP = 'NATS (several coordinators):';
+/** Bucket and subject tokens: letters, digits, - and _ (a bucket name allows no more, a subject token no dots). */
+const NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+function natsUrl(item: string): void {
+  let url: URL;
+  try {
+    url = new URL(item);
+  } catch {
+    throw new Error('a nats:// or tls:// URL');
+  }
+  if (url.protocol !== 'nats:' && url.protocol !== 'tls:') throw new Error('a nats:// or tls:// URL');
+}
+
+function name(flag: string) {
+  return (value: unknown): string => {
+    if (typeof value !== 'string' || !NAME.test(value)) throw optionError(flag, 'letters, digits, - and _ (1 to 64)', value);
+    return value;
+  };
+}
+
+export const natsOptions = {
+  nats: {
+    type: 'string', array: true, default: [] as string[], defaultDescription: 'none: this coordinator alone', group: GROUP,
+    description: 'nats://HOST:PORT of a NATS server with JetStream, repeatable: coordinators given the same NATS share clients, comm servers and signaling; BROKER_NATS takes several separated by spaces',
+    coerce: stringList('nats', natsUrl),
+  },
+  'nats-creds-file': { type: 'string', defaultDescription: 'none', group: GROUP, description: 'NATS credentials file (.creds)' },
+  'nats-user-file': { type: 'string', defaultDescription: 'none', group: GROUP, description: 'File holding the NATS user (first line), with --nats-password-file' },
+  'nats-password-file': { type: 'string', defaultDescription: 'none', group: GROUP, description: 'File holding the NATS password (first line)' },
+  'nats-tls-ca': { type: 'string', defaultDescription: 'none', group: GROUP, description: "CA certificate file of the NATS servers' TLS certificates" },
+  'nats-bucket': {
+    type: 'string', default: 'broker', group: GROUP, coerce: name('nats-bucket'),
+    description: 'Prefix of the JetStream key-value buckets (<bucket>-servers, <bucket>-aliases); one per cluster sharing a NATS',
+  },
+  'nats-subject-prefix': {
+    type: 'string', default: 'broker', group: GROUP, coerce: name('nats-subject-prefix'),
+    description: 'Prefix of the NATS subjects (<prefix>.signal...); one per cluster sharing a NATS',
+  },
+} satisfies Record<string, Options>;
+
+type Argv = Record<string, unknown>;
+
+/** Starts the shared state when --nats was given (only then loading the NATS client); undefined without it. */
+export async function natsClusterFrom(argv: Argv, limits: CoordinatorLimits, logger: Logger) {
+  const servers = argv.nats as string[];
+  if (servers.length === 0) {
+    for (const flag of ['nats-creds-file', 'nats-user-file', 'nats-password-file', 'nats-tls-ca']) {
+      if (argv[flag] !== undefined) throw new Error(`--${flag} needs --nats`);
+    }
+    return undefined;
+  }
+  const userFile = argv['nats-user-file'] as string | undefined;
+  const passwordFile = argv['nats-password-file'] as string | undefined;
+  if ((userFile === undefined) !== (passwordFile === undefined)) throw new Error('give --nats-user-file and --nats-password-file together');
+  if (userFile !== undefined && argv['nats-creds-file'] !== undefined) throw new Error('give --nats-creds-file or --nats-user-file, not both');
+  const user = userFile === undefined ? undefined : readSecretFile(userFile, 'NATS user');
+  const password = passwordFile === undefined ? undefined : readSecretFile(passwordFile, 'NATS password');
+  const { NatsCluster } = await import('../coordinator/nats/cluster.js');
+  return NatsCluster.start({
+    servers,
+    credsFile: argv['nats-creds-file'] as string | undefined,
+    user,
+    password,
+    tlsCaFile: argv['nats-tls-ca'] as string | undefined,
+    bucket: argv['nats-bucket'] as string,
+    subjectPrefix: argv['nats-subject-prefix'] as string,
+    connectTimeoutMs: limits.natsConnectTimeoutMs,
+    reconnectMinMs: limits.natsReconnectMinMs,
+    reconnectMaxMs: limits.natsReconnectMaxMs,
+    registryTtlMs: limits.natsRegistryTtlMs,
+    maxServers: limits.maxClusterServers,
+    logger,
+  });
+}

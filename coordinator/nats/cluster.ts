@@ -1,0 +1,148 @@
+// Coordinators sharing their state over NATS (docs/OPERATIONS.md, "Running
+// more than one coordinator"): alias blocks and the registry of comm
+// servers in JetStream key-value buckets, the signaling relay on subjects.
+// It owns the NATS connection; the coordinator owns it and closes it.
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { Kvm } from '@nats-io/kv';
+import type { Readiness } from '../../shared/http-endpoint.js';
+import type { Logger } from '../../shared/log.js';
+import type { AttachingServer, ClusterServer, CoordinatorCluster, CoordinatorClusterEvents } from '../cluster.js';
+import { AliasBlocks, blockOf } from './alias-blocks.js';
+import { CoordinatorNats, NatsUnavailable, type NatsConnectionOptions, type NatsConnectionState } from './connection.js';
+import { ServerRegistry } from './server-registry.js';
+import { SignalBus, type SignalBusStats } from './signal-bus.js';
+
+export interface NatsClusterOptions extends Omit<NatsConnectionOptions, 'name' | 'logger'> {
+  /** Prefix of the key-value buckets: `<bucket>-aliases`, `<bucket>-servers`. */
+  bucket: string;
+  /** Prefix of the subjects: `<prefix>.signal.<block>.<alias>`. */
+  subjectPrefix: string;
+  /** A server entry lives this long after its last refresh. */
+  registryTtlMs: number;
+  maxServers: number;
+  logger: Logger;
+}
+
+export interface NatsClusterStats extends SignalBusStats {
+  /** Frames for another coordinator dropped while NATS was unreachable. */
+  droppedDisconnected: number;
+}
+
+export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implements CoordinatorCluster {
+  /** This coordinator in the cluster (its NATS connection's name, its registry entries). */
+  readonly id: string;
+  readonly #nats: CoordinatorNats;
+  readonly #aliases: AliasBlocks;
+  readonly #registry: ServerRegistry;
+  readonly #bus: SignalBus;
+  readonly #logger: Logger;
+  #droppedDisconnected = 0;
+  #closed: Promise<void> | undefined;
+
+  /** Connects and reads the shared state; rejects with NatsUnavailable when NATS or JetStream cannot be reached. */
+  static async start(options: NatsClusterOptions): Promise<NatsCluster> {
+    const id = randomUUID();
+    const nats = await CoordinatorNats.connect({ ...options, name: `broker coordinator ${id}` });
+    try {
+      const kvm = new Kvm(nats.connection);
+      const [aliases, servers] = await Promise.all([
+        kvm.create(`${options.bucket}-aliases`, { history: 1 }),
+        kvm.create(`${options.bucket}-servers`, { history: 1, ttl: options.registryTtlMs }),
+      ]).catch((error: Error) => {
+        throw new NatsUnavailable('JETSTREAM_UNAVAILABLE', `cannot open the NATS key-value buckets ${options.bucket}-*: ${error.message} (is JetStream on?)`, { cause: error });
+      });
+      const cluster = new NatsCluster(id, nats, aliases, servers, options);
+      await cluster.#start();
+      return cluster;
+    } catch (error) {
+      await nats.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private constructor(id: string, nats: CoordinatorNats, aliases: Awaited<ReturnType<Kvm['create']>>, servers: Awaited<ReturnType<Kvm['create']>>, options: NatsClusterOptions) {
+    super();
+    this.id = id;
+    this.#nats = nats;
+    this.#logger = options.logger;
+    this.#bus = new SignalBus({
+      connection: nats.connection,
+      subjectPrefix: options.subjectPrefix,
+      deliver: (toAlias, frame) => this.emit('signal', toAlias, frame),
+      logger: options.logger,
+    });
+    this.#aliases = new AliasBlocks({ kv: aliases, claimed: (block) => this.#bus.listen(block), logger: options.logger });
+    this.#registry = new ServerRegistry({
+      kv: servers, ttlMs: options.registryTtlMs, maxServers: options.maxServers, coordinatorId: id, logger: options.logger,
+    });
+    this.#registry.on('added', (server) => this.emit('serverAdded', server));
+    nats.onChange((connected) => {
+      if (!connected) return;
+      // Back: our entries may have expired meanwhile, and the watch may have missed changes.
+      this.#registry.refresh();
+      this.#registry.watch().catch((error: Error) => this.#logger.warn({ err: error.message }, 'cannot watch the server registry again'));
+    });
+  }
+
+  async #start(): Promise<void> {
+    await this.#aliases.start();
+    await this.#registry.watch();
+    // Subscriptions are in place once the server has them: a frame published right after start is not lost.
+    await this.#nats.connection.flush();
+  }
+
+  /** Calls `listener` each time the connection to NATS is lost (false) or back (true). */
+  onConnectionChange(listener: (connected: boolean) => void): void {
+    this.#nats.onChange(listener);
+  }
+
+  get connectionState(): NatsConnectionState {
+    return this.#nats.state;
+  }
+
+  get stats(): NatsClusterStats {
+    return { ...this.#bus.stats, droppedDisconnected: this.#droppedDisconnected };
+  }
+
+  nextAlias(): number {
+    return this.#aliases.next();
+  }
+
+  servers(): ClusterServer[] {
+    return this.#registry.servers();
+  }
+
+  attachServer(server: AttachingServer): Promise<number> {
+    return this.#registry.attach(server);
+  }
+
+  detachServer(server: AttachingServer): void {
+    this.#registry.detach(server);
+  }
+
+  forward(toAlias: number, frame: Uint8Array): boolean {
+    // Our own blocks' aliases are attached here or gone: nobody else has them.
+    if (this.#aliases.owns(blockOf(toAlias))) return false;
+    if (!this.#nats.connected) {
+      this.#droppedDisconnected++;
+      return false;
+    }
+    this.#bus.publish(toAlias, frame);
+    return true;
+  }
+
+  readiness(): Readiness {
+    const { connected } = this.#nats;
+    return { ready: connected, detail: { nats: connected ? 'connected' : 'disconnected', clusterServers: this.#registry.size } };
+  }
+
+  close(): Promise<void> {
+    this.#closed ??= (async () => {
+      this.#registry.close();
+      this.#bus.close();
+      await this.#nats.close();
+    })();
+    return this.#closed;
+  }
+}

@@ -1,0 +1,195 @@
+// The registry of comm servers shared by coordinators: a JetStream
+// key-value bucket whose entries expire after `ttlMs`. Each coordinator puts
+// the servers attached to it (keyed by their stable server id, so a server
+// that moves to another coordinator replaces its own entry) and puts them
+// again every third of the TTL while they stay; it deletes an entry when its
+// server leaves. Every coordinator watches the bucket and keeps what it saw
+// for at most `ttlMs` after the last put: the servers of a coordinator that
+// died disappear with its refreshes.
+import { EventEmitter } from 'node:events';
+import type { KV, KvWatchEntry } from '@nats-io/kv';
+import { Role } from '../../shared/codec.js';
+import type { Logger } from '../../shared/log.js';
+import type { AttachingServer, ClusterServer } from '../cluster.js';
+
+export interface ServerRegistryOptions {
+  kv: KV;
+  ttlMs: number;
+  /** Servers kept at most; entries beyond are ignored (logged). */
+  maxServers: number;
+  /** This coordinator, written in its entries. */
+  coordinatorId: string;
+  logger: Logger;
+}
+
+interface ServerRegistryEvents {
+  added: [server: ClusterServer];
+}
+
+/** An entry's value: JSON. `order` is the revision of the server's first put (missing in that first put). */
+interface EntryValue {
+  alias: number;
+  role: Role;
+  serverId?: string;
+  webSocketUrl?: string;
+  order?: number;
+  coordinator: string;
+}
+
+interface Seen {
+  server: ClusterServer;
+  seenAt: number;
+}
+
+const encoder = new TextEncoder();
+const MAX_SERVER_ID_LENGTH = 128;
+const MAX_URL_LENGTH = 512;
+
+/** The key of a server: its stable id when it gave one (base64url keeps KV's key alphabet), else its alias. */
+export function keyOf(server: { alias: number; serverId?: string }): string {
+  return server.serverId === undefined ? `alias.${server.alias}` : `id.${Buffer.from(server.serverId).toString('base64url')}`;
+}
+
+export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
+  readonly #options: ServerRegistryOptions;
+  readonly #seen = new Map<string, Seen>();
+  /** Servers attached here, by alias: their key and the value refreshed. */
+  readonly #attached = new Map<number, { key: string; value: EntryValue }>();
+  readonly #refreshTimer: NodeJS.Timeout;
+  #watch: { stop(): void } | undefined;
+  #closed = false;
+
+  constructor(options: ServerRegistryOptions) {
+    super();
+    this.#options = options;
+    this.#refreshTimer = setInterval(() => this.refresh(), Math.max(100, options.ttlMs / 3));
+    this.#refreshTimer.unref();
+  }
+
+  /** Starts watching the bucket (again, after NATS came back): resolves once the entries already there were read. */
+  async watch(): Promise<void> {
+    this.#watch?.stop();
+    const { kv, logger } = this.#options;
+    // With one value kept per key, the bucket's messages are the entries the watch delivers first.
+    const { values } = await kv.status();
+    const iterator = await kv.watch();
+    this.#watch = iterator;
+    let caughtUp!: () => void;
+    const initial = new Promise<void>((resolve) => (caughtUp = resolve));
+    if (values === 0) caughtUp();
+    void (async () => {
+      let received = 0;
+      try {
+        for await (const entry of iterator) {
+          this.#onEntry(entry);
+          if (entry.isUpdate || ++received >= values) caughtUp();
+        }
+      } catch (error) {
+        if (!this.#closed) logger.warn({ err: (error as Error).message }, 'the server registry watch ended');
+      }
+      caughtUp();
+    })();
+    await initial;
+  }
+
+  /** Every fresh server, in registration order. */
+  servers(): ClusterServer[] {
+    const now = Date.now();
+    const servers: ClusterServer[] = [];
+    for (const [key, { server, seenAt }] of this.#seen) {
+      if (now - seenAt > this.#options.ttlMs) this.#seen.delete(key);
+      else servers.push(server);
+    }
+    return servers.sort((a, b) => a.order - b.order);
+  }
+
+  get size(): number {
+    return this.#seen.size;
+  }
+
+  async attach(server: AttachingServer): Promise<number> {
+    const key = keyOf(server);
+    const value: EntryValue = {
+      alias: server.alias, role: server.role, serverId: server.serverId, webSocketUrl: server.webSocketUrl, coordinator: this.#options.coordinatorId,
+    };
+    const order = await this.#options.kv.put(key, encoder.encode(JSON.stringify(value)));
+    value.order = order;
+    this.#attached.set(server.alias, { key, value });
+    this.#remember(key, value, order);
+    return order;
+  }
+
+  /** Deletes the server's entry, unless it already registered again elsewhere (another alias under its key). */
+  detach(server: AttachingServer): void {
+    const attached = this.#attached.get(server.alias);
+    if (attached === undefined) return;
+    this.#attached.delete(server.alias);
+    const { kv, logger } = this.#options;
+    void (async () => {
+      const entry = await kv.get(attached.key);
+      if (entry?.operation !== 'PUT' || parseValue(entry.value)?.alias !== server.alias) return;
+      await kv.delete(attached.key, { previousSeq: entry.revision });
+    })().catch((error: Error) => logger.debug({ err: error.message, alias: server.alias }, 'could not delete a server entry (it expires)'));
+  }
+
+  /** Puts every attached server again (on a timer, and when NATS is back). */
+  refresh(): void {
+    for (const { key, value } of this.#attached.values()) {
+      this.#options.kv.put(key, encoder.encode(JSON.stringify(value))).catch((error: Error) => {
+        this.#options.logger.debug({ err: error.message, alias: value.alias }, 'could not refresh a server entry');
+      });
+    }
+  }
+
+  close(): void {
+    this.#closed = true;
+    clearInterval(this.#refreshTimer);
+    this.#watch?.stop();
+  }
+
+  #onEntry(entry: KvWatchEntry): void {
+    if (entry.operation !== 'PUT') {
+      this.#seen.delete(entry.key);
+      return;
+    }
+    const value = parseValue(entry.value);
+    if (value === undefined) {
+      this.#options.logger.debug({ key: entry.key }, 'ignored a server entry that does not parse');
+      return;
+    }
+    this.#remember(entry.key, value, value.order ?? entry.revision);
+  }
+
+  #remember(key: string, value: EntryValue, order: number): void {
+    const before = this.#seen.get(key);
+    if (before === undefined && this.#seen.size >= this.#options.maxServers) {
+      this.#options.logger.warn({ maxServers: this.#options.maxServers }, 'ignored a comm server: the cluster has more than --max-cluster-servers');
+      return;
+    }
+    const server: ClusterServer = { alias: value.alias, role: value.role, serverId: value.serverId, webSocketUrl: value.webSocketUrl, order };
+    this.#seen.set(key, { server, seenAt: Date.now() });
+    if (before === undefined || before.server.alias !== server.alias) this.emit('added', server);
+  }
+}
+
+/** An entry's value, checked field by field (anyone with access to the bucket may have written it). */
+function parseValue(bytes: Uint8Array): EntryValue | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  const { alias, role, serverId, webSocketUrl, order, coordinator } = value as Record<string, unknown>;
+  if (!Number.isSafeInteger(alias) || (alias as number) < 1) return undefined;
+  if (role !== Role.COMMUNICATION_SERVER && role !== Role.COMMUNICATION_SERVER_HUB) return undefined;
+  if (serverId !== undefined && (typeof serverId !== 'string' || serverId.length > MAX_SERVER_ID_LENGTH)) return undefined;
+  if (webSocketUrl !== undefined && (typeof webSocketUrl !== 'string' || webSocketUrl.length > MAX_URL_LENGTH || !/^wss?:\/\/\S+$/.test(webSocketUrl))) return undefined;
+  if (order !== undefined && (!Number.isSafeInteger(order) || (order as number) < 1)) return undefined;
+  if (typeof coordinator !== 'string') return undefined;
+  return {
+    alias: alias as number, role, serverId: serverId as string | undefined, webSocketUrl: webSocketUrl as string | undefined,
+    order: order as number | undefined, coordinator,
+  };
+}
