@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { commServerLimitSpec } from '../shared/config.js';
 import type { IceServer } from '../shared/rtc.js';
 import { limitFlags, limitsFrom } from './limit-flags.js';
-import { addCommand, integerIn, logOptions, stringList, webSocketUrl } from './options.js';
+import { addCommand, integerIn, isWebSocketUrl, logOptions, stringList, webSocketUrl } from './options.js';
 import { commServerSecurityFrom, commServerSecurityOptions } from './security-options.js';
 import { startOperations, operationsOptions } from './operations-endpoint.js';
 import { stopOnSignals } from './signals.js';
@@ -15,12 +15,14 @@ export function commServerCommand(yargs: Argv) {
     examples: [
       ['$0 commserver', 'joins ws://127.0.0.1:9090'],
       ['$0 commserver --coordinator-url ws://10.0.0.5:9090', 'on another host'],
+      ['$0 commserver --coordinator-url ws://10.0.0.5:9090 --coordinator-url ws://10.0.0.6:9090', 'with two coordinators of a cluster'],
     ],
     main: ['coordinator-url', 'hub', 'server-id', 'ice-server', 'port-min', 'port-max', 'log-level', 'log-format'],
     options: (y) => y.options({
       'coordinator-url': {
-        type: 'string', default: 'ws://127.0.0.1:9090', description: "The coordinator's base URL (ws:// or wss://)",
-        coerce: webSocketUrl('coordinator-url'),
+        type: 'string', array: true, default: ['ws://127.0.0.1:9090'], defaultDescription: 'ws://127.0.0.1:9090',
+        description: "The coordinator's base URL (ws:// or wss://); repeatable, the coordinators of one cluster: the server moves to the next when its coordinator goes away (BROKER_COORDINATOR_URL takes several separated by spaces)",
+        coerce: stringList('coordinator-url', isWebSocketUrl),
       },
       hub: { type: 'boolean', default: false, description: 'Register as a HUB (star topology): relay messages between servers' },
       'server-id': { type: 'string', defaultDescription: 'random per process', description: 'Stable identity of this server' },

@@ -35,8 +35,12 @@ import { peerReport, type PeerReport } from './peer-report.js';
 import { CommServerStats } from './stats.js';
 
 export interface CommServerOptions {
-  /** Base URL of the coordinator, e.g. ws://127.0.0.1:9090 */
-  coordinatorUrl: string;
+  /**
+   * Base URL of the coordinator, e.g. ws://127.0.0.1:9090; several (the
+   * coordinators of one cluster): the server moves to the next when its
+   * coordinator goes away.
+   */
+  coordinatorUrl: string | readonly string[];
   /** A HUB relays topic messages between the servers linked to it (star topology). */
   hub?: boolean;
   /** Stable identity of this server across coordinator restarts; random by default. */
@@ -185,7 +189,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     });
     this.#signaling = new Signaling({
       link: {
-        coordinatorUrl: options.coordinatorUrl,
+        coordinatorUrls: typeof options.coordinatorUrl === 'string' ? [options.coordinatorUrl] : options.coordinatorUrl,
         role: options.hub ? Role.COMMUNICATION_SERVER_HUB : Role.COMMUNICATION_SERVER,
         query: () => ({
           ...this.#credentials.discoverQuery(this.serverId),

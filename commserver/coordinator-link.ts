@@ -1,6 +1,8 @@
 // The comm server's WebSocket to the coordinator's /discover endpoint. It
 // reconnects with capped exponential backoff for as long as the server runs;
-// while it is down, established data channels keep working.
+// while it is down, established data channels keep working. Given several
+// coordinators (of one cluster), it moves to the next one in the list
+// whenever an attempt fails or its coordinator goes away.
 import { EventEmitter } from 'node:events';
 import pRetry from 'p-retry';
 import WebSocket from 'ws';
@@ -8,8 +10,8 @@ import { MessageType, Role, Welcome, peekType, type WelcomeMessage } from '../sh
 import type { Logger } from '../shared/log.js';
 
 export interface CoordinatorLinkOptions {
-  /** Base URL of the coordinator, e.g. ws://127.0.0.1:9090 */
-  coordinatorUrl: string;
+  /** Base URLs of the coordinators, e.g. ws://127.0.0.1:9090, tried in turn from the first. */
+  coordinatorUrls: readonly string[];
   role: Role;
   /** Credentials for the upgrade, fetched anew on every attempt (they may expire). */
   query: () => Record<string, string>;
@@ -32,10 +34,22 @@ export class CoordinatorLink extends EventEmitter<CoordinatorLinkEvents> {
   #socket: WebSocket | undefined;
   #stopping = new AbortController();
   #running: Promise<void> | undefined;
+  /** Which of the coordinators is tried next or linked. */
+  #index = 0;
 
   constructor(options: CoordinatorLinkOptions) {
     super();
+    if (options.coordinatorUrls.length === 0) throw new TypeError('no coordinator URL');
     this.#options = options;
+  }
+
+  /** The coordinator linked, or tried next. */
+  get coordinatorUrl(): string {
+    return this.#options.coordinatorUrls[this.#index]!;
+  }
+
+  #moveOn(): void {
+    this.#index = (this.#index + 1) % this.#options.coordinatorUrls.length;
   }
 
   get connected(): boolean {
@@ -73,7 +87,8 @@ export class CoordinatorLink extends EventEmitter<CoordinatorLinkEvents> {
           // Every failed attempt is a warning: with the backoff capped at retryMaxMs (5 s by
           // default) an operator sees the server still trying at least that often.
           onFailedAttempt: ({ error, attemptNumber }) => {
-            logger.warn({ err: error.message, attempt: attemptNumber }, 'coordinator unreachable, retrying');
+            logger.warn({ err: error.message, attempt: attemptNumber, coordinator: this.coordinatorUrl }, 'coordinator unreachable, retrying');
+            this.#moveOn();
           },
         });
         await this.#serve(socket);
@@ -84,8 +99,8 @@ export class CoordinatorLink extends EventEmitter<CoordinatorLinkEvents> {
   }
 
   #connectOnce(): Promise<WebSocket> {
-    const { coordinatorUrl, role, query, maxFrameBytes } = this.#options;
-    const url = new URL('/discover', coordinatorUrl);
+    const { role, query, maxFrameBytes } = this.#options;
+    const url = new URL('/discover', this.coordinatorUrl);
     url.searchParams.set('role', Role[role]);
     for (const [key, value] of Object.entries(query())) url.searchParams.set(key, value);
     return new Promise((resolve, reject) => {
@@ -112,12 +127,13 @@ export class CoordinatorLink extends EventEmitter<CoordinatorLinkEvents> {
   #serve(socket: WebSocket): Promise<void> {
     const { logger } = this.#options;
     this.emit('up');
-    logger.info('linked to the coordinator');
+    logger.info({ coordinator: this.coordinatorUrl }, 'linked to the coordinator');
     return new Promise((resolve) => {
       socket.on('error', (error) => logger.debug({ err: error.message }, 'coordinator socket error'));
       socket.once('close', (code) => {
         this.#socket = undefined;
-        if (!this.#stopping.signal.aborted) logger.warn({ code }, 'lost the coordinator, reconnecting');
+        if (!this.#stopping.signal.aborted) logger.warn({ code, coordinator: this.coordinatorUrl }, 'lost the coordinator, reconnecting');
+        this.#moveOn();
         this.emit('down');
         resolve();
       });

@@ -116,7 +116,8 @@ export async function startCoordinatorProcess(options: CoordinatorProcessOptions
 export const COMM_SERVER_REGISTERED = /^comm server registered as alias (\d+) \(pid (\d+)\)/;
 
 export interface CommServerProcessOptions extends BrokerProcessOptions {
-  coordinatorUrl: string;
+  /** One coordinator, or several of a cluster (a --coordinator-url each). */
+  coordinatorUrl: string | readonly string[];
   hub?: boolean;
   logLevel?: string;
   args?: string[];
@@ -124,7 +125,7 @@ export interface CommServerProcessOptions extends BrokerProcessOptions {
 
 export async function startCommServerProcess(options: CommServerProcessOptions) {
   const process = new BrokerProcess([
-    'commserver', '--coordinator-url', options.coordinatorUrl, '--log-level', options.logLevel ?? 'warn',
+    'commserver', ...[options.coordinatorUrl].flat().flatMap((url) => ['--coordinator-url', url]), '--log-level', options.logLevel ?? 'warn',
     ...(options.hub ? ['--hub'] : []), ...(options.args ?? []),
   ], options);
   const [, alias, pid] = await process.waitForLine(COMM_SERVER_REGISTERED);

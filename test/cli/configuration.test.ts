@@ -110,7 +110,7 @@ test('every option has an environment variable, booleans and lists included', as
   });
   assert.equal(resolved.hub, true);
   assert.deepEqual(resolved['ice-server'], ['stun:1.2.3.4:3478', 'turn:user:pass@1.2.3.4:3478']);
-  assert.equal(resolved['coordinator-url'], 'wss://broker.example:443');
+  assert.deepEqual(resolved['coordinator-url'], ['wss://broker.example:443']);
   assert.equal(resolved['server-id'], 'server-a');
   assert.deepEqual([resolved['port-min'], resolved['port-max']], [40000, 40100]);
   assert.equal(resolved['log-level'], 'debug');
