@@ -17,8 +17,13 @@ import { clientRuntime, type WebSocketConstructor } from './runtime.js';
 import { Session, TRANSPORTS, type SessionOptions, type Transport } from './session.js';
 
 export interface BrokerClientOptions {
-  /** The coordinator's base URL, e.g. ws://127.0.0.1:9090 (the client connects to its /connect). */
-  coordinatorUrl: string;
+  /**
+   * The coordinator's base URL, e.g. ws://127.0.0.1:9090 (the client
+   * connects to its /connect). Several (the coordinators of one cluster):
+   * the first is tried first; after a failed attempt the next connection
+   * (a retry, a re-homing) goes to the next one in the list, and so on round.
+   */
+  coordinatorUrl: string | readonly string[];
   auth?: {
     /**
      * AUTH body sent to the comm server (a token, an identity: the authenticator
@@ -212,7 +217,13 @@ export class BrokerClient extends TypedEmitter<BrokerClientEvents> {
   static async connect(options: BrokerClientOptions): Promise<BrokerClient> {
     const clientId = crypto.getRandomValues(new Uint8Array(16));
     const sessionOptions = sessionOptionsFrom(options, clientId);
-    const openSession = () => Session.open(sessionOptions);
+    const coordinators = coordinatorUrlsOf(options.coordinatorUrl);
+    let next = 0;
+    // A failed attempt moves on to the next coordinator: the one that failed may be down.
+    const openSession = () => Session.open({ ...sessionOptions, coordinatorUrl: coordinators[next]! }).catch((error: unknown) => {
+      next = (next + 1) % coordinators.length;
+      throw error;
+    });
     const backoff = { ...reconnectDefaults, ...options.reconnect };
     const session = await openFirstSession(openSession, options.connectAttempts ?? DEFAULT_CONNECT_ATTEMPTS, backoff, (attempt) => {
       options.onConnectAttemptFailed?.(attempt);
@@ -623,7 +634,7 @@ function sessionOptionsFrom(options: BrokerClientOptions, clientId: Uint8Array):
   }
   const body = options.auth?.body;
   return {
-    coordinatorUrl: options.coordinatorUrl,
+    coordinatorUrl: coordinatorUrlsOf(options.coordinatorUrl)[0]!,
     rtc,
     WebSocket,
     iceServers: options.iceServers ?? [],
@@ -640,6 +651,14 @@ function sessionOptionsFrom(options: BrokerClientOptions, clientId: Uint8Array):
     batch: options.batch ?? true,
     clientId,
   };
+}
+
+function coordinatorUrlsOf(value: string | readonly string[]): readonly string[] {
+  const urls = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(urls) || urls.length === 0 || urls.some((url) => typeof url !== 'string')) {
+    throw new TypeError('coordinatorUrl must be a URL or a non-empty list of URLs');
+  }
+  return urls;
 }
 
 function toList(topics: string | Iterable<string>): Iterable<string> {
