@@ -92,15 +92,22 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
     await initial;
   }
 
-  /** Every fresh server, in registration order. */
+  /**
+   * Every fresh server, in registration order. The servers attached here
+   * are always among them: while NATS is away their entries may expire,
+   * but this coordinator knows they are there.
+   */
   servers(): ClusterServer[] {
     const now = Date.now();
-    const servers: ClusterServer[] = [];
+    const servers = new Map<string, ClusterServer>();
     for (const [key, { server, seenAt }] of this.#seen) {
       if (now - seenAt > this.#options.ttlMs) this.#seen.delete(key);
-      else servers.push(server);
+      else servers.set(key, server);
     }
-    return servers.sort((a, b) => a.order - b.order);
+    for (const { key, value } of this.#attached.values()) {
+      if (servers.get(key)?.alias !== value.alias) servers.set(key, serverOf(value, value.order!));
+    }
+    return [...servers.values()].sort((a, b) => a.order - b.order);
   }
 
   get size(): number {
@@ -166,10 +173,14 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
       this.#options.logger.warn({ maxServers: this.#options.maxServers }, 'ignored a comm server: the cluster has more than --max-cluster-servers');
       return;
     }
-    const server: ClusterServer = { alias: value.alias, role: value.role, serverId: value.serverId, webSocketUrl: value.webSocketUrl, order };
+    const server = serverOf(value, order);
     this.#seen.set(key, { server, seenAt: Date.now() });
     if (before === undefined || before.server.alias !== server.alias) this.emit('added', server);
   }
+}
+
+function serverOf(value: EntryValue, order: number): ClusterServer {
+  return { alias: value.alias, role: value.role, serverId: value.serverId, webSocketUrl: value.webSocketUrl, order };
 }
 
 /** An entry's value, checked field by field (anyone with access to the bucket may have written it). */
