@@ -44,6 +44,11 @@ export class AliasBlocks {
     this.#use(await this.#claim());
   }
 
+  /** Resolves when no claim is under way (at once when none is). */
+  async settled(): Promise<void> {
+    await this.#claiming;
+  }
+
   /** Blocks claimed by this coordinator. */
   owns(block: number): boolean {
     return this.#owned.has(block);
