@@ -5,7 +5,7 @@ import type { Options } from 'yargs';
 import { readSecretFile } from '../shared/credentials.js';
 import type { CoordinatorLimits } from '../shared/config.js';
 import type { Logger } from '../shared/log.js';
-import { optionError, stringList } from './options.js';
+import { integerIn, optionError, stringList } from './options.js';
 
 const GROUP = 'NATS (several coordinators):';
 /** Bucket and subject tokens: letters, digits, - and _ (a bucket name allows no more, a subject token no dots). */
@@ -42,6 +42,10 @@ export const natsOptions = {
     type: 'string', default: 'broker', group: GROUP, coerce: name('nats-bucket'),
     description: 'Prefix of the JetStream key-value buckets (<bucket>-servers, <bucket>-aliases); one per cluster sharing a NATS',
   },
+  'nats-replicas': {
+    type: 'number', default: 1, group: GROUP, coerce: integerIn('nats-replicas', 1, 5),
+    description: 'Copies of the key-value buckets on a NATS cluster, when a coordinator creates them',
+  },
   'nats-subject-prefix': {
     type: 'string', default: 'broker', group: GROUP, coerce: name('nats-subject-prefix'),
     description: 'Prefix of the NATS subjects (<prefix>.signal...); one per cluster sharing a NATS',
@@ -74,6 +78,7 @@ export async function natsClusterFrom(argv: Argv, limits: CoordinatorLimits, log
     tlsCaFile: argv['nats-tls-ca'] as string | undefined,
     bucket: argv['nats-bucket'] as string,
     subjectPrefix: argv['nats-subject-prefix'] as string,
+    replicas: argv['nats-replicas'] as number,
     connectTimeoutMs: limits.natsConnectTimeoutMs,
     reconnectMinMs: limits.natsReconnectMinMs,
     reconnectMaxMs: limits.natsReconnectMaxMs,

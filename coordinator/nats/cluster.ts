@@ -18,6 +18,8 @@ export interface NatsClusterOptions extends Omit<NatsConnectionOptions, 'name' |
   bucket: string;
   /** Prefix of the subjects: `<prefix>.signal.<block>.<alias>`. */
   subjectPrefix: string;
+  /** Copies of the buckets on a NATS cluster, when this coordinator creates them. Default 1. */
+  replicas?: number;
   /** A server entry lives this long after its last refresh. */
   registryTtlMs: number;
   maxServers: number;
@@ -47,8 +49,8 @@ export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implemen
     try {
       const kvm = new Kvm(nats.connection);
       const [aliases, servers] = await Promise.all([
-        kvm.create(`${options.bucket}-aliases`, { history: 1 }),
-        kvm.create(`${options.bucket}-servers`, { history: 1, ttl: options.registryTtlMs }),
+        kvm.create(`${options.bucket}-aliases`, { history: 1, replicas: options.replicas ?? 1 }),
+        kvm.create(`${options.bucket}-servers`, { history: 1, ttl: options.registryTtlMs, replicas: options.replicas ?? 1 }),
       ]).catch((error: Error) => {
         throw new NatsUnavailable('JETSTREAM_UNAVAILABLE', `cannot open the NATS key-value buckets ${options.bucket}-*: ${error.message} (is JetStream on?)`, { cause: error });
       });
