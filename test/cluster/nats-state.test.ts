@@ -1,20 +1,30 @@
 // The state coordinators share on a real nats-server: aliases unique across
 // coordinators and restarts; a coordinator that loses NATS says so (/readyz,
-// /metrics, stdout), keeps serving what it can locally, and comes back.
+// /metrics, stdout), keeps serving what it can locally, and comes back; NATS
+// credentials; NATS without JetStream; two clusters apart on one NATS.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterEach, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { connect } from '@nats-io/transport-node';
 import { Kvm } from '@nats-io/kv';
 import { BrokerClient } from '../../client/index.js';
 import { CommServer } from '../../commserver/index.js';
+import { Coordinator } from '../../coordinator/index.js';
 import { AliasError } from '../../coordinator/alias-allocator.js';
+import { NatsCluster } from '../../coordinator/nats/cluster.js';
 import { ALIAS_BLOCK_SIZE, AliasBlocks } from '../../coordinator/nats/alias-blocks.js';
 import { silentLogger } from '../../shared/log.js';
 import { startCoordinatorProcess } from '../../shared/processes.js';
 import { meshFormed } from '../helpers/cluster.js';
 import { NatsServer } from '../helpers/nats-server.js';
 
+const brokerEntry = fileURLToPath(new URL('../../cli/broker.js', import.meta.url));
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -99,4 +109,72 @@ test('a coordinator that loses NATS: /readyz 503 and nats_connected 0, local cli
   second.start();
   await secondRegistered;
   await meshFormed([server, second]);
+});
+
+/** Runs `broker coordinator` with `args` until it listens (then stops it) or exits; the exit code (undefined: it listened) and stderr. */
+async function coordinatorOutcome(args: string[]): Promise<{ code: number | undefined; stderr: string }> {
+  const child = spawn(process.execPath, [brokerEntry, 'coordinator', '--port', '0', '--log-level', 'error', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = once(child, 'exit').then(([code]) => code as number);
+  const listening = new Promise<void>((resolve) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('coordinator listening on')) resolve();
+    });
+  });
+  const first = await Promise.race([exited, listening.then(() => undefined)]);
+  if (first === undefined) {
+    child.kill('SIGTERM');
+    await exited;
+  }
+  return { code: first, stderr };
+}
+
+test('NATS with a user and password: the coordinator logs in with --nats-user-file and --nats-password-file, and exits 5 without them', async (t) => {
+  const nats = await NatsServer.start({ args: ['--user', 'broker', '--pass', 'nats-secret'] });
+  cleanups.push(() => nats.stop());
+  const dir = await mkdtemp(join(tmpdir(), 'broker-nats-auth-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(join(dir, 'user'), 'broker\n');
+  await writeFile(join(dir, 'password'), 'nats-secret\n');
+  const withFiles = await coordinatorOutcome(['--nats', nats.url, '--nats-user-file', join(dir, 'user'), '--nats-password-file', join(dir, 'password')]);
+  assert.equal(withFiles.code, undefined, withFiles.stderr);
+  const without = await coordinatorOutcome(['--nats', nats.url]);
+  t.diagnostic(without.stderr.trim());
+  assert.equal(without.code, 5, without.stderr);
+  assert.match(without.stderr, /cannot connect to NATS/);
+});
+
+test('NATS without JetStream: the coordinator exits 5, naming the buckets', async () => {
+  const nats = await NatsServer.start({ jetstream: false });
+  cleanups.push(() => nats.stop());
+  const outcome = await coordinatorOutcome(['--nats', nats.url, '--nats-bucket', 'nojs']);
+  assert.equal(outcome.code, 5, outcome.stderr);
+  assert.match(outcome.stderr, /cannot open the NATS key-value buckets nojs-\*/);
+});
+
+test('two clusters on one NATS, with their own bucket and subject prefixes, do not see each other', async () => {
+  const nats = await NatsServer.start();
+  cleanups.push(() => nats.stop());
+  const coordinators: Coordinator[] = [];
+  for (const prefix of ['red', 'blue']) {
+    const cluster = await NatsCluster.start({
+      servers: [nats.url], bucket: prefix, subjectPrefix: prefix, registryTtlMs: 5_000, maxServers: 100,
+      connectTimeoutMs: 5_000, reconnectMinMs: 100, reconnectMaxMs: 1_000, logger: silentLogger(),
+    });
+    const coordinator = await Coordinator.start({ port: 0, logger: silentLogger(), cluster });
+    cleanups.push(() => coordinator.close());
+    coordinators.push(coordinator);
+  }
+  const [red, blue] = coordinators;
+  const server = new CommServer({ coordinatorUrl: red!.url });
+  cleanups.push(() => server.close());
+  const registered = once(server, 'registered');
+  server.start();
+  await registered;
+  const client = await BrokerClient.connect({ coordinatorUrl: red!.url, transport: 'webrtc' });
+  cleanups.push(() => client.close());
+  assert.equal(client.serverAlias, server.alias);
+  await assert.rejects(BrokerClient.connect({ coordinatorUrl: blue!.url, transport: 'webrtc', connectAttempts: 1 }), { code: 'NO_SERVER' });
+  assert.deepEqual(blue!.cluster!.servers(), []);
 });

@@ -22,6 +22,8 @@ export interface NatsServerOptions {
   storeDir?: string;
   /** More nats-server flags (--user, --pass, --cluster, ...). */
   args?: string[];
+  /** JetStream on (with the store). Default true. */
+  jetstream?: boolean;
   /** How long to wait for "Server is ready". Default 10000. */
   readyTimeoutMs?: number;
 }
@@ -56,7 +58,7 @@ export class NatsServer {
     const ownsStore = options.storeDir === undefined;
     const storeDir = options.storeDir ?? await mkdtemp(join(tmpdir(), 'broker-nats-'));
     const child = spawn(natsServerBinary(), [
-      '-a', '127.0.0.1', '-p', String(options.port ?? -1), '-js', '-sd', storeDir, ...(options.args ?? []),
+      '-a', '127.0.0.1', '-p', String(options.port ?? -1), ...(options.jetstream === false ? [] : ['-js', '-sd', storeDir]), ...(options.args ?? []),
     ], { stdio: ['ignore', 'ignore', 'pipe'] });
     const exited = once(child, 'exit').catch(() => undefined);
     const lines: string[] = [];
