@@ -4,7 +4,7 @@
 // It owns the NATS connection; the coordinator owns it and closes it.
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { Kvm } from '@nats-io/kv';
+import { Kvm, type KV } from '@nats-io/kv';
 import type { Readiness } from '../../shared/http-endpoint.js';
 import type { Logger } from '../../shared/log.js';
 import type { AttachingServer, ClusterServer, CoordinatorCluster, CoordinatorClusterEvents } from '../cluster.js';
@@ -47,11 +47,7 @@ export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implemen
     const id = randomUUID();
     const nats = await CoordinatorNats.connect({ ...options, name: `broker coordinator ${id}` });
     try {
-      const kvm = new Kvm(nats.connection);
-      const [aliases, servers] = await Promise.all([
-        kvm.create(`${options.bucket}-aliases`, { history: 1, replicas: options.replicas ?? 1 }),
-        kvm.create(`${options.bucket}-servers`, { history: 1, ttl: options.registryTtlMs, replicas: options.replicas ?? 1 }),
-      ]).catch((error: Error) => {
+      const [aliases, servers] = await openBuckets(nats, options).catch((error: Error) => {
         throw new NatsUnavailable('JETSTREAM_UNAVAILABLE', `cannot open the NATS key-value buckets ${options.bucket}-*: ${error.message} (is JetStream on?)`, { cause: error });
       });
       const cluster = new NatsCluster(id, nats, aliases, servers, options);
@@ -63,7 +59,7 @@ export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implemen
     }
   }
 
-  private constructor(id: string, nats: CoordinatorNats, aliases: Awaited<ReturnType<Kvm['create']>>, servers: Awaited<ReturnType<Kvm['create']>>, options: NatsClusterOptions) {
+  private constructor(id: string, nats: CoordinatorNats, aliases: KV, servers: KV, options: NatsClusterOptions) {
     super();
     this.id = id;
     this.#nats = nats;
@@ -81,9 +77,13 @@ export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implemen
     this.#registry.on('added', (server) => this.emit('serverAdded', server));
     nats.onChange((connected) => {
       if (!connected) return;
-      // Back: our entries may have expired meanwhile, and the watch may have missed changes.
-      this.#registry.refresh();
-      this.#registry.watch().catch((error: Error) => this.#logger.warn({ err: error.message }, 'cannot watch the server registry again'));
+      // Back: a NATS that lost its store has no buckets, our entries may have expired meanwhile, the watch may have missed changes.
+      openBuckets(nats, options)
+        .then(() => {
+          this.#registry.refresh();
+          return this.#registry.watch();
+        })
+        .catch((error: Error) => this.#logger.warn({ err: error.message }, 'cannot open and watch the shared buckets again'));
     });
   }
 
@@ -147,4 +147,14 @@ export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implemen
     })();
     return this.#closed;
   }
+}
+
+/** Opens the buckets, creating them if they are not there (then with this coordinator's TTL and replicas). */
+function openBuckets(nats: CoordinatorNats, options: NatsClusterOptions): Promise<[KV, KV]> {
+  const kvm = new Kvm(nats.connection);
+  const replicas = options.replicas ?? 1;
+  return Promise.all([
+    kvm.create(`${options.bucket}-aliases`, { history: 1, replicas }),
+    kvm.create(`${options.bucket}-servers`, { history: 1, ttl: options.registryTtlMs, replicas }),
+  ]);
 }

@@ -178,3 +178,25 @@ test('two clusters on one NATS, with their own bucket and subject prefixes, do n
   await assert.rejects(BrokerClient.connect({ coordinatorUrl: blue!.url, transport: 'webrtc', connectAttempts: 1 }), { code: 'NO_SERVER' });
   assert.deepEqual(blue!.cluster!.servers(), []);
 });
+
+test('NATS back without its store: the coordinator creates the buckets again, and servers and clients join', async () => {
+  const nats = await NatsServer.start();
+  cleanups.push(() => nats.stop());
+  const coordinator = await startCoordinatorProcess({
+    stderr: 'ignore', args: ['--nats', nats.url, '--nats-reconnect-max-ms', '500'],
+  });
+  cleanups.push(() => coordinator.process.kill());
+  await nats.kill();
+  await coordinator.process.waitForLine(/^NATS disconnected/);
+  const empty = await NatsServer.start({ port: nats.port });
+  cleanups.push(() => empty.stop());
+  await coordinator.process.waitForLine(/^NATS reconnected/, { seen: false });
+  const server = new CommServer({ coordinatorUrl: coordinator.url, limits: { coordinatorRetryMinMs: 50, coordinatorRetryMaxMs: 300 } });
+  cleanups.push(() => server.close());
+  const registered = once(server, 'registered');
+  server.start();
+  await registered;
+  const client = await BrokerClient.connect({ coordinatorUrl: coordinator.url, transport: 'webrtc' });
+  cleanups.push(() => client.close());
+  assert.equal(client.serverAlias, server.alias);
+});
