@@ -12,7 +12,7 @@ import type { ClientTokenIssuer } from '../shared/credentials.js';
 import { ConnectionRefused, ConnectionRefusedReason, Kicked, MessageType, Role, Welcome, isServerRole, peekType } from '../shared/codec.js';
 import { coordinatorLimitDefaults, type CoordinatorLimits } from '../shared/config.js';
 import { silentLogger, type Logger } from '../shared/log.js';
-import { AliasAllocator } from './alias-allocator.js';
+import { AliasAllocator, AliasError } from './alias-allocator.js';
 import type { ClusterServer, CoordinatorCluster } from './cluster.js';
 import { Endpoints, notFoundHandler, type ClientDetails, type RefusalStatus } from './endpoints.js';
 import { Keepalive } from './keepalive.js';
@@ -221,6 +221,12 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
         : { alias, role, socket, serverId: serverIdOf(url), webSocketUrl: webSocketUrlOf(url), extensions: extensionsOf(url) };
       if (role === Role.CLIENT) token = this.#clientTokens?.issue({ alias, identity: identity ?? new Uint8Array(0), permissions });
     } catch (error) {
+      if (error instanceof AliasError && error.code === 'ALIASES_UNAVAILABLE') {
+        // In a cluster whose NATS is away, once the block at hand is used up: the peer tries again.
+        this.#logger.warn({ role: Role[role] }, 'no alias at hand, refusing a peer until NATS is back');
+        socket.close(CLOSE_TRY_AGAIN_LATER, 'no alias available');
+        return;
+      }
       this.#logger.error({ err: error, role: Role[role] }, 'cannot welcome a peer');
       socket.close(CLOSE_INTERNAL_ERROR, 'coordinator error');
       return;
@@ -254,13 +260,14 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
     this.emit('peerRegistered', info);
   }
 
-  #welcome(peer: RegisteredPeer, servers: readonly ServerEntry[], token?: Uint8Array): void {
+  /** `again`: a second WELCOME (more servers to link to), after which the server has the bans already. */
+  #welcome(peer: RegisteredPeer, servers: readonly ServerEntry[], token?: Uint8Array, again = false): void {
     const client = peer.role === Role.CLIENT;
     const availableServers = servers.map((server) => server.alias);
     const serverIds = client ? [] : servers.map((server) => server.serverId ?? '');
     const serverUrls = client ? servers.map((server) => server.webSocketUrl ?? '') : [];
     peer.socket.send(Welcome.encode({ type: MessageType.WELCOME, alias: peer.alias, availableServers, serverIds, token, serverUrls }));
-    if (!client) this.moderation.serverRegistered(peer);
+    if (!client && !again) this.moderation.serverRegistered(peer);
     this.#logger.debug({ alias: peer.alias, role: Role[peer.role], availableServers }, 'peer registered');
   }
 
@@ -290,6 +297,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
    * WELCOME lists that they are not linked to yet).
    */
   #onClusterServer(server: ClusterServer): void {
+    this.#forgetGoneAssignments();
     for (const attached of this.#attached.values()) {
       const { peer, order, told } = attached;
       if (server.order >= order || server.alias === peer.alias || told.has(server.alias) || peer.serverId === undefined) continue;
@@ -297,8 +305,16 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
       const servers = this.#serversFor(peer, [server]);
       if (servers.length === 0) continue;
       told.add(server.alias);
-      if (peer.socket.readyState === peer.socket.OPEN) this.#welcome(peer, servers);
+      if (peer.socket.readyState === peer.socket.OPEN) this.#welcome(peer, servers, undefined, true);
     }
+  }
+
+  /** Assignment counts of servers no longer in the cluster (they re-registered under new aliases, or left elsewhere) are dropped. */
+  #forgetGoneAssignments(): void {
+    const servers = this.#cluster!.servers();
+    if (this.stats.assignments.size <= servers.length + 64) return;
+    const live = new Set(servers.map((server) => server.alias));
+    for (const alias of this.stats.assignments.keys()) if (!live.has(alias)) this.stats.assignments.delete(alias);
   }
 
   /** A frame another coordinator relayed to a peer attached here. */
