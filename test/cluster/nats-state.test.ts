@@ -1,7 +1,8 @@
 // The state coordinators share on a real nats-server: aliases unique across
 // coordinators and restarts; a coordinator that loses NATS says so (/readyz,
 // /metrics, stdout), keeps serving what it can locally, and comes back; NATS
-// credentials; NATS without JetStream; two clusters apart on one NATS.
+// credentials and TLS; NATS without JetStream; two clusters apart on one
+// NATS; NATS back without its store.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -23,6 +24,7 @@ import { silentLogger } from '../../shared/log.js';
 import { startCoordinatorProcess } from '../../shared/processes.js';
 import { meshFormed } from '../helpers/cluster.js';
 import { NatsServer } from '../helpers/nats-server.js';
+import { loopbackCertificate } from '../helpers/tls-certificate.js';
 
 const brokerEntry = fileURLToPath(new URL('../../cli/broker.js', import.meta.url));
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
@@ -199,4 +201,20 @@ test('NATS back without its store: the coordinator creates the buckets again, an
   const client = await BrokerClient.connect({ coordinatorUrl: coordinator.url, transport: 'webrtc' });
   cleanups.push(() => client.close());
   assert.equal(client.serverAlias, server.alias);
+});
+
+test('NATS over TLS: the coordinator trusts the NATS server with --nats-tls-ca, and exits 5 without it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'broker-nats-tls-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const { certPem, keyPem } = await loopbackCertificate();
+  await writeFile(join(dir, 'cert.pem'), certPem);
+  await writeFile(join(dir, 'key.pem'), keyPem);
+  const nats = await NatsServer.start({ args: ['--tls', '--tlscert', join(dir, 'cert.pem'), '--tlskey', join(dir, 'key.pem')] });
+  cleanups.push(() => nats.stop());
+  const url = `tls://127.0.0.1:${nats.port}`;
+  const trusted = await coordinatorOutcome(['--nats', url, '--nats-tls-ca', join(dir, 'cert.pem')]);
+  assert.equal(trusted.code, undefined, trusted.stderr);
+  const untrusted = await coordinatorOutcome(['--nats', url]);
+  assert.equal(untrusted.code, 5, untrusted.stderr);
+  assert.match(untrusted.stderr, /cannot connect to NATS .*certificate/);
 });
