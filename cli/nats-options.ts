@@ -6,6 +6,7 @@ import { readSecretFile } from '../shared/credentials.js';
 import type { CoordinatorLimits } from '../shared/config.js';
 import type { Logger } from '../shared/log.js';
 import { integerIn, optionError, stringList } from './options.js';
+import { secretFrom } from './security-options.js';
 
 const GROUP = 'NATS (several coordinators):';
 /** Bucket and subject tokens: letters, digits, - and _ (a bucket name allows no more, a subject token no dots). */
@@ -84,6 +85,8 @@ export async function natsClusterFrom(argv: Argv, limits: CoordinatorLimits, log
     reconnectMaxMs: limits.natsReconnectMaxMs,
     registryTtlMs: limits.natsRegistryTtlMs,
     maxServers: limits.maxClusterServers,
+    clusterSecret: secretFrom(argv, 'cluster-secret'),
+    clockSkewMs: limits.authClockSkewMs,
     logger,
   });
 }

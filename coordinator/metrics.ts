@@ -84,6 +84,13 @@ function natsMetrics(nats: NatsCluster, registers: Registry[]): void {
       this.inc(nats.connectionState.disconnects);
     },
   });
+  new Counter({
+    name: 'broker_coordinator_nats_ignored_entries_total', help: 'Registry entries ignored: without a valid seal (with the cluster secret), or malformed.', registers,
+    collect() {
+      this.reset();
+      this.inc(nats.stats.ignoredEntries);
+    },
+  });
   new Gauge({
     name: 'broker_coordinator_cluster_servers', help: 'Comm servers registered in the whole cluster, as this coordinator sees them.', registers,
     collect() {
@@ -104,9 +111,10 @@ function natsMetrics(nats: NatsCluster, registers: Registry[]): void {
     name: 'broker_coordinator_nats_dropped_total', help: 'Signaling frames for other coordinators dropped, by reason.', labelNames: ['reason'], registers,
     collect() {
       this.reset();
-      const { droppedDisconnected, malformed } = nats.stats;
+      const { droppedDisconnected, malformed, unsealed } = nats.stats;
       this.inc({ reason: 'disconnected' }, droppedDisconnected);
       this.inc({ reason: 'malformed' }, malformed);
+      this.inc({ reason: 'unsealed' }, unsealed);
     },
   });
 }

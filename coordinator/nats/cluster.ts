@@ -10,6 +10,7 @@ import type { Logger } from '../../shared/log.js';
 import type { AttachingServer, ClusterServer, CoordinatorCluster, CoordinatorClusterEvents } from '../cluster.js';
 import { AliasBlocks, blockOf } from './alias-blocks.js';
 import { CoordinatorNats, NatsUnavailable, type NatsConnectionOptions, type NatsConnectionState } from './connection.js';
+import { NatsSeal } from './seal.js';
 import { ServerRegistry } from './server-registry.js';
 import { SignalBus, type SignalBusStats } from './signal-bus.js';
 
@@ -23,12 +24,21 @@ export interface NatsClusterOptions extends Omit<NatsConnectionOptions, 'name' |
   /** A server entry lives this long after its last refresh. */
   registryTtlMs: number;
   maxServers: number;
+  /**
+   * The cluster secret: what coordinators put on NATS is sealed with it, and
+   * what lacks a valid seal is ignored (seal.ts). None: taken as it is.
+   */
+  clusterSecret?: string;
+  /** Clock difference tolerated between coordinators when checking a seal. Default 30000. */
+  clockSkewMs?: number;
   logger: Logger;
 }
 
 export interface NatsClusterStats extends SignalBusStats {
   /** Frames for another coordinator dropped while NATS was unreachable. */
   droppedDisconnected: number;
+  /** Registry entries ignored: without a valid seal, or malformed. */
+  ignoredEntries: number;
 }
 
 export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implements CoordinatorCluster {
@@ -64,15 +74,20 @@ export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implemen
     this.id = id;
     this.#nats = nats;
     this.#logger = options.logger;
+    const skewMs = options.clockSkewMs ?? 30_000;
+    const seal = (maxAgeMs: number) => (options.clusterSecret === undefined ? undefined : new NatsSeal(options.clusterSecret, { maxAgeMs }));
     this.#bus = new SignalBus({
       connection: nats.connection,
       subjectPrefix: options.subjectPrefix,
+      seal: seal(skewMs),
       deliver: (toAlias, frame) => this.emit('signal', toAlias, frame),
       logger: options.logger,
     });
     this.#aliases = new AliasBlocks({ kv: aliases, claimed: (block) => this.#bus.listen(block), logger: options.logger });
     this.#registry = new ServerRegistry({
       kv: servers, ttlMs: options.registryTtlMs, maxServers: options.maxServers, coordinatorId: id, logger: options.logger,
+      // An entry is put again every third of the TTL: a seal older than the TTL is a replay.
+      seal: seal(options.registryTtlMs + skewMs),
     });
     this.#registry.on('added', (server) => this.emit('serverAdded', server));
     nats.onChange((connected) => {
@@ -104,7 +119,7 @@ export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implemen
   }
 
   get stats(): NatsClusterStats {
-    return { ...this.#bus.stats, droppedDisconnected: this.#droppedDisconnected };
+    return { ...this.#bus.stats, droppedDisconnected: this.#droppedDisconnected, ignoredEntries: this.#registry.ignored };
   }
 
   nextAlias(): number {

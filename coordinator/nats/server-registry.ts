@@ -5,12 +5,15 @@
 // again every third of the TTL while they stay; it deletes an entry when its
 // server leaves. Every coordinator watches the bucket and keeps what it saw
 // for at most `ttlMs` after the last put: the servers of a coordinator that
-// died disappear with its refreshes.
+// died disappear with its refreshes. With the cluster secret each value is
+// `<seal>\n<JSON>`, sealed for its key (seal.ts); an entry without a valid
+// seal is ignored.
 import { EventEmitter } from 'node:events';
 import type { KV, KvWatchEntry } from '@nats-io/kv';
 import { Role } from '../../shared/codec.js';
 import type { Logger } from '../../shared/log.js';
 import type { AttachingServer, ClusterServer } from '../cluster.js';
+import type { NatsSeal } from './seal.js';
 
 export interface ServerRegistryOptions {
   kv: KV;
@@ -19,6 +22,8 @@ export interface ServerRegistryOptions {
   maxServers: number;
   /** This coordinator, written in its entries. */
   coordinatorId: string;
+  /** Seals our entries and checks everyone's; none: entries are plain JSON, taken as they are. */
+  seal?: NatsSeal;
   logger: Logger;
 }
 
@@ -56,6 +61,8 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
   /** Servers attached here, by alias: their key and the value refreshed. */
   readonly #attached = new Map<number, { key: string; value: EntryValue }>();
   readonly #refreshTimer: NodeJS.Timeout;
+  /** Entries ignored: not parseable, or without a valid seal. */
+  ignored = 0;
   #watch: { stop(): void } | undefined;
   #closed = false;
 
@@ -119,7 +126,7 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
     const value: EntryValue = {
       alias: server.alias, role: server.role, serverId: server.serverId, webSocketUrl: server.webSocketUrl, coordinator: this.#options.coordinatorId,
     };
-    const order = await this.#options.kv.put(key, encoder.encode(JSON.stringify(value)));
+    const order = await this.#options.kv.put(key, this.#encode(key, value));
     value.order = order;
     this.#attached.set(server.alias, { key, value });
     this.#remember(key, value, order);
@@ -134,7 +141,7 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
     const { kv, logger } = this.#options;
     void (async () => {
       const entry = await kv.get(attached.key);
-      if (entry?.operation !== 'PUT' || parseValue(entry.value)?.alias !== server.alias) return;
+      if (entry?.operation !== 'PUT' || this.#decode(entry.key, entry.value)?.alias !== server.alias) return;
       await kv.delete(attached.key, { previousSeq: entry.revision });
     })().catch((error: Error) => logger.debug({ err: error.message, alias: server.alias }, 'could not delete a server entry (it expires)'));
   }
@@ -142,7 +149,7 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
   /** Puts every attached server again (on a timer, and when NATS is back). */
   refresh(): void {
     for (const { key, value } of this.#attached.values()) {
-      this.#options.kv.put(key, encoder.encode(JSON.stringify(value))).catch((error: Error) => {
+      this.#options.kv.put(key, this.#encode(key, value)).catch((error: Error) => {
         this.#options.logger.debug({ err: error.message, alias: value.alias }, 'could not refresh a server entry');
       });
     }
@@ -159,12 +166,29 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
       this.#seen.delete(entry.key);
       return;
     }
-    const value = parseValue(entry.value);
+    const value = this.#decode(entry.key, entry.value);
     if (value === undefined) {
-      this.#options.logger.debug({ key: entry.key }, 'ignored a server entry that does not parse');
+      if (this.ignored++ % 100 === 0) this.#options.logger.warn({ key: entry.key, ignored: this.ignored }, 'ignored a server entry: not sealed with the cluster secret, or malformed');
       return;
     }
     this.#remember(entry.key, value, value.order ?? entry.revision);
+  }
+
+  #encode(key: string, value: EntryValue): Uint8Array {
+    const json = encoder.encode(JSON.stringify(value));
+    const { seal } = this.#options;
+    if (seal === undefined) return json;
+    return Buffer.concat([encoder.encode(`${seal.seal(`server ${key}`, json)}\n`), json]);
+  }
+
+  #decode(key: string, bytes: Uint8Array): EntryValue | undefined {
+    const { seal } = this.#options;
+    if (seal === undefined) return parseValue(bytes);
+    const newline = bytes.indexOf(0x0a);
+    if (newline < 0) return undefined;
+    const json = bytes.subarray(newline + 1);
+    if (!seal.verify(`server ${key}`, json, Buffer.from(bytes.subarray(0, newline)).toString('latin1'))) return undefined;
+    return parseValue(json);
   }
 
   #remember(key: string, value: EntryValue, order: number): void {

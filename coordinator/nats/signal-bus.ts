@@ -5,14 +5,19 @@
 // it claimed. The frame is the one the sender's coordinator re-encoded (its
 // from_alias stamped). NATS core delivers at most once: a lost frame is a
 // set-up that times out and is tried again, as with a lost WebSocket. The
-// callback delivers each frame at once: nothing queues here.
-import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+// callback delivers each frame at once: nothing queues here. With the
+// cluster secret each frame carries a seal (seal.ts) over its subject and
+// bytes; one without a valid seal is dropped.
+import { headers, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import type { Logger } from '../../shared/log.js';
 import { blockOf } from './alias-blocks.js';
+import { SEAL_HEADER, type NatsSeal } from './seal.js';
 
 export interface SignalBusOptions {
   connection: NatsConnection;
   subjectPrefix: string;
+  /** Seals frames out and checks them in; none: frames go and are taken as they are. */
+  seal?: NatsSeal;
   deliver: (toAlias: number, frame: Uint8Array) => void;
   logger: Logger;
 }
@@ -24,10 +29,12 @@ export interface SignalBusStats {
   received: number;
   /** Frames received on a subject without a valid alias. */
   malformed: number;
+  /** Frames received without a valid seal (with the cluster secret). */
+  unsealed: number;
 }
 
 export class SignalBus {
-  readonly stats: SignalBusStats = { published: 0, received: 0, malformed: 0 };
+  readonly stats: SignalBusStats = { published: 0, received: 0, malformed: 0, unsealed: 0 };
   readonly #options: SignalBusOptions;
   readonly #subscriptions: Subscription[] = [];
 
@@ -37,7 +44,7 @@ export class SignalBus {
 
   /** Receives the signaling of the aliases of `block`. */
   listen(block: number): void {
-    const { connection, subjectPrefix, logger } = this.#options;
+    const { connection, subjectPrefix, seal, logger } = this.#options;
     const subject = `${subjectPrefix}.signal.${block}.*`;
     this.#subscriptions.push(connection.subscribe(subject, {
       callback: (error, message) => {
@@ -50,6 +57,10 @@ export class SignalBus {
           this.stats.malformed++;
           return;
         }
+        if (seal !== undefined && !seal.verify(message.subject, message.data, message.headers?.get(SEAL_HEADER) || undefined)) {
+          if (this.stats.unsealed++ % 100 === 0) logger.warn({ subject: message.subject, dropped: this.stats.unsealed }, 'dropped signaling without a valid seal');
+          return;
+        }
         this.stats.received++;
         this.#options.deliver(alias, message.data);
       },
@@ -57,7 +68,15 @@ export class SignalBus {
   }
 
   publish(toAlias: number, frame: Uint8Array): void {
-    this.#options.connection.publish(`${this.#options.subjectPrefix}.signal.${blockOf(toAlias)}.${toAlias}`, frame);
+    const { connection, subjectPrefix, seal } = this.#options;
+    const subject = `${subjectPrefix}.signal.${blockOf(toAlias)}.${toAlias}`;
+    if (seal === undefined) {
+      connection.publish(subject, frame);
+    } else {
+      const sealed = headers();
+      sealed.set(SEAL_HEADER, seal.seal(subject, frame));
+      connection.publish(subject, frame, { headers: sealed });
+    }
     this.stats.published++;
   }
 
