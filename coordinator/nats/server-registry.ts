@@ -49,6 +49,8 @@ interface Seen {
 const encoder = new TextEncoder();
 const MAX_SERVER_ID_LENGTH = 128;
 const MAX_URL_LENGTH = 512;
+/** Delay before watching again after a watch ended by itself. */
+const WATCH_RETRY_MS = 1_000;
 
 /** The key of a server: its stable id when it gave one (base64url keeps KV's key alphabet), else its alias. */
 export function keyOf(server: { alias: number; serverId?: string }): string {
@@ -64,6 +66,7 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
   /** Entries ignored: not parseable, or without a valid seal. */
   ignored = 0;
   #watch: { stop(): void } | undefined;
+  #rewatchTimer: NodeJS.Timeout | undefined;
   #closed = false;
 
   constructor(options: ServerRegistryOptions) {
@@ -76,6 +79,7 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
   /** Starts watching the bucket (again, after NATS came back): resolves once the entries already there were read. */
   async watch(): Promise<void> {
     this.#watch?.stop();
+    this.#watch = undefined;
     const { kv, logger } = this.#options;
     // With one value kept per key, the bucket's messages are the entries the watch delivers first.
     const { values } = await kv.status();
@@ -92,11 +96,25 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
           if (entry.isUpdate || ++received >= values) caughtUp();
         }
       } catch (error) {
-        if (!this.#closed) logger.warn({ err: (error as Error).message }, 'the server registry watch ended');
+        if (!this.#closed) logger.warn({ err: (error as Error).message }, 'the server registry watch failed');
       }
       caughtUp();
+      // Ended by itself (its consumer lost with a NATS node): watch again, or the view would go stale.
+      if (!this.#closed && this.#watch === iterator) this.#watchAgainLater();
     })();
     await initial;
+  }
+
+  #watchAgainLater(): void {
+    if (this.#rewatchTimer !== undefined || this.#closed) return;
+    this.#rewatchTimer = setTimeout(() => {
+      this.#rewatchTimer = undefined;
+      this.watch().catch((error: Error) => {
+        this.#options.logger.warn({ err: error.message }, 'cannot watch the server registry, trying again');
+        this.#watchAgainLater();
+      });
+    }, WATCH_RETRY_MS);
+    this.#rewatchTimer.unref();
   }
 
   /**
@@ -158,6 +176,7 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
   close(): void {
     this.#closed = true;
     clearInterval(this.#refreshTimer);
+    clearTimeout(this.#rewatchTimer);
     this.#watch?.stop();
   }
 
