@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 
 /** The binary: $NATS_SERVER, else Debian's path, else `nats-server` on PATH. */
@@ -26,6 +27,8 @@ export interface NatsServerOptions {
   jetstream?: boolean;
   /** How long to wait for "Server is ready". Default 10000. */
   readyTimeoutMs?: number;
+  /** A log line to wait for as well (a JetStream cluster's leader elected). */
+  alsoWaitFor?: RegExp;
 }
 
 export class NatsServer {
@@ -64,6 +67,8 @@ export class NatsServer {
     const lines: string[] = [];
     const ready = new Promise<number>((resolve, reject) => {
       let port: number | undefined;
+      let ready = false;
+      let alsoSeen = options.alsoWaitFor === undefined;
       const timer = setTimeout(() => reject(new Error(`nats-server not ready within ${options.readyTimeoutMs ?? 10_000} ms:\n${lines.join('\n')}`)),
         options.readyTimeoutMs ?? 10_000);
       child.once('error', (error) => {
@@ -79,7 +84,9 @@ export class NatsServer {
         if (lines.length > 200) lines.shift();
         const listening = /Listening for client connections on [^\s]+:(\d+)/.exec(line);
         if (listening) port = Number(listening[1]);
-        if (/Server is ready/.test(line) && port !== undefined) {
+        if (/Server is ready/.test(line)) ready = true;
+        if (options.alsoWaitFor?.test(line)) alsoSeen = true;
+        if (ready && alsoSeen && port !== undefined) {
           clearTimeout(timer);
           resolve(port);
         }
@@ -112,4 +119,34 @@ export class NatsServer {
     }
     if (this.#ownsStore) await rm(this.storeDir, { recursive: true, force: true });
   }
+}
+
+/** A free TCP port on 127.0.0.1 (for a NATS cluster's routes, which must be known before the servers start). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+/**
+ * `size` NATS servers in one cluster with JetStream, ready once each has
+ * seen the JetStream metadata leader elected.
+ */
+export async function startNatsCluster(size: number): Promise<NatsServer[]> {
+  const routePorts = await Promise.all(Array.from({ length: size }, () => freePort()));
+  const routes = routePorts.map((port) => `nats://127.0.0.1:${port}`).join(',');
+  const started = await Promise.allSettled(routePorts.map((port, i) => NatsServer.start({
+    args: ['--server_name', `n${i + 1}`, '--cluster_name', 'broker-test', '--cluster', `nats://127.0.0.1:${port}`, '--routes', routes],
+    alsoWaitFor: /JetStream cluster new metadata leader|Self is new JetStream cluster metadata leader/,
+    readyTimeoutMs: 30_000,
+  })));
+  const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed === undefined) return servers;
+  await Promise.all(servers.map((server) => server.stop()));
+  throw failed.reason;
 }
