@@ -278,7 +278,11 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
    */
   #welcomeClusterServer(peer: RegisteredPeer, info: PeerInfo): void {
     this.#cluster!.attachServer(peer).then((order) => {
-      if (peer.socket.readyState !== peer.socket.OPEN) return;
+      if (peer.socket.readyState !== peer.socket.OPEN) {
+        // It left while being registered: its 'close' came before the cluster held it.
+        this.#cluster!.detachServer(peer);
+        return;
+      }
       const earlier = this.#cluster!.servers().filter((server) => server.order < order && server.alias !== peer.alias);
       const servers = this.#serversFor(peer, earlier);
       this.#attached.set(peer.alias, { peer, order, told: new Set(servers.map((server) => server.alias)) });

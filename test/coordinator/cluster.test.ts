@@ -3,12 +3,12 @@
 // a comm server's WELCOME lists, the second WELCOME for a server seen late,
 // a client given a server of another coordinator, and signaling both ways.
 import assert from 'node:assert/strict';
-import { EventEmitter } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { test, type TestContext } from 'node:test';
 import { Connect, MessageType, Role, WebRtc, Welcome, encodeJson } from '../../shared/codec.js';
 import type { AttachingServer, ClusterServer, CoordinatorCluster, CoordinatorClusterEvents } from '../../coordinator/cluster.js';
 import type { Readiness } from '../../shared/http-endpoint.js';
-import { connectClient, connectServer, startCoordinator } from './helpers.js';
+import { TestPeer, connectClient, connectServer, startCoordinator } from './helpers.js';
 
 /** Servers "registered elsewhere" are announced by the test; ours get the orders the test queued. */
 class ScriptedCluster extends EventEmitter<CoordinatorClusterEvents> implements CoordinatorCluster {
@@ -25,14 +25,30 @@ class ScriptedCluster extends EventEmitter<CoordinatorClusterEvents> implements 
     return [...this.known].sort((a, b) => a.order - b.order);
   }
 
+  /** `attached A` when a registration completes, `detached A` when the coordinator says a server left. */
+  readonly log: string[] = [];
+  #onDetach: (() => void) | undefined;
+  /** While set, registrations wait for it. */
+  hold: Promise<void> | undefined;
+
   async attachServer(server: AttachingServer): Promise<number> {
     const order = this.orders.shift();
     if (order === undefined) throw new Error('no order queued');
+    await this.hold;
     this.announce({ alias: server.alias, role: server.role, serverId: server.serverId, webSocketUrl: server.webSocketUrl, order });
+    this.log.push(`attached ${server.alias}`);
     return order;
   }
 
-  detachServer(): void {}
+  detachServer(server: AttachingServer): void {
+    this.log.push(`detached ${server.alias}`);
+    this.#onDetach?.();
+  }
+
+  /** Resolves at the next detachServer. */
+  nextDetach(): Promise<void> {
+    return new Promise((resolve) => (this.#onDetach = resolve));
+  }
 
   #waiting: ((forwarded: { toAlias: number; frame: Uint8Array }) => void) | undefined;
 
@@ -123,4 +139,22 @@ test("signaling for a peer of another coordinator goes to the cluster with from_
   cluster.emit('signal', client.alias, offer);
   assert.deepEqual(new Uint8Array(await client.peer.nextFrame()), new Uint8Array(offer));
   assert.equal(coordinator.registry.clientCount, 1);
+});
+
+test('a comm server that leaves while the cluster registers it is removed from the cluster once registered', { timeout: 10_000 }, async (t) => {
+  const { cluster, coordinator } = await clusterCoordinator(t);
+  cluster.orders.push(10);
+  let release!: () => void;
+  cluster.hold = new Promise((resolve) => (release = resolve));
+  const peer = new TestPeer(`${coordinator.url}/discover?role=COMMUNICATION_SERVER&server_id=leaving`);
+  await once(peer.ws, 'open');
+  const leftEarly = cluster.nextDetach();
+  await peer.close();
+  await leftEarly;
+  const detachedAgain = cluster.nextDetach();
+  release();
+  await detachedAgain;
+  const alias = cluster.known[0]!.alias;
+  assert.deepEqual(cluster.log, [`detached ${alias}`, `attached ${alias}`, `detached ${alias}`], 'detached after its registration completed');
+  assert.equal(coordinator.registry.serverCount, 0);
 });
