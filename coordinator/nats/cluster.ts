@@ -56,16 +56,15 @@ export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implemen
   static async start(options: NatsClusterOptions): Promise<NatsCluster> {
     const id = randomUUID();
     const nats = await CoordinatorNats.connect({ ...options, name: `broker coordinator ${id}` });
+    let cluster: NatsCluster | undefined;
     try {
-      const [aliases, servers] = await openBuckets(nats, options).catch((error: Error) => {
-        throw new NatsUnavailable('JETSTREAM_UNAVAILABLE', `cannot open the NATS key-value buckets ${options.bucket}-*: ${error.message} (is JetStream on?)`, { cause: error });
-      });
-      const cluster = new NatsCluster(id, nats, aliases, servers, options);
+      const [aliases, servers] = await openBuckets(nats, options);
+      cluster = new NatsCluster(id, nats, aliases, servers, options);
       await cluster.#start();
       return cluster;
     } catch (error) {
-      await nats.close().catch(() => undefined);
-      throw error;
+      await (cluster?.close() ?? nats.close()).catch(() => undefined);
+      throw new NatsUnavailable('JETSTREAM_UNAVAILABLE', `cannot open the NATS key-value buckets ${options.bucket}-*: ${(error as Error).message} (is JetStream on?)`, { cause: error });
     }
   }
 
