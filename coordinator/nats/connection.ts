@@ -6,6 +6,9 @@ import { connect, credsAuthenticator, type NatsConnection, type NodeConnectionOp
 import { BrokerError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/log.js';
 
+/** Longest wait for what was published to leave when closing. */
+const DRAIN_MS = 2_000;
+
 export class NatsUnavailable extends BrokerError<'NATS_UNREACHABLE' | 'JETSTREAM_UNAVAILABLE'> {}
 
 export interface NatsConnectionOptions {
@@ -80,11 +83,15 @@ export class CoordinatorNats {
     this.#listeners.add(listener);
   }
 
-  /** Flushes what was published, then closes. */
+  /** Flushes what was published (for at most DRAIN_MS, and only while connected), then closes. */
   async close(): Promise<void> {
     this.#listeners.clear();
     if (!this.connection.isClosed()) {
-      await this.connection.drain().catch(() => this.connection.close());
+      let timer: NodeJS.Timeout | undefined;
+      const drained = this.state.connected ? this.connection.drain() : Promise.resolve();
+      await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, DRAIN_MS)))]).catch(() => undefined);
+      clearTimeout(timer);
+      if (!this.connection.isClosed()) await this.connection.close().catch(() => undefined);
     }
     await this.#watching;
   }
