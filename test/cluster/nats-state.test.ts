@@ -218,3 +218,14 @@ test('NATS over TLS: the coordinator trusts the NATS server with --nats-tls-ca, 
   assert.equal(untrusted.code, 5, untrusted.stderr);
   assert.match(untrusted.stderr, /cannot connect to NATS .*certificate/);
 });
+
+test('a coordinator whose NATS is away still stops cleanly on SIGTERM', async () => {
+  const nats = await NatsServer.start();
+  cleanups.push(() => nats.stop());
+  const coordinator = await startCoordinatorProcess({ stderr: 'ignore', args: ['--nats', nats.url] });
+  cleanups.push(() => coordinator.process.kill());
+  await nats.kill();
+  await coordinator.process.waitForLine(/^NATS disconnected/);
+  await coordinator.process.stop(10_000);
+  assert.equal(coordinator.process.child.exitCode, 0, 'exited by itself, not killed');
+});
