@@ -4,7 +4,6 @@
 // coordinator. A coordinator without one is alone, all in memory (the
 // default); coordinator/nats/ shares it over NATS.
 import type { EventEmitter } from 'node:events';
-import type { Readiness } from '../shared/http-endpoint.js';
 import type { PeerInfo } from './registry.js';
 
 /** A comm server as every coordinator of the cluster sees it. */
@@ -43,6 +42,7 @@ export interface CoordinatorCluster extends EventEmitter<CoordinatorClusterEvent
    * unreachable): the caller drops it.
    */
   forward(toAlias: number, frame: Uint8Array): boolean;
-  readiness(): Readiness;
+  /** Whether the shared state is reachable (for /readyz), and what to say about it. */
+  readiness(): { ready: boolean; detail: Record<string, unknown> };
   close(): Promise<void>;
 }
