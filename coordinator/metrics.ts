@@ -92,6 +92,12 @@ function natsMetrics(nats: NatsCluster, registers: Registry[]): void {
     },
   });
   new Gauge({
+    name: 'broker_coordinator_cluster_coordinators', help: 'Coordinators of the cluster alive (their beats seen), this one included.', registers,
+    collect() {
+      this.set(nats.liveCoordinators());
+    },
+  });
+  new Gauge({
     name: 'broker_coordinator_cluster_servers', help: 'Comm servers registered in the whole cluster, as this coordinator sees them.', registers,
     collect() {
       this.set(nats.servers().length);

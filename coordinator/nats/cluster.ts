@@ -129,6 +129,11 @@ export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implemen
     return this.#registry.servers();
   }
 
+  /** Coordinators of the cluster alive (their beats seen within the registry's TTL). */
+  liveCoordinators(): number {
+    return this.#registry.liveCoordinators();
+  }
+
   attachServer(server: AttachingServer): Promise<number> {
     return this.#registry.attach(server);
   }
@@ -150,7 +155,10 @@ export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implemen
 
   readiness(): Readiness {
     const { connected } = this.#nats;
-    return { ready: connected, detail: { nats: connected ? 'connected' : 'disconnected', clusterServers: this.#registry.size } };
+    return {
+      ready: connected,
+      detail: { nats: connected ? 'connected' : 'disconnected', clusterServers: this.#registry.size, coordinators: this.#registry.liveCoordinators() },
+    };
   }
 
   close(): Promise<void> {

@@ -5,7 +5,11 @@
 // again every third of the TTL while they stay; it deletes an entry when its
 // server leaves. Every coordinator watches the bucket and keeps what it saw
 // for at most `ttlMs` after the last put: the servers of a coordinator that
-// died disappear with its refreshes. With the cluster secret each value is
+// died disappear with its refreshes. Each coordinator also puts a beat of
+// its own (`coordinator.<id>`) at every refresh: the watch must bring it
+// back, or it has stalled (its consumer lost with a NATS node, which the
+// NATS client notices only after a minute or more) and is started again;
+// the beats also tell how many coordinators are alive. With the cluster secret each value is
 // `<seal>\n<JSON>`, sealed for its key (seal.ts); an entry without a valid
 // seal is ignored.
 import { EventEmitter } from 'node:events';
@@ -63,6 +67,10 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
   /** Servers attached here, by alias: their key and the value refreshed. */
   readonly #attached = new Map<number, { key: string; value: EntryValue }>();
   readonly #refreshTimer: NodeJS.Timeout;
+  /** Coordinators whose beat the watch brought, and when. */
+  readonly #coordinators = new Map<string, number>();
+  /** When the watch last brought this coordinator's own beat (or was started). */
+  #ownBeatSeenAt = Date.now();
   /** Entries ignored: not parseable, or without a valid seal. */
   ignored = 0;
   #watch: { stop(): void } | undefined;
@@ -85,6 +93,7 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
     const { values } = await kv.status();
     const iterator = await kv.watch();
     this.#watch = iterator;
+    this.#ownBeatSeenAt = Date.now();
     let caughtUp!: () => void;
     const initial = new Promise<void>((resolve) => (caughtUp = resolve));
     if (values === 0) caughtUp();
@@ -139,6 +148,13 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
     return this.#seen.size;
   }
 
+  /** Coordinators whose beat was seen within the TTL, this one included once its first beat came back. */
+  liveCoordinators(): number {
+    const now = Date.now();
+    for (const [id, seenAt] of this.#coordinators) if (now - seenAt > this.#options.ttlMs) this.#coordinators.delete(id);
+    return this.#coordinators.size;
+  }
+
   async attach(server: AttachingServer): Promise<number> {
     const key = keyOf(server);
     const value: EntryValue = {
@@ -166,11 +182,20 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
 
   /** Puts every attached server again (on a timer, and when NATS is back). */
   refresh(): void {
+    const { kv, logger, coordinatorId, ttlMs } = this.#options;
     for (const { key, value } of this.#attached.values()) {
-      this.#options.kv.put(key, this.#encode(key, value)).catch((error: Error) => {
-        this.#options.logger.debug({ err: error.message, alias: value.alias }, 'could not refresh a server entry');
+      kv.put(key, this.#encode(key, value)).catch((error: Error) => {
+        logger.debug({ err: error.message, alias: value.alias }, 'could not refresh a server entry');
       });
     }
+    const beatKey = `coordinator.${coordinatorId}`;
+    kv.put(beatKey, this.#encode(beatKey, { coordinator: coordinatorId })).then(() => {
+      // Our beats are stored but the watch has not brought one for a TTL: it stalled.
+      if (this.#watch === undefined || this.#closed || Date.now() - this.#ownBeatSeenAt <= ttlMs) return;
+      logger.warn('the server registry watch stalled, watching again');
+      this.#ownBeatSeenAt = Date.now();
+      this.watch().catch(() => this.#watchAgainLater());
+    }, (error: Error) => logger.debug({ err: error.message }, 'could not put the coordinator beat'));
   }
 
   close(): void {
@@ -185,6 +210,14 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
       this.#seen.delete(entry.key);
       return;
     }
+    if (entry.key.startsWith('coordinator.')) {
+      const beat = this.#open(entry.key, entry.value) as { coordinator?: unknown } | undefined;
+      if (typeof beat?.coordinator !== 'string' || entry.key !== `coordinator.${beat.coordinator}`) return;
+      if (!this.#coordinators.has(beat.coordinator) && this.#coordinators.size >= this.#options.maxServers) return;
+      this.#coordinators.set(beat.coordinator, Date.now());
+      if (beat.coordinator === this.#options.coordinatorId) this.#ownBeatSeenAt = Date.now();
+      return;
+    }
     const value = this.#decode(entry.key, entry.value);
     if (value === undefined) {
       if (this.ignored++ % 100 === 0) this.#options.logger.warn({ key: entry.key, ignored: this.ignored }, 'ignored a server entry: not sealed with the cluster secret, or malformed');
@@ -193,7 +226,7 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
     this.#remember(entry.key, value, value.order ?? entry.revision);
   }
 
-  #encode(key: string, value: EntryValue): Uint8Array {
+  #encode(key: string, value: object): Uint8Array {
     const json = encoder.encode(JSON.stringify(value));
     const { seal } = this.#options;
     if (seal === undefined) return json;
@@ -201,13 +234,24 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
   }
 
   #decode(key: string, bytes: Uint8Array): EntryValue | undefined {
+    return parseValue(this.#open(key, bytes));
+  }
+
+  /** The JSON of a value, its seal checked (with the cluster secret); undefined if either fails. */
+  #open(key: string, bytes: Uint8Array): unknown {
     const { seal } = this.#options;
-    if (seal === undefined) return parseValue(bytes);
-    const newline = bytes.indexOf(0x0a);
-    if (newline < 0) return undefined;
-    const json = bytes.subarray(newline + 1);
-    if (!seal.verify(`server ${key}`, json, Buffer.from(bytes.subarray(0, newline)).toString('latin1'))) return undefined;
-    return parseValue(json);
+    let json = bytes;
+    if (seal !== undefined) {
+      const newline = bytes.indexOf(0x0a);
+      if (newline < 0) return undefined;
+      json = bytes.subarray(newline + 1);
+      if (!seal.verify(`server ${key}`, json, Buffer.from(bytes.subarray(0, newline)).toString('latin1'))) return undefined;
+    }
+    try {
+      return JSON.parse(Buffer.from(json).toString('utf8'));
+    } catch {
+      return undefined;
+    }
   }
 
   #remember(key: string, value: EntryValue, order: number): void {
@@ -227,13 +271,7 @@ function serverOf(value: EntryValue, order: number): ClusterServer {
 }
 
 /** An entry's value, checked field by field (anyone with access to the bucket may have written it). */
-function parseValue(bytes: Uint8Array): EntryValue | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(bytes).toString('utf8'));
-  } catch {
-    return undefined;
-  }
+function parseValue(value: unknown): EntryValue | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   const { alias, role, serverId, webSocketUrl, order, coordinator } = value as Record<string, unknown>;
   if (!Number.isSafeInteger(alias) || (alias as number) < 1) return undefined;
