@@ -15,7 +15,6 @@ export function commServerCommand(yargs: Argv) {
     examples: [
       ['$0 commserver', 'joins ws://127.0.0.1:9090'],
       ['$0 commserver --coordinator-url ws://10.0.0.5:9090', 'on another host'],
-      ['$0 commserver --coordinator-url ws://10.0.0.5:9090 --coordinator-url ws://10.0.0.6:9090', 'with two coordinators of a cluster'],
     ],
     main: ['coordinator-url', 'hub', 'server-id', 'ice-server', 'port-min', 'port-max', 'log-level', 'log-format'],
     options: (y) => y.options({

@@ -14,7 +14,6 @@ export function coordinatorCommand(yargs: Argv) {
     examples: [
       ['$0 coordinator', 'on ws://127.0.0.1:9090'],
       ['$0 coordinator --host 0.0.0.0 --cluster-secret-file s.txt', 'for other hosts'],
-      ['$0 coordinator --nats nats://10.0.0.9:4222', 'one of several coordinators sharing a NATS'],
     ],
     main: ['host', 'port', 'topology', 'nats', 'log-level', 'log-format'],
     options: (y) => y.options({

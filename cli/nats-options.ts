@@ -8,7 +8,7 @@ import type { Logger } from '../shared/log.js';
 import { integerIn, optionError, stringList } from './options.js';
 import { secretFrom } from './security-options.js';
 
-const GROUP = 'NATS (several coordinators):';
+const GROUP = 'NATS:';
 /** Bucket and subject tokens: letters, digits, - and _ (a bucket name allows no more, a subject token no dots). */
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
