@@ -3,12 +3,21 @@
 // is ready once it prints "Server is ready"; stopping it removes the store.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
+
+/** Servers not stopped yet, and the stores they own: killed and removed when this process exits, whatever the test did. */
+const running = new Map<ChildProcess, string | undefined>();
+process.once('exit', () => {
+  for (const [child, store] of running) {
+    child.kill('SIGKILL');
+    if (store !== undefined) rmSync(store, { recursive: true, force: true });
+  }
+});
 
 /** The binary: $NATS_SERVER, else Debian's path, else `nats-server` on PATH. */
 export function natsServerBinary(): string {
@@ -63,7 +72,8 @@ export class NatsServer {
     const child = spawn(natsServerBinary(), [
       '-a', '127.0.0.1', '-p', String(options.port ?? -1), ...(options.jetstream === false ? [] : ['-js', '-sd', storeDir]), ...(options.args ?? []),
     ], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const exited = once(child, 'exit').catch(() => undefined);
+    running.set(child, ownsStore ? storeDir : undefined);
+    const exited = once(child, 'exit').catch(() => undefined).finally(() => running.delete(child));
     const lines: string[] = [];
     const ready = new Promise<number>((resolve, reject) => {
       let port: number | undefined;
