@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { afterEach, test } from 'node:test';
-import { BrokerClient } from '../../client/index.js';
 import { CommServer } from '../../commserver/index.js';
 import { startCoordinatorProcess } from '../../shared/processes.js';
 import { meshFormed } from '../helpers/cluster.js';
+import { clientOn } from './client-on.js';
 import { Inbox, untilRouted } from '../helpers/messages.js';
 import { startNatsCluster } from '../helpers/nats-server.js';
 
@@ -24,18 +24,6 @@ async function commServer(coordinatorUrls: string[]): Promise<CommServer> {
   server.start();
   await registered;
   return server;
-}
-
-async function clientOn(coordinatorUrl: string, server: CommServer): Promise<BrokerClient> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const client = await BrokerClient.connect({ coordinatorUrl, transport: 'webrtc' });
-    if (client.serverAlias === server.alias) {
-      cleanups.push(() => client.close());
-      return client;
-    }
-    client.close();
-  }
-  throw new Error(`no client landed on server ${server.alias}`);
 }
 
 test('a NATS node SIGKILLed mid-traffic: nothing lost, and servers and clients still join across both coordinators', { timeout: 120_000 }, async () => {
@@ -54,8 +42,8 @@ test('a NATS node SIGKILLed mid-traffic: nothing lost, and servers and clients s
   const s1 = await commServer([a!.url, b!.url]);
   const s2 = await commServer([b!.url, a!.url]);
   await meshFormed([s1, s2]);
-  const publisher = await clientOn(a!.url, s2);
-  const subscriber = await clientOn(b!.url, s1);
+  const publisher = await clientOn(a!.url, s2, cleanups);
+  const subscriber = await clientOn(b!.url, s1, cleanups);
   const inbox = new Inbox(subscriber);
   subscriber.subscribe('stream');
   await untilRouted('stream', [publisher], [{ client: subscriber, inbox }]);
@@ -74,8 +62,8 @@ test('a NATS node SIGKILLed mid-traffic: nothing lost, and servers and clients s
   const s3 = await commServer([a!.url]);
   const s4 = await commServer([b!.url]);
   await meshFormed([s1, s2, s3, s4]);
-  const viaA = await clientOn(a!.url, s4);
-  const viaB = await clientOn(b!.url, s3);
+  const viaA = await clientOn(a!.url, s4, cleanups);
+  const viaB = await clientOn(b!.url, s3, cleanups);
   const inboxA = new Inbox(viaA);
   viaA.subscribe('after');
   await untilRouted('after', [viaB], [{ client: viaA, inbox: inboxA }]);

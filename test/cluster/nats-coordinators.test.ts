@@ -8,10 +8,10 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterEach, test, type TestContext } from 'node:test';
-import { BrokerClient, type BrokerClientOptions } from '../../client/index.js';
 import { CommServer } from '../../commserver/index.js';
 import { startCoordinatorProcess, type BrokerProcess } from '../../shared/processes.js';
 import { meshFormed } from '../helpers/cluster.js';
+import { clientOn } from './client-on.js';
 import { Inbox, untilRouted } from '../helpers/messages.js';
 import { NatsServer } from '../helpers/nats-server.js';
 
@@ -56,25 +56,12 @@ async function startNatsCluster(coordinators: number, serversPer: number, coordi
   return { nats, coordinators: started, servers };
 }
 
-/** Connects through `coordinatorUrl` until a client lands on `server` (coordinators pick at random among all servers). */
-async function clientOn(coordinatorUrl: BrokerClientOptions['coordinatorUrl'], server: CommServer): Promise<BrokerClient> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const client = await BrokerClient.connect({ coordinatorUrl, transport: 'webrtc' });
-    if (client.serverAlias === server.alias) {
-      cleanups.push(() => client.close());
-      return client;
-    }
-    client.close();
-  }
-  throw new Error(`no client landed on server ${server.alias}`);
-}
-
 test('comm servers attached to two coordinators form one mesh; clients of each coordinator reach servers of the other', async () => {
   const { coordinators: [a, b], servers: [s1, s2] } = await startNatsCluster(2, 1);
   for (const server of [s1!, s2!]) assert.equal(server.linkedServers().length, 1, 'each server linked to the one of the other coordinator');
   // Each client's signaling crosses NATS: it is attached to one coordinator, its server to the other.
-  const viaA = await clientOn(a!.url, s2!);
-  const viaB = await clientOn(b!.url, s1!);
+  const viaA = await clientOn(a!.url, s2!, cleanups);
+  const viaB = await clientOn(b!.url, s1!, cleanups);
   const inboxA = new Inbox(viaA);
   const inboxB = new Inbox(viaB);
   viaA.subscribe('room');
@@ -89,8 +76,8 @@ test('comm servers attached to two coordinators form one mesh; clients of each c
 test('a coordinator SIGKILLed mid-traffic: no reliable message lost, its servers re-attach to the other, new clients connect', async (t: TestContext) => {
   const { coordinators: [a, b], servers: [s1, s2] } = await startNatsCluster(2, 1);
   const both = [a!.url, b!.url];
-  const publisher = await clientOn(a!.url, s1!);
-  const subscriber = await clientOn(b!.url, s2!);
+  const publisher = await clientOn(a!.url, s1!, cleanups);
+  const subscriber = await clientOn(b!.url, s2!, cleanups);
   const inbox = new Inbox(subscriber);
   subscriber.subscribe('stream');
   await untilRouted('stream', [publisher], [{ client: subscriber, inbox }]);
@@ -113,7 +100,7 @@ test('a coordinator SIGKILLed mid-traffic: no reliable message lost, its servers
 
   // A new client given both coordinators connects through the live one, to either server.
   for (const server of [s1!, s2!]) {
-    const late = await clientOn(both, server);
+    const late = await clientOn(both, server, cleanups);
     const lateInbox = new Inbox(late);
     late.subscribe('stream');
     await untilRouted('stream', [publisher], [{ client: late, inbox: lateInbox }]);
