@@ -56,6 +56,19 @@ const MAX_URL_LENGTH = 512;
 /** Delay before watching again after a watch ended by itself. */
 const WATCH_RETRY_MS = 1_000;
 
+/** `promise`, or a rejection naming `what` once `ms` passed. */
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The key of a server: its stable id when it gave one (base64url keeps KV's key alphabet), else its alias. */
 export function keyOf(server: { alias: number; serverId?: string }): string {
   return server.serverId === undefined ? `alias.${server.alias}` : `id.${Buffer.from(server.serverId).toString('base64url')}`;
@@ -88,10 +101,16 @@ export class ServerRegistry extends EventEmitter<ServerRegistryEvents> {
   async watch(): Promise<void> {
     this.#watch?.stop();
     this.#watch = undefined;
-    const { kv, logger } = this.#options;
+    const { kv, logger, ttlMs } = this.#options;
+    // Bounded: while JetStream elects a new leader after losing a node these may not answer, and the
+    // stall check in refresh() only re-arms once a watch is in place; a timeout lets #watchAgainLater retry.
     // With one value kept per key, the bucket's messages are the entries the watch delivers first.
-    const { values } = await kv.status();
-    const iterator = await kv.watch();
+    const { values } = await within(kv.status(), ttlMs, 'the registry bucket status');
+    const starting = kv.watch();
+    const iterator = await within(starting, ttlMs, 'a watch of the registry bucket').catch((error: Error) => {
+      void starting.then((late) => late.stop(), () => undefined);
+      throw error;
+    });
     this.#watch = iterator;
     this.#ownBeatSeenAt = Date.now();
     let caughtUp!: () => void;
