@@ -9,7 +9,10 @@ import type { CommServer } from '../../commserver/index.js';
 export async function clientOn(
   coordinatorUrl: BrokerClientOptions['coordinatorUrl'], server: CommServer, cleanups: Array<() => unknown>,
 ): Promise<BrokerClient> {
-  for (let attempt = 0; attempt < 40; attempt++) {
+  // A coordinator's view of the servers registered through another one follows NATS, within the
+  // registry TTL after a NATS node was lost: try for a while rather than a number of times.
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
     const client = await BrokerClient.connect({ coordinatorUrl, transport: 'webrtc' });
     if (client.serverAlias === server.alias) {
       cleanups.push(() => client.close());
