@@ -9,8 +9,8 @@ import type { Readiness } from '../../shared/http-endpoint.js';
 import type { Logger } from '../../shared/log.js';
 import type { AttachingServer, ClusterServer, CoordinatorCluster, CoordinatorClusterEvents } from '../cluster.js';
 import { AliasBlocks, blockOf } from './alias-blocks.js';
-import { CoordinatorNats, NatsUnavailable, type NatsConnectionOptions, type NatsConnectionState } from './connection.js';
-import { NatsSeal } from './seal.js';
+import { ReconnectingNats, NatsUnavailable, type NatsConnectionOptions, type NatsConnectionState } from '../../shared/nats-connection.js';
+import { NatsSeal } from '../../shared/nats-seal.js';
 import { ServerRegistry } from './server-registry.js';
 import { SignalBus, type SignalBusStats } from './signal-bus.js';
 
@@ -44,7 +44,7 @@ export interface NatsClusterStats extends SignalBusStats {
 export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implements CoordinatorCluster {
   /** This coordinator in the cluster (its NATS connection's name, its registry entries). */
   readonly id: string;
-  readonly #nats: CoordinatorNats;
+  readonly #nats: ReconnectingNats;
   readonly #aliases: AliasBlocks;
   readonly #registry: ServerRegistry;
   readonly #bus: SignalBus;
@@ -55,7 +55,7 @@ export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implemen
   /** Connects and reads the shared state; rejects with NatsUnavailable when NATS or JetStream cannot be reached. */
   static async start(options: NatsClusterOptions): Promise<NatsCluster> {
     const id = randomUUID();
-    const nats = await CoordinatorNats.connect({ ...options, name: `broker coordinator ${id}` });
+    const nats = await ReconnectingNats.connect({ ...options, name: `broker coordinator ${id}` });
     let cluster: NatsCluster | undefined;
     try {
       const [aliases, servers] = await openBuckets(nats, options);
@@ -68,7 +68,7 @@ export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implemen
     }
   }
 
-  private constructor(id: string, nats: CoordinatorNats, aliases: KV, servers: KV, options: NatsClusterOptions) {
+  private constructor(id: string, nats: ReconnectingNats, aliases: KV, servers: KV, options: NatsClusterOptions) {
     super();
     this.id = id;
     this.#nats = nats;
@@ -172,7 +172,7 @@ export class NatsCluster extends EventEmitter<CoordinatorClusterEvents> implemen
 }
 
 /** Opens the buckets, creating them if they are not there (then with this coordinator's TTL and replicas). */
-function openBuckets(nats: CoordinatorNats, options: NatsClusterOptions): Promise<[KV, KV]> {
+function openBuckets(nats: ReconnectingNats, options: NatsClusterOptions): Promise<[KV, KV]> {
   const kvm = new Kvm(nats.connection);
   const replicas = options.replicas ?? 1;
   return Promise.all([

@@ -17,7 +17,7 @@ import type { KV, KvWatchEntry } from '@nats-io/kv';
 import { Role } from '../../shared/codec.js';
 import type { Logger } from '../../shared/log.js';
 import type { AttachingServer, ClusterServer } from '../cluster.js';
-import type { NatsSeal } from './seal.js';
+import type { NatsSeal } from '../../shared/nats-seal.js';
 
 export interface ServerRegistryOptions {
   kv: KV;

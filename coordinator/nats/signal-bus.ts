@@ -11,7 +11,7 @@
 import { headers, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import type { Logger } from '../../shared/log.js';
 import { blockOf } from './alias-blocks.js';
-import { SEAL_HEADER, type NatsSeal } from './seal.js';
+import { SEAL_HEADER, type NatsSeal } from '../../shared/nats-seal.js';
 
 export interface SignalBusOptions {
   connection: NatsConnection;

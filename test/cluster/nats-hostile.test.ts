@@ -10,7 +10,7 @@ import { CommServer } from '../../commserver/index.js';
 import { Coordinator, type ClusterServer } from '../../coordinator/index.js';
 import { blockOf } from '../../coordinator/nats/alias-blocks.js';
 import { NatsCluster } from '../../coordinator/nats/cluster.js';
-import { SEAL_HEADER } from '../../coordinator/nats/seal.js';
+import { SEAL_HEADER } from '../../shared/nats-seal.js';
 import { Connect, MessageType, Role, WebRtc, encodeJson } from '../../shared/codec.js';
 import { silentLogger } from '../../shared/log.js';
 import { connectClient } from '../coordinator/helpers.js';

@@ -1,10 +1,11 @@
-// The coordinator's connection to NATS: the servers, credentials and TLS
-// of the command line; reconnection with capped exponential backoff for as
-// long as the coordinator runs; whether it is up, for /readyz and /metrics.
+// A process's connection to NATS (a coordinator's shared state, a comm
+// server's backbone): the servers, credentials and TLS of the command line;
+// reconnection with capped exponential backoff for as long as the process
+// runs; whether it is up, for /readyz and /metrics.
 import { readFileSync } from 'node:fs';
 import { connect, credsAuthenticator, type NatsConnection, type NodeConnectionOptions } from '@nats-io/transport-node';
-import { BrokerError } from '../../shared/errors.js';
-import type { Logger } from '../../shared/log.js';
+import { BrokerError } from './errors.js';
+import type { Logger } from './log.js';
 
 /** Longest wait for what was published to leave when closing. */
 const DRAIN_MS = 2_000;
@@ -38,7 +39,7 @@ export interface NatsConnectionState {
   reconnects: number;
 }
 
-export class CoordinatorNats {
+export class ReconnectingNats {
   readonly connection: NatsConnection;
   readonly state: NatsConnectionState = { connected: true, disconnects: 0, reconnects: 0 };
   readonly #logger: Logger;
@@ -52,7 +53,7 @@ export class CoordinatorNats {
   }
 
   /** Connects, or fails with NatsUnavailable naming the servers. */
-  static async connect(options: NatsConnectionOptions): Promise<CoordinatorNats> {
+  static async connect(options: NatsConnectionOptions): Promise<ReconnectingNats> {
     const backoff = exponentialBackoff(options.reconnectMinMs, options.reconnectMaxMs);
     const connectionOptions: NodeConnectionOptions = {
       servers: [...options.servers],
@@ -71,7 +72,7 @@ export class CoordinatorNats {
       throw new NatsUnavailable('NATS_UNREACHABLE', `cannot connect to NATS at ${options.servers.join(', ')}: ${(error as Error).message}`, { cause: error });
     }
     options.logger.info({ server: connection.getServer() }, 'connected to NATS');
-    return new CoordinatorNats(connection, options.logger, backoff.reset);
+    return new ReconnectingNats(connection, options.logger, backoff.reset);
   }
 
   get connected(): boolean {

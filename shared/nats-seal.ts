@@ -1,12 +1,12 @@
-// What coordinators put on NATS, sealed with the cluster secret: an
-// HMAC-SHA256 over a context (the subject, the registry key), a timestamp
-// and the payload, with a key derived from the secret for this use alone.
-// A process on the same NATS without the secret cannot speak for a peer in
-// the signaling or register a comm server: what it writes fails the check
-// and is dropped. Availability (who may write at all, delete a bucket, move
+// What coordinators and comm servers put on NATS, sealed with the cluster
+// secret: an HMAC-SHA256 over a context (the subject, the registry key), a
+// timestamp and the payload, with a key derived from the secret for this use
+// alone. A process on the same NATS without the secret cannot speak for a
+// peer in the signaling, register a comm server or publish on the backbone:
+// what it writes fails the check and is dropped. Availability (who may write at all, delete a bucket, move
 // the alias counter) is NATS's permissions' job.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { secretBytes } from '../../shared/credentials.js';
+import { secretBytes } from './credentials.js';
 
 /** The header of a sealed NATS message. */
 export const SEAL_HEADER = 'Broker-Seal';
