@@ -1,12 +1,15 @@
 import type { Argv } from 'yargs';
-import { commServerLimitSpec } from '../shared/config.js';
+import { commServerLimitSpec, type CommServerLimits } from '../shared/config.js';
+import type { Readiness } from '../shared/http-endpoint.js';
+import type { Logger } from '../shared/log.js';
 import type { IceServer } from '../shared/rtc.js';
 import { limitFlags, limitsFrom } from './limit-flags.js';
-import { addCommand, integerIn, isWebSocketUrl, logOptions, stringList, webSocketUrl } from './options.js';
-import { commServerSecurityFrom, commServerSecurityOptions } from './security-options.js';
+import { EXIT_NATS_UNREACHABLE, RuntimeFailure, addCommand, integerIn, isWebSocketUrl, logOptions, stringList, webSocketUrl } from './options.js';
+import { commServerSecurityFrom, commServerSecurityOptions, secretFrom } from './security-options.js';
 import { startOperations, operationsOptions } from './operations-endpoint.js';
 import { stopOnSignals } from './signals.js';
 import { applyHeapGrowingPercent, applySemiSpaceSize, heapGrowingOptions } from './v8-heap.js';
+import { natsConnectionFrom, natsConnectionOptions } from './nats-options.js';
 
 export function commServerCommand(yargs: Argv) {
   return addCommand(yargs, {
@@ -16,7 +19,7 @@ export function commServerCommand(yargs: Argv) {
       ['$0 commserver', 'joins ws://127.0.0.1:9090'],
       ['$0 commserver --coordinator-url ws://10.0.0.5:9090', 'on another host'],
     ],
-    main: ['coordinator-url', 'hub', 'server-id', 'ice-server', 'port-min', 'port-max', 'log-level', 'log-format'],
+    main: ['coordinator-url', 'hub', 'server-id', 'backbone', 'nats', 'ice-server', 'port-min', 'port-max', 'log-level', 'log-format'],
     options: (y) => y.options({
       'coordinator-url': {
         type: 'string', array: true, default: ['ws://127.0.0.1:9090'], defaultDescription: 'ws://127.0.0.1:9090',
@@ -49,12 +52,21 @@ export function commServerCommand(yargs: Argv) {
         type: 'string', group: 'WebSocket fallback:', defaultDescription: 'ws://HOST:PORT as bound',
         description: 'The URL clients are told to use (behind a proxy or NAT); port 0 stands for the port the endpoint bound (ws://HOST:0)', coerce: webSocketUrl('ws-public-url'),
       },
+      backbone: {
+        choices: ['webrtc', 'nats'] as const, default: 'webrtc' as const, group: 'NATS:',
+        description: 'How comm servers exchange topic messages: webrtc, a data-channel link to every other server; nats, over NATS subjects (with --nats; every comm server of the cluster alike)',
+      },
+      ...natsConnectionOptions,
       ...heapGrowingOptions,
       ...operationsOptions,
       ...commServerSecurityOptions,
       ...limitFlags(commServerLimitSpec),
     }).check((argv) => {
       portRangeFrom(argv['port-min'], argv['port-max']);
+      const nats = natsConnectionFrom(argv);
+      if (argv.backbone === 'nats' && nats === undefined) throw new Error('--backbone nats needs --nats');
+      if (argv.backbone !== 'nats' && nats !== undefined) throw new Error('--nats is for --backbone nats');
+      if (argv.backbone === 'nats' && argv.hub) throw new Error('--hub and --backbone nats: on the backbone NATS relays between the servers');
       return true;
     }),
     run: async (argv) => {
@@ -66,6 +78,7 @@ export function commServerCommand(yargs: Argv) {
       const logger = createLogger({ name: 'commserver', level: argv['log-level'], format: argv['log-format'] });
       const portRange = portRangeFrom(argv['port-min'], argv['port-max']);
       const limits = limitsFrom(commServerLimitSpec, argv);
+      const nats = await backboneConnection(argv, limits, logger);
       const server = new CommServer({
         ...(await commServerSecurityFrom(argv, limits)),
         coordinatorUrl: argv['coordinator-url'],
@@ -74,6 +87,7 @@ export function commServerCommand(yargs: Argv) {
         iceServers: argv['ice-server'].map(parseIceServer),
         portRange,
         ...(argv.ws ? { webSocket: { host: argv['ws-host'], port: argv['ws-port'], publicUrl: argv['ws-public-url'] } } : {}),
+        ...(nats ? { backbone: await backboneOptions(argv, nats, limits) } : {}),
         limits,
         logger,
       });
@@ -83,18 +97,57 @@ export function commServerCommand(yargs: Argv) {
       server.on('peerClosed', (peer) => peer.isServer && peer.authenticated && reportLinks());
       await server.start().listening();
       const operations = await startOperations(argv, async () => ({
-        metrics: (await import('../commserver/metrics.js')).commServerMetrics(server),
-        readiness: () => server.readiness(),
+        metrics: (await import('../commserver/metrics.js')).commServerMetrics(server, nats),
+        readiness: () => withNats(server.readiness(), nats),
         stats: () => server.peerReports(),
         logger,
       }));
       // SIGTERM (an orchestrator's stop) drains: clients move first. SIGINT (Ctrl-C) closes at once.
       stopOnSignals(logger, async (signal) => {
         await (signal === 'SIGTERM' ? server.drain() : server.close());
+        await nats?.close();
         await operations?.close();
       });
     },
   });
+}
+
+type BackboneNats = import('../shared/nats-connection.js').ReconnectingNats;
+
+/** With --backbone nats: the connection to NATS (exit code 5 when it cannot be made). */
+async function backboneConnection(argv: Record<string, unknown>, limits: CommServerLimits, logger: Logger): Promise<BackboneNats | undefined> {
+  const settings = natsConnectionFrom(argv);
+  if (settings === undefined) return undefined;
+  const { ReconnectingNats } = await import('../shared/nats-connection.js');
+  try {
+    return await ReconnectingNats.connect({
+      ...settings,
+      name: `broker commserver ${process.pid}`,
+      noEcho: true,
+      connectTimeoutMs: limits.natsConnectTimeoutMs,
+      reconnectMinMs: limits.natsReconnectMinMs,
+      reconnectMaxMs: limits.natsReconnectMaxMs,
+      logger,
+    });
+  } catch (error) {
+    throw new RuntimeFailure((error as Error).message, EXIT_NATS_UNREACHABLE);
+  }
+}
+
+async function backboneOptions(argv: Record<string, unknown>, nats: BackboneNats, limits: CommServerLimits) {
+  const secret = secretFrom(argv, 'cluster-secret');
+  const { NatsSeal } = await import('../shared/nats-seal.js');
+  return {
+    connection: nats.connection,
+    subjectPrefix: argv['nats-subject-prefix'] as string,
+    seal: secret === undefined ? undefined : new NatsSeal(secret, { maxAgeMs: limits.authClockSkewMs }),
+  };
+}
+
+/** On the backbone a comm server without NATS is not ready: it cannot reach the other servers. */
+function withNats(readiness: Readiness, nats: BackboneNats | undefined): Readiness {
+  if (nats === undefined) return readiness;
+  return { ready: readiness.ready && nats.connected, detail: { ...readiness.detail, nats: nats.connected } };
 }
 
 function portRangeFrom(min: number | undefined, max: number | undefined): [number, number] | undefined {

@@ -1,10 +1,12 @@
-// The coordinator's NATS options (docs/CONFIGURATION.md): where NATS is,
-// how to authenticate to it, and the bucket and subject prefixes that keep
-// two clusters on one NATS apart. Without --nats the coordinator is alone.
+// The NATS options (docs/CONFIGURATION.md): where NATS is, how to
+// authenticate to it, and the subject (and, for coordinators, bucket)
+// prefixes that keep two clusters on one NATS apart. Without --nats a
+// coordinator is alone and a comm server links to the others over WebRTC.
 import type { Options } from 'yargs';
 import { readSecretFile } from '../shared/credentials.js';
 import type { CoordinatorLimits } from '../shared/config.js';
 import type { Logger } from '../shared/log.js';
+import type { NatsServerSettings } from '../shared/nats-connection.js';
 import { integerIn, optionError, stringList } from './options.js';
 import { secretFrom } from './security-options.js';
 
@@ -29,16 +31,30 @@ function name(flag: string) {
   };
 }
 
-export const natsOptions = {
+/** How to reach NATS: both commands. */
+export const natsConnectionOptions = {
   nats: {
-    type: 'string', array: true, default: [] as string[], defaultDescription: 'none: this coordinator alone', group: GROUP,
-    description: 'nats://HOST:PORT of a NATS server with JetStream, repeatable: coordinators given the same NATS share clients, comm servers and signaling; BROKER_NATS takes several separated by spaces',
+    type: 'string', array: true, default: [] as string[], defaultDescription: 'none', group: GROUP,
+    description: 'nats://HOST:PORT of a NATS server, repeatable (BROKER_NATS takes several separated by spaces)',
     coerce: stringList('nats', natsUrl),
   },
   'nats-creds-file': { type: 'string', defaultDescription: 'none', group: GROUP, description: 'NATS credentials file (.creds)' },
   'nats-user-file': { type: 'string', defaultDescription: 'none', group: GROUP, description: 'File holding the NATS user (first line), with --nats-password-file' },
   'nats-password-file': { type: 'string', defaultDescription: 'none', group: GROUP, description: 'File holding the NATS password (first line)' },
   'nats-tls-ca': { type: 'string', defaultDescription: 'none', group: GROUP, description: "CA certificate file of the NATS servers' TLS certificates" },
+  'nats-subject-prefix': {
+    type: 'string', default: 'broker', group: GROUP, coerce: name('nats-subject-prefix'),
+    description: 'Prefix of the NATS subjects (<prefix>.signal..., <prefix>.topic..., <prefix>.link...); one per cluster sharing a NATS',
+  },
+} satisfies Record<string, Options>;
+
+/** The coordinator's: the shared state's buckets. */
+export const natsOptions = {
+  ...natsConnectionOptions,
+  nats: {
+    ...natsConnectionOptions.nats, defaultDescription: 'none: this coordinator alone',
+    description: 'nats://HOST:PORT of a NATS server with JetStream, repeatable: coordinators given the same NATS share clients, comm servers and signaling; BROKER_NATS takes several separated by spaces',
+  },
   'nats-bucket': {
     type: 'string', default: 'broker', group: GROUP, coerce: name('nats-bucket'),
     description: 'Prefix of the JetStream key-value buckets (<bucket>-servers, <bucket>-aliases); one per cluster sharing a NATS',
@@ -47,16 +63,12 @@ export const natsOptions = {
     type: 'number', default: 1, group: GROUP, coerce: integerIn('nats-replicas', 1, 5),
     description: 'Copies of the key-value buckets on a NATS cluster, when a coordinator creates them',
   },
-  'nats-subject-prefix': {
-    type: 'string', default: 'broker', group: GROUP, coerce: name('nats-subject-prefix'),
-    description: 'Prefix of the NATS subjects (<prefix>.signal...); one per cluster sharing a NATS',
-  },
 } satisfies Record<string, Options>;
 
 type Argv = Record<string, unknown>;
 
-/** Starts the shared state when --nats was given (only then loading the NATS client); undefined without it. */
-export async function natsClusterFrom(argv: Argv, limits: CoordinatorLimits, logger: Logger) {
+/** Where NATS is and how to authenticate to it, from the flags; undefined without --nats (and then no other NATS flag may be given). */
+export function natsConnectionFrom(argv: Argv): NatsServerSettings | undefined {
   const servers = argv.nats as string[];
   if (servers.length === 0) {
     for (const flag of ['nats-creds-file', 'nats-user-file', 'nats-password-file', 'nats-tls-ca']) {
@@ -68,15 +80,22 @@ export async function natsClusterFrom(argv: Argv, limits: CoordinatorLimits, log
   const passwordFile = argv['nats-password-file'] as string | undefined;
   if ((userFile === undefined) !== (passwordFile === undefined)) throw new Error('give --nats-user-file and --nats-password-file together');
   if (userFile !== undefined && argv['nats-creds-file'] !== undefined) throw new Error('give --nats-creds-file or --nats-user-file, not both');
-  const user = userFile === undefined ? undefined : readSecretFile(userFile, 'NATS user');
-  const password = passwordFile === undefined ? undefined : readSecretFile(passwordFile, 'NATS password');
-  const { NatsCluster } = await import('../coordinator/nats/cluster.js');
-  return NatsCluster.start({
+  return {
     servers,
     credsFile: argv['nats-creds-file'] as string | undefined,
-    user,
-    password,
+    user: userFile === undefined ? undefined : readSecretFile(userFile, 'NATS user'),
+    password: passwordFile === undefined ? undefined : readSecretFile(passwordFile, 'NATS password'),
     tlsCaFile: argv['nats-tls-ca'] as string | undefined,
+  };
+}
+
+/** Starts the shared state when --nats was given (only then loading the NATS client); undefined without it. */
+export async function natsClusterFrom(argv: Argv, limits: CoordinatorLimits, logger: Logger) {
+  const settings = natsConnectionFrom(argv);
+  if (settings === undefined) return undefined;
+  const { NatsCluster } = await import('../coordinator/nats/cluster.js');
+  return NatsCluster.start({
+    ...settings,
     bucket: argv['nats-bucket'] as string,
     subjectPrefix: argv['nats-subject-prefix'] as string,
     replicas: argv['nats-replicas'] as number,

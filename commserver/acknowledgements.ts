@@ -11,7 +11,10 @@
 // window the server takes a checkpoint: the latest number of each client
 // heard from in the window, and what every link had been sent by then. A
 // checkpoint completes, and its clients get their ACKs, when every link has
-// acknowledged its count (or is gone). Checkpoints complete in order.
+// acknowledged its count (or is gone). Checkpoints complete in order. On the
+// NATS backbone a client's messages leave for the other servers on NATS,
+// not on the links: a checkpoint also waits until NATS has everything
+// published before it.
 import { Ack, ACK_EXTENSION, MessageType } from '../shared/codec.js';
 import type { Peer } from './peer.js';
 
@@ -20,6 +23,8 @@ export interface AcknowledgementsOptions {
   windowMs: number;
   /** The live, authenticated server links. */
   linkedServers: () => Iterable<Peer>;
+  /** On the NATS backbone: resolves once NATS has everything published so far. */
+  backboneFlushed?: () => Promise<void>;
 }
 
 interface Checkpoint {
@@ -27,6 +32,8 @@ interface Checkpoint {
   clients: Map<Peer, number>;
   /** Link -> reliable frames it had been sent at the checkpoint. */
   links: Map<Peer, number>;
+  /** NATS has what was published up to the checkpoint (always, without the backbone). */
+  flushed: boolean;
 }
 
 export class Acknowledgements {
@@ -93,7 +100,13 @@ export class Acknowledgements {
       if (sent > (this.#acknowledgedBy.get(link) ?? 0)) links.set(link, sent);
     }
     if (this.#pending.size > 0) {
-      this.#checkpoints.push({ clients: this.#pending, links });
+      const checkpoint: Checkpoint = { clients: this.#pending, links, flushed: this.#options.backboneFlushed === undefined };
+      // A flush that fails (NATS closed) leaves the checkpoint waiting: its clients send those messages again elsewhere.
+      this.#options.backboneFlushed?.().then(() => {
+        checkpoint.flushed = true;
+        this.#complete();
+      }, () => undefined);
+      this.#checkpoints.push(checkpoint);
       this.#pending = new Map();
     }
     this.#complete();
@@ -110,6 +123,7 @@ export class Acknowledgements {
   #complete(): void {
     while (this.#checkpoints.length > 0) {
       const checkpoint = this.#checkpoints[0];
+      if (!checkpoint.flushed) return;
       for (const [link, needed] of checkpoint.links) {
         if ((this.#acknowledgedBy.get(link) ?? 0) < needed) return;
       }

@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import {
-  ConnectionRefusedReason, DIRECT_EXTENSION, DRAIN_EXTENSION, MODERATION_EXTENSION, MessageHeader, MessageType, PRESENCE_EXTENSION, Role,
+  ConnectionRefusedReason, DIRECT_EXTENSION, DRAIN_EXTENSION, MODERATION_EXTENSION, MessageHeader, MessageType, PRESENCE_EXTENSION, Role, isServerRole,
 } from '../shared/codec.js';
 import { allowAllPeers, noServerCredentials, openAccessWarning, type PeerAuthenticator, type ServerCredentials } from '../shared/auth.js';
 import { commServerLimitDefaults, coordinatorLimitDefaults, type CommServerLimits } from '../shared/config.js';
@@ -33,6 +33,7 @@ import { TopicHistory } from './topic-history.js';
 import { Signaling } from './signaling.js';
 import { peerReport, type PeerReport } from './peer-report.js';
 import { CommServerStats } from './stats.js';
+import { NatsBackbone, type BackboneOptions, type BackboneStats } from './backbone.js';
 
 export interface CommServerOptions {
   /**
@@ -56,6 +57,12 @@ export interface CommServerOptions {
   webSocket?: { host: string; port: number; publicUrl?: string };
   peerAuthenticator?: PeerAuthenticator;
   credentials?: ServerCredentials;
+  /**
+   * Exchange topic messages with the other comm servers over NATS instead of
+   * WebRTC links (backbone.ts); every comm server of the cluster must be on
+   * it, and none a HUB.
+   */
+  backbone?: Omit<BackboneOptions, 'maxTopicCounters'>;
   limits?: Partial<CommServerLimits>;
   logger?: Logger;
 }
@@ -91,6 +98,9 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #directory: Directory;
   #direct: DirectMessages;
   #moderation: Moderation;
+  #backbone: NatsBackbone | undefined;
+  /** On the backbone: each linked server's link, by its server id, for the topic messages it publishes on NATS. */
+  readonly #linksByServerId = new Map<string, Peer>();
   #closing = false;
   #draining = false;
   #started: Promise<void> = Promise.resolve();
@@ -109,6 +119,11 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     this.#logger = (options.logger ?? silentLogger()).child({ serverId: this.serverId });
     this.#rtc = options.rtc ?? weriftFactory;
     this.#credentials = options.credentials ?? noServerCredentials;
+    if (options.backbone && options.hub) throw new Error('a comm server on the NATS backbone cannot be a HUB: NATS relays between the servers');
+    this.#backbone = options.backbone && new NatsBackbone(
+      this.serverId, { ...options.backbone, maxTopicCounters: this.limits.backboneTopicCounters }, this.#logger,
+      (from, channel, frame) => this.#fromBackbone(from, channel, frame),
+    );
     this.#moderation = new Moderation({
       maxBans: this.limits.maxBans,
       peers: () => this.peers.values(),
@@ -130,10 +145,12 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       pingIntervalMs: this.limits.serverPingIntervalMs,
       timeoutMs: this.limits.serverTimeoutMs,
       linkedServers: () => this.linkedServers(),
+      backbone: this.#backbone,
     });
     this.#acknowledgements = new Acknowledgements({
       windowMs: Math.max(1, this.limits.batchDelayMs),
       linkedServers: () => this.linkedServers(),
+      backboneFlushed: this.#backbone && (() => this.#backbone!.flushed()),
     });
     const history = new TopicHistory({
       maxBytesPerTopic: this.limits.historyBytesPerTopic,
@@ -183,6 +200,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       presence: this.#presence,
       directory: this.#directory,
       direct: this.#direct,
+      backbone: this.#backbone,
       reject: (peer, reason, detail) => this.#reject(peer, reason, detail),
       onRateLimited: (peer, channel) => this.emit('rateLimited', peer, channel),
       onServerInterest: (peer, topics) => this.emit('serverInterest', peer, topics),
@@ -268,6 +286,11 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     return this.#direct.pending;
   }
 
+  /** What crossed the NATS backbone (undefined without it). */
+  get backboneStats(): Readonly<BackboneStats> | undefined {
+    return this.#backbone?.stats;
+  }
+
   /** Every peer, as served on /stats. */
   peerReports(): PeerReport[] {
     return [...this.peers.values()].map((peer) => peerReport(peer, this.topicsOf(peer)));
@@ -288,6 +311,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   start(): this {
     const warning = openAccessWarning((this.#options.peerAuthenticator ?? allowAllPeers).unauthenticated);
     if (warning) this.#logger.warn(warning);
+    this.#backbone?.start();
     this.#serverLinks.start();
     this.#presence.start();
     this.#directory.start();
@@ -360,6 +384,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     await this.#signaling.close();
     await this.#webSockets?.close();
     await Promise.all([...this.peers.values()].map((peer) => peer.close('server-closing')));
+    this.#backbone?.close();
   }
 
   /**
@@ -418,13 +443,17 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     alias: number, direction: 'incoming' | 'outgoing',
     { connection, serverId, registeredRole }: { connection?: PeerConnectionLike; serverId?: string; registeredRole?: Role } = {},
   ): Peer {
+    // On the backbone every link to a server is over NATS: ours (outgoing), and a server's whose CONNECT the coordinator stamped as one.
+    const backboneLink = this.#backbone !== undefined && connection === undefined
+      && (direction === 'outgoing' || (registeredRole !== undefined && isServerRole(registeredRole)));
     const peer = new Peer({
       alias,
       serverId,
       registeredRole,
       direction,
-      transport: connection ? 'websocket' : 'webrtc',
-      pc: connection ?? this.#rtc({ iceServers: this.#options.iceServers ?? [], portRange: this.#options.portRange }),
+      transport: connection ? 'websocket' : backboneLink ? 'nats' : 'webrtc',
+      pc: connection ?? (backboneLink ? this.#backbone!.connection()
+        : this.#rtc({ iceServers: this.#options.iceServers ?? [], portRange: this.#options.portRange })),
       signaling: this.#signaling.sinkFor(alias),
       negotiation: { maxPendingCandidates: this.limits.maxPendingCandidates, dropMdnsCandidates: true },
       writer: {
@@ -463,6 +492,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     if (peer.direction === 'incoming') this.#signaling.setupDone(peer.alias);
     this.#logger.info({ alias: peer.alias, role: Role[peer.role], direction: peer.direction }, 'peer connected');
     if (peer.isServer) this.#serverLinks.admitted(peer);
+    if (peer.isServer && peer.transport === 'nats' && peer.serverId !== undefined) this.#linksByServerId.set(peer.serverId, peer);
     if (peer.isServer && peer.extensions.has(PRESENCE_EXTENSION)) this.#presence.linkReady(peer);
     if (peer.extensions.has(DIRECT_EXTENSION)) {
       if (peer.isServer) this.#directory.linkReady(peer);
@@ -485,12 +515,24 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     if (peer.direction === 'incoming' && !peer.authenticated) this.#signaling.setupDone(peer.alias);
     this.#admission.forget(peer);
     this.#serverLinks.forget(peer);
+    if (peer.serverId !== undefined && this.#linksByServerId.get(peer.serverId) === peer) {
+      this.#linksByServerId.delete(peer.serverId);
+      this.#backbone?.forgetServer(peer.serverId);
+    }
     this.stats.peerClosed(reason);
     this.stats.unreliableDropsOfClosedPeers += peer.unreliableDropped;
     this.#dispatcher.forget(peer, reason);
     const level = reason === 'server-closing' || reason === 'channel-closed' ? 'debug' : 'info';
     this.#logger[level]({ alias: peer.alias, role: Role[peer.role], reason }, 'peer closed');
     this.emit('peerClosed', peer, reason);
+  }
+
+  /** A topic message another server published on the backbone: as if its link had carried it. */
+  #fromBackbone(serverId: string, channel: ChannelKind, frame: Uint8Array): boolean {
+    const link = this.#linksByServerId.get(serverId);
+    if (link === undefined) return false;
+    this.#dispatcher.handle(link, channel, frame);
+    return true;
   }
 
   #onFrame(peer: Peer, channel: ChannelKind, frame: Uint8Array): void {

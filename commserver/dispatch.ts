@@ -1,5 +1,6 @@
 // What a comm server does with each frame of an admitted peer, by type:
-// TOPIC and TOPIC_IDENTITY go to their subscribers (fanout.ts), SUBSCRIPTION
+// TOPIC and TOPIC_IDENTITY go to their subscribers (fanout.ts) and, on the
+// NATS backbone, a client's once to the other servers; SUBSCRIPTION
 // replaces the peer's topic set in the routing table (and may change what we
 // ask the other servers for), PING comes back to a client. A client's frames
 // are held to the message rate and size first. A numbered reliable message
@@ -28,7 +29,7 @@ import type { DirectMessages } from './direct.js';
 import type { Directory } from './directory.js';
 import type { TopicHistory } from './topic-history.js';
 import { publishDeniedFrame, subscribeDeniedFrames } from './denied.js';
-import { forwardTopic, topicFrames, topicIdentityFrames } from './fanout.js';
+import { forwardTopic, topicFrames, topicIdentityFrames, type TopicFrames } from './fanout.js';
 import type { Peer, PeerCloseReason } from './peer.js';
 import { RoutingTable, type TopicSubscribers } from './router.js';
 import type { ServerLinks } from './server-links.js';
@@ -48,6 +49,8 @@ export interface DispatcherOptions {
   presence: PresenceModule;
   directory: Directory;
   direct: DirectMessages;
+  /** On the NATS backbone: where a client's topic message goes to the other servers, once. */
+  backbone?: { publishTopic(channel: ChannelKind, topic: string, frame: Uint8Array): void };
   /** Closes a peer for what it sent (the caller logs it once). */
   reject: (peer: Peer, reason: PeerCloseReason, detail: string) => void;
   /** A client's frame over the message rate (before it is dropped or the client closed). */
@@ -114,6 +117,7 @@ export class Dispatcher {
           if (fresh) this.#record(peer, channel, MessageType.TOPIC, message);
           const { clients, servers } = forwardTopic(topicFrames, peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub, fresh);
           stats.forwarded(channel, MessageType.TOPIC_FW, MessageType.TOPIC, clients, servers);
+          this.#toBackbone(peer, channel, message, topicFrames);
           this.#forwarded(peer, channel, message);
           return;
         }
@@ -127,6 +131,7 @@ export class Dispatcher {
             topicIdentityFrames, peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub, fresh,
           );
           stats.forwarded(channel, MessageType.TOPIC_IDENTITY_FW, MessageType.TOPIC_IDENTITY, clients, servers);
+          this.#toBackbone(peer, channel, message, topicIdentityFrames);
           this.#forwarded(peer, channel, message);
           return;
         }
@@ -241,6 +246,12 @@ export class Dispatcher {
       seq: message.seq,
       topicSeq: message.topicSeq,
     });
+  }
+
+  /** A client's topic message goes to the other servers on the NATS backbone, once (a server's came from there). */
+  #toBackbone<M extends TopicMessage | TopicIdentityMessage>(peer: Peer, channel: ChannelKind, message: M, frames: TopicFrames<M>): void {
+    if (this.#options.backbone === undefined || peer.isServer) return;
+    this.#options.backbone.publishTopic(channel, message.topic, frames.forServers(message, peer.alias, peer));
   }
 
   /** A client's numbered message counts towards its ACK once forwarded. */

@@ -31,6 +31,11 @@ export class Interest<P> {
     return topics;
   }
 
+  /** Every topic wanted here: what a server on the NATS backbone subscribes to. */
+  topics(): ReadonlySet<string> {
+    return new Set(this.#contributors.keys());
+  }
+
   #add(topic: string, peer: P): boolean {
     const contributors = this.#contributors.get(topic);
     if (contributors) {

@@ -3,12 +3,15 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { MessageType, Role } from '../shared/codec.js';
 import type { CommServer } from './commserver.js';
+import type { BackboneStats } from './backbone.js';
+import type { NatsConnectionState } from '../shared/nats-connection.js';
 import type { ChannelKind } from '../shared/rtc.js';
 
 const CHANNELS: ChannelKind[] = ['reliable', 'unreliable'];
 const typeName = (type: number) => MessageType[type] ?? 'OTHER';
 
-export function commServerMetrics(server: CommServer): Registry {
+/** `nats`: the connection of the NATS backbone, when the server runs on it. */
+export function commServerMetrics(server: CommServer, nats?: { readonly state: NatsConnectionState }): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -152,7 +155,47 @@ export function commServerMetrics(server: CommServer): Registry {
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20], registers,
   });
   server.on('peerAuthenticated', (peer) => setup.observe((Date.now() - peer.createdAt) / 1000));
+  const backbone = server.backboneStats;
+  if (backbone !== undefined && nats !== undefined) backboneMetrics(backbone, nats.state, registers);
   return registry;
+}
+
+function backboneMetrics(stats: Readonly<BackboneStats>, nats: NatsConnectionState, registers: Registry[]): void {
+  new Gauge({
+    name: 'broker_commserver_nats_connected', help: '1 while connected to the NATS backbone, 0 while reconnecting.', registers,
+    collect() {
+      this.set(nats.connected ? 1 : 0);
+    },
+  });
+  new Counter({
+    name: 'broker_commserver_nats_disconnects_total', help: 'Times the connection to the NATS backbone was lost.', registers,
+    collect() {
+      this.reset();
+      this.inc(nats.disconnects);
+    },
+  });
+  new Counter({
+    name: 'broker_commserver_backbone_messages_total', help: 'Topic messages published on the NATS backbone, and received from other servers.',
+    labelNames: ['direction'], registers,
+    collect() {
+      this.reset();
+      this.inc({ direction: 'published' }, stats.published);
+      this.inc({ direction: 'received' }, stats.received);
+    },
+  });
+  new Counter({
+    name: 'broker_commserver_backbone_drops_total',
+    help: 'Backbone messages lost or dropped: lost (other servers numbered them, they never came), out_of_order, unlinked (from a server without a link here), rejected (malformed or failing the seal), unknown_link.',
+    labelNames: ['reason'], registers,
+    collect() {
+      this.reset();
+      this.inc({ reason: 'lost' }, stats.lost);
+      this.inc({ reason: 'out_of_order' }, stats.outOfOrder);
+      this.inc({ reason: 'unlinked' }, stats.unlinked);
+      this.inc({ reason: 'rejected' }, stats.rejected);
+      this.inc({ reason: 'unknown_link' }, stats.unknownLink);
+    },
+  });
 }
 
 function countersByType(registry: Registry, name: string, help: string, read: () => Record<ChannelKind, Float64Array>): void {

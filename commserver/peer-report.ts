@@ -7,7 +7,7 @@ export interface PeerReport {
   alias: number;
   role: string;
   direction: 'incoming' | 'outgoing';
-  transport: 'webrtc' | 'websocket';
+  transport: 'webrtc' | 'websocket' | 'nats';
   authenticated: boolean;
   identity: string;
   serverId?: string;

@@ -51,8 +51,11 @@ export interface PeerOptions {
   /** The role an incoming peer registered with at the coordinator, if it said: its AUTH must claim the same. */
   registeredRole?: Role;
   pc: PeerConnectionLike;
-  /** `websocket`: `pc` is the fallback endpoint's socket, with nothing to negotiate. */
-  transport: 'webrtc' | 'websocket';
+  /**
+   * `websocket`: `pc` is the fallback endpoint's socket, with nothing to
+   * negotiate; `nats`: a link to another server over the NATS backbone.
+   */
+  transport: 'webrtc' | 'websocket' | 'nats';
   /** incoming: the peer sent CONNECT and we offer; outgoing: we sent CONNECT to a server and answer. */
   direction: 'incoming' | 'outgoing';
   signaling: SignalingSink;
@@ -73,7 +76,7 @@ export interface PeerOptions {
 export class Peer {
   readonly alias: number;
   readonly direction: 'incoming' | 'outgoing';
-  readonly transport: 'webrtc' | 'websocket';
+  readonly transport: 'webrtc' | 'websocket' | 'nats';
   readonly negotiation: Negotiation;
   readonly createdAt = Date.now();
 

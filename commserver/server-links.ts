@@ -1,5 +1,6 @@
 // The links to other comm servers: what we tell them we want (the interest,
-// sent when it changes) and whether they are still alive.
+// sent when it changes; on the NATS backbone, subscribed to instead) and
+// whether they are still alive.
 import { MessageType, Ping, Subscription } from '../shared/codec.js';
 import { Interest } from './interest.js';
 import type { Peer } from './peer.js';
@@ -11,6 +12,8 @@ export interface ServerLinksOptions {
   timeoutMs: number;
   /** The live, authenticated server links. */
   linkedServers: () => Peer[];
+  /** On the NATS backbone the interest is the backbone's subscriptions, not SUBSCRIPTION frames. */
+  backbone?: { setInterest(topics: ReadonlySet<string>): void };
 }
 
 export class ServerLinks {
@@ -37,7 +40,7 @@ export class ServerLinks {
 
   /** A newly admitted server gets the current interest at once. */
   admitted(server: Peer): void {
-    this.#sendInterest(server);
+    if (!this.#options.backbone) this.#sendInterest(server);
   }
 
   /** A peer's topics changed (a SUBSCRIPTION, or the peer left). */
@@ -62,7 +65,7 @@ export class ServerLinks {
 
   /** Tells the other servers the current interest now, ahead of a request that depends on it. */
   flushInterest(): void {
-    for (const server of this.#options.linkedServers()) this.#sendInterest(server);
+    this.#tellInterest();
   }
 
   /** Subscription changes come in bursts: tell the other servers once per turn of the event loop. */
@@ -71,8 +74,14 @@ export class ServerLinks {
     this.#interestScheduled = true;
     setImmediate(() => {
       this.#interestScheduled = false;
-      for (const server of this.#options.linkedServers()) this.#sendInterest(server);
+      this.#tellInterest();
     });
+  }
+
+  #tellInterest(): void {
+    const { backbone } = this.#options;
+    if (backbone) backbone.setInterest(this.#interest.topics());
+    else for (const server of this.#options.linkedServers()) this.#sendInterest(server);
   }
 
   #sendInterest(server: Peer): void {

@@ -13,6 +13,16 @@ function defaultsOf<Spec extends Record<string, LimitSpec>>(spec: Spec): LimitsO
   return Object.fromEntries(Object.entries(spec).map(([key, { default: value }]) => [key, value])) as LimitsOf<Spec>;
 }
 
+/** How a coordinator (--nats) and a comm server (--backbone nats) connect to NATS. */
+const natsConnectionLimitSpec = {
+  natsConnectTimeoutMs: {
+    default: 5_000,
+    description: 'With --nats: how long the first connection to NATS may take; then the process exits (code 5).',
+  },
+  natsReconnectMinMs: { default: 250, description: 'With --nats: first delay of the reconnection backoff to NATS.' },
+  natsReconnectMaxMs: { default: 5_000, description: 'With --nats: cap of the reconnection backoff to NATS.' },
+} satisfies Record<string, LimitSpec>;
+
 export const coordinatorLimitSpec = {
   maxFrameBytes: {
     default: 16 * 1024,
@@ -42,12 +52,7 @@ export const coordinatorLimitSpec = {
     description: 'How long a kick waits for the comm servers to say what they closed before answering without them.',
   },
   maxAdminBodyBytes: { default: 4_096, description: 'Largest request body of the admin API; a bigger one gets HTTP 413.' },
-  natsConnectTimeoutMs: {
-    default: 5_000,
-    description: 'With --nats: how long the first connection to NATS may take; then the coordinator exits (code 5).',
-  },
-  natsReconnectMinMs: { default: 250, description: 'With --nats: first delay of the reconnection backoff to NATS.' },
-  natsReconnectMaxMs: { default: 5_000, description: 'With --nats: cap of the reconnection backoff to NATS.' },
+  ...natsConnectionLimitSpec,
   natsRegistryTtlMs: {
     default: 15_000,
     description: "With --nats: a comm server's entry in the shared registry expires this long after its coordinator last refreshed it (every third of it): the servers of a coordinator that died are no longer given to clients after that.",
@@ -127,6 +132,11 @@ export const commServerLimitSpec = {
   batchDelayMs: {
     default: 20,
     description: "Least interval between two BATCH messages to one peer (peers that announced the batch extension). A peer that got nothing for this long gets its next messages at once; a busy one gets them coalesced, each waiting at most this long. 0 sends at the end of every event-loop job.",
+  },
+  ...natsConnectionLimitSpec,
+  backboneTopicCounters: {
+    default: 100_000,
+    description: "With --backbone nats: topics this server numbers its messages on at once, for receivers to count loss; past it the least recently used topic's count starts again.",
   },
   serverPingIntervalMs: {
     default: 1_000,

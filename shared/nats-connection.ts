@@ -12,7 +12,8 @@ const DRAIN_MS = 2_000;
 
 export class NatsUnavailable extends BrokerError<'NATS_UNREACHABLE' | 'JETSTREAM_UNAVAILABLE'> {}
 
-export interface NatsConnectionOptions {
+/** Where NATS is and how to authenticate to it. */
+export interface NatsServerSettings {
   /** nats://HOST:PORT or tls://HOST:PORT, one or more servers of one NATS cluster. */
   servers: readonly string[];
   /** A .creds file (JWT and NKey seed). */
@@ -21,8 +22,13 @@ export interface NatsConnectionOptions {
   password?: string;
   /** CA certificate(s) that sign the NATS servers' certificates (TLS). */
   tlsCaFile?: string;
+}
+
+export interface NatsConnectionOptions extends NatsServerSettings {
   /** How this connection is named on the NATS server (its monitoring). */
   name: string;
+  /** Not to receive what this connection publishes itself on the subjects it subscribes to. */
+  noEcho?: boolean;
   /** How long the first connection may take before start fails. */
   connectTimeoutMs: number;
   /** Backoff between reconnection rounds: from min, doubling to max, jittered. */
@@ -58,6 +64,7 @@ export class ReconnectingNats {
     const connectionOptions: NodeConnectionOptions = {
       servers: [...options.servers],
       name: options.name,
+      noEcho: options.noEcho ?? false,
       timeout: options.connectTimeoutMs,
       maxReconnectAttempts: -1,
       reconnectDelayHandler: backoff.next,
