@@ -44,7 +44,7 @@ export function encodeEnvelope(subject: string, envelope: Envelope, seal: NatsSe
   unsealed[1] = envelope.channel === 'reliable' ? 0 : 1;
   unsealed[2] = from.length;
   unsealed.set(from, 3);
-  let offset = 3 + from.length;
+  const offset = 3 + from.length;
   if (topic) {
     view.setFloat64(offset, envelope.seq);
   } else {
