@@ -29,6 +29,7 @@ export interface Envelope {
 }
 
 const MAX_ID_BYTES = 255;
+const NO_SEAL = new Uint8Array(0);
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -37,28 +38,32 @@ export function encodeEnvelope(subject: string, envelope: Envelope, seal: NatsSe
   const link = encoder.encode(envelope.linkId);
   if (from.length > MAX_ID_BYTES || link.length > MAX_ID_BYTES) throw new RangeError('a server or link id over 255 bytes');
   const topic = envelope.kind === EnvelopeKind.TOPIC;
-  const headerLength = 3 + from.length + (topic ? 8 : 1 + link.length);
-  const unsealed = new Uint8Array(headerLength + envelope.frame.length);
-  const view = new DataView(unsealed.buffer);
-  unsealed[0] = envelope.kind;
-  unsealed[1] = envelope.channel === 'reliable' ? 0 : 1;
-  unsealed[2] = from.length;
-  unsealed.set(from, 3);
+  const header = new Uint8Array(3 + from.length + (topic ? 8 : 1 + link.length));
+  header[0] = envelope.kind;
+  header[1] = envelope.channel === 'reliable' ? 0 : 1;
+  header[2] = from.length;
+  header.set(from, 3);
   const offset = 3 + from.length;
   if (topic) {
-    view.setFloat64(offset, envelope.seq);
+    new DataView(header.buffer).setFloat64(offset, envelope.seq);
   } else {
-    unsealed[offset] = link.length;
-    unsealed.set(link, offset + 1);
+    header[offset] = link.length;
+    header.set(link, offset + 1);
   }
-  unsealed.set(envelope.frame, headerLength);
-  const sealText = encoder.encode(seal?.seal(subject, unsealed) ?? '');
-  const sealed = new Uint8Array(unsealed.length + 1 + sealText.length);
-  sealed.set(unsealed.subarray(0, headerLength));
-  sealed[headerLength] = sealText.length;
-  sealed.set(sealText, headerLength + 1);
-  sealed.set(envelope.frame, headerLength + 1 + sealText.length);
+  const sealText = seal === undefined ? NO_SEAL : encoder.encode(seal.seal(subject, concat(header, envelope.frame)));
+  const sealed = new Uint8Array(header.length + 1 + sealText.length + envelope.frame.length);
+  sealed.set(header);
+  sealed[header.length] = sealText.length;
+  sealed.set(sealText, header.length + 1);
+  sealed.set(envelope.frame, header.length + 1 + sealText.length);
   return sealed;
+}
+
+function concat(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(first.length + second.length);
+  joined.set(first);
+  joined.set(second, first.length);
+  return joined;
 }
 
 /**
@@ -87,9 +92,7 @@ export function decodeEnvelope(subject: string, data: Uint8Array, seal: NatsSeal
     const frameStart = offset + 1 + sealLength;
     if (sealLength === undefined || frameStart > data.length || from === '') return undefined;
     if (seal) {
-      const unsealed = new Uint8Array(data.length - 1 - sealLength);
-      unsealed.set(data.subarray(0, offset));
-      unsealed.set(data.subarray(frameStart), offset);
+      const unsealed = concat(data.subarray(0, offset), data.subarray(frameStart));
       if (!seal.verify(subject, unsealed, decoder.decode(data.subarray(offset + 1, frameStart)))) return undefined;
     }
     return { kind, channel: data[1] === 0 ? 'reliable' : 'unreliable', from, linkId, seq, frame: data.subarray(frameStart) };
