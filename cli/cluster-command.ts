@@ -65,9 +65,11 @@ export function clusterCommand(yargs: Argv) {
         const env = { ...process.env };
         delete env[`${ENV_PREFIX}_CONFIG`];
         passSecrets(argv, env);
+        const coordinatorArgs = [...args, ...natsFlags(argv)];
         const urls: string[] = [];
+        // One after the other: the first creates the NATS buckets, the others find them.
         for (const port of ports) {
-          const coordinator = await startCoordinatorProcess({ port, topology: argv.topology, logLevel, args: [...args, ...natsFlags(argv)], env });
+          const coordinator = await startCoordinatorProcess({ port, topology: argv.topology, logLevel, args: coordinatorArgs, env });
           children.push(coordinator.process);
           urls.push(coordinator.url);
         }
