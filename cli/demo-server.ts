@@ -129,11 +129,11 @@ export const demoFlags = {
   demo: { type: 'boolean', default: true, description: 'Serve the demo page (--no-demo: do not)' },
   'demo-port': {
     type: 'number',
-    description: "Demo page's TCP port on 127.0.0.1 (default: the coordinator's port + 1; 0 picks a free one)",
+    description: "Demo page's TCP port on 127.0.0.1 (default: the port after the last coordinator's; 0 picks a free one)",
   },
 } as const;
 
-/** The demo page's port: --demo-port, else the coordinator's port + 1 (0 if that is 0). */
+/** The demo page's port: --demo-port, else the port after `coordinatorPort`, the last coordinator's (0 if that is 0). */
 export function demoPortOf(demoPort: number | undefined, coordinatorPort: number): number {
   const port = demoPort ?? (coordinatorPort === 0 ? 0 : coordinatorPort + 1);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -67,19 +67,31 @@ export const natsOptions = {
 
 type Argv = Record<string, unknown>;
 
-/** Where NATS is and how to authenticate to it, from the flags; undefined without --nats (and then no other NATS flag may be given). */
-export function natsConnectionFrom(argv: Argv): NatsServerSettings | undefined {
-  const servers = argv.nats as string[];
-  if (servers.length === 0) {
+/** Throws on NATS options that do not go together: credentials without --nats, a user without a password, two kinds of credentials. */
+export function checkNatsOptions(argv: Argv): void {
+  if ((argv.nats as string[]).length === 0) {
     for (const flag of ['nats-creds-file', 'nats-user-file', 'nats-password-file', 'nats-tls-ca']) {
       if (argv[flag] !== undefined) throw new Error(`--${flag} needs --nats`);
     }
-    return undefined;
+    return;
   }
+  const userFile = argv['nats-user-file'];
+  if ((userFile === undefined) !== (argv['nats-password-file'] === undefined)) throw new Error('give --nats-user-file and --nats-password-file together');
+  if (userFile !== undefined && argv['nats-creds-file'] !== undefined) throw new Error('give --nats-creds-file or --nats-user-file, not both');
+}
+
+/** The NATS options given to this command, as the flags that give them to a coordinator it starts (or, with `natsConnectionOptions`, a comm server). */
+export function natsFlags(argv: Argv, options: Record<string, Options> = natsOptions): string[] {
+  return Object.keys(options).flatMap((flag) => [argv[flag]].flat().flatMap((value) => (value === undefined ? [] : [`--${flag}`, String(value)])));
+}
+
+/** Where NATS is and how to authenticate to it, from the flags; undefined without --nats. */
+export function natsConnectionFrom(argv: Argv): NatsServerSettings | undefined {
+  checkNatsOptions(argv);
+  const servers = argv.nats as string[];
+  if (servers.length === 0) return undefined;
   const userFile = argv['nats-user-file'] as string | undefined;
   const passwordFile = argv['nats-password-file'] as string | undefined;
-  if ((userFile === undefined) !== (passwordFile === undefined)) throw new Error('give --nats-user-file and --nats-password-file together');
-  if (userFile !== undefined && argv['nats-creds-file'] !== undefined) throw new Error('give --nats-creds-file or --nats-user-file, not both');
   return {
     servers,
     credsFile: argv['nats-creds-file'] as string | undefined,

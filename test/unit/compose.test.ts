@@ -1,6 +1,7 @@
 // The container files, checked without a Docker engine: docker-compose.yml
-// parses, its services run command lines the broker accepts, the README
-// documents them, and the Dockerfile builds with the commands CI runs.
+// parses, its services run command lines the broker accepts (those of the
+// nats profile too: two coordinators sharing a NATS), the README documents
+// them, and the Dockerfile builds with the commands CI runs.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ const run = promisify(execFile);
 interface Service {
   build?: unknown;
   image?: string;
+  profiles?: string[];
+  volumes?: string[];
   command?: string[];
   environment?: Record<string, string>;
   network_mode?: string;
@@ -27,7 +30,13 @@ interface Service {
   stop_grace_period?: string;
   depends_on?: Record<string, { condition: string }>;
 }
-const compose = parse(read('docker-compose.yml')) as { services: Record<string, Service>; secrets?: Record<string, { file: string }> };
+// Merge keys (<<:): the nats profile's services are built on the default ones.
+const compose = parse(read('docker-compose.yml'), { merge: true }) as {
+  services: Record<string, Service>; volumes?: Record<string, unknown>; secrets?: Record<string, { file: string }>;
+};
+/** The services of `docker compose up`: those in no profile. */
+const defaultServices = Object.keys(compose.services).filter((name) => compose.services[name]!.profiles === undefined);
+const brokerServices = Object.entries(compose.services).filter(([, service]) => service.image === 'webrtc-broker');
 
 /** Compose's variable interpolation, as `docker compose` does it with the variables unset: ${NAME:-default}. */
 const interpolate = (value: string) => value.replace(/\$\{\w+:-([^}]*)\}/g, '$1');
@@ -45,7 +54,7 @@ async function resolvedOptions(service: Service): Promise<Record<string, unknown
 }
 
 test('docker-compose.yml names a coordinator and a scalable commserver service', () => {
-  assert.deepEqual(Object.keys(compose.services).sort(), ['commserver', 'coordinator']);
+  assert.deepEqual(defaultServices.sort(), ['commserver', 'coordinator']);
   const { coordinator, commserver } = compose.services;
   assert.equal(coordinator.command?.[0], 'coordinator');
   assert.equal(commserver.command?.[0], 'commserver');
@@ -74,7 +83,7 @@ test("the services' command lines and environment are options the broker accepts
 });
 
 test('the services run secured, healthchecked, reachable for WebSocket clients, and comm servers get time to drain', async () => {
-  for (const [name, service] of Object.entries(compose.services)) {
+  for (const [name, service] of brokerServices) {
     const options = await resolvedOptions(service);
     // A cluster secret and client tokens, each from a Docker secret backed by a file.
     for (const [flag, secret] of [['cluster-secret-file', 'cluster_secret'], ['client-token-secret-file', 'client_token_secret']]) {
@@ -97,10 +106,46 @@ test('the services run secured, healthchecked, reachable for WebSocket clients, 
   assert.ok(ignored.includes('secrets/'), 'the secret files are not committed');
 });
 
+test('the nats profile runs NATS with JetStream and a store volume, two coordinators on it and comm servers given both', async () => {
+  const inProfile = Object.keys(compose.services).filter((name) => compose.services[name]!.profiles?.includes('nats'));
+  assert.deepEqual(inProfile.sort(), ['nats', 'nats-commserver', 'nats-coordinator-1', 'nats-coordinator-2']);
+  assert.equal(inProfile.length + defaultServices.length, Object.keys(compose.services).length, 'every service is a default one or in the nats profile');
+
+  const { nats } = compose.services;
+  const command = nats!.command ?? [];
+  const flag = (name: string) => command[command.indexOf(name) + 1];
+  assert.equal(nats!.image, 'nats:2');
+  assert.ok(command.includes('-js'), 'JetStream on');
+  const [volume, storeDir] = (nats!.volumes?.[0] ?? '').split(':');
+  assert.equal(storeDir, flag('-sd'), 'the JetStream store is in the volume');
+  assert.ok(compose.volumes && volume! in compose.volumes, `volume ${volume} is declared`);
+  assert.equal(nats!.network_mode, 'host', 'the coordinators reach it on the host');
+  assert.equal(flag('-a'), '127.0.0.1', 'NATS, without users, listens on this host only');
+  const natsUrl = `nats://127.0.0.1:${flag('-p')}`;
+
+  const coordinators = await Promise.all(['nats-coordinator-1', 'nats-coordinator-2'].map(async (name) => {
+    const service = compose.services[name]!;
+    assert.equal(service.depends_on?.nats?.condition, 'service_started', name);
+    return resolvedOptions(service);
+  }));
+  assert.deepEqual(coordinators.map((options) => [options.port, options['http-port']]), [[9090, 9190], [9091, 9191]]);
+  for (const options of coordinators) assert.deepEqual(options.nats, [natsUrl]);
+
+  const commserver = await resolvedOptions(compose.services['nats-commserver']!);
+  assert.deepEqual(commserver['coordinator-url'], coordinators.map((options) => `ws://127.0.0.1:${String(options.port)}`));
+  assert.equal(commserver.backbone, 'nats', 'the comm servers exchange topic messages over NATS');
+  assert.deepEqual(commserver.nats, [natsUrl]);
+  for (const name of ['nats-coordinator-1', 'nats-coordinator-2']) {
+    assert.equal(compose.services['nats-commserver']!.depends_on?.[name]?.condition, 'service_healthy', name);
+  }
+  assert.equal(compose.services['nats-commserver']!.ports, undefined, 'scalable: no fixed host port');
+});
+
 test('the README documents the services, the port and the variables of docker-compose.yml', () => {
   assert.ok(containerSection.length > 20, 'README.md has a "Running in containers" section');
   const section = containerSection.slice(0, containerSection.indexOf('\n## ', 5) > 0 ? containerSection.indexOf('\n## ', 5) : undefined);
   assert.match(section, /docker compose up --build --scale commserver=3/);
+  assert.match(section, /docker compose --profile nats up --build --scale nats-commserver=3 nats-commserver/);
   for (const name of Object.keys(compose.services)) assert.match(section, new RegExp(`\`${name}\``));
   const coordinator = compose.services.coordinator.command ?? [];
   assert.match(section, new RegExp(`\\b${coordinator[coordinator.indexOf('--port') + 1]}\\b`), 'the coordinator port');

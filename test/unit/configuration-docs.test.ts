@@ -1,7 +1,8 @@
-// docs/CONFIGURATION.md documents every limit with its default.
+// docs/CONFIGURATION.md documents every limit with its default, and the options broker cluster passes on.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { natsOptions } from '../../cli/nats-options.js';
 import { commServerLimitSpec, coordinatorLimitSpec } from '../../shared/config.js';
 
 const docs = readFileSync(new URL('../../../docs/CONFIGURATION.md', import.meta.url), 'utf8');
@@ -14,3 +15,11 @@ for (const [component, spec] of Object.entries({ coordinator: coordinatorLimitSp
     }
   });
 }
+
+test('broker cluster documents --coordinators and every NATS option it passes to its coordinators', () => {
+  const start = docs.indexOf('## `broker cluster`');
+  const section = docs.slice(start, docs.indexOf('\n## ', start + 1));
+  for (const flag of ['coordinators', ...Object.keys(natsOptions)]) {
+    assert.match(section, new RegExp(`^\\| [^|]*\`--${flag}\``, 'm'), `--${flag} missing from the broker cluster table of docs/CONFIGURATION.md`);
+  }
+});
