@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
-import { addCommand } from './options.js';
+import { addCommand, nonNegativeNumber } from './options.js';
+import { DEFAULT_PROGRESS_INTERVAL_SECONDS } from '../loadtest/progress.js';
 import { SCENARIOS, scenarioDescriptions, type ScenarioName } from '../loadtest/scenarios.js';
 
 /** The options past the common ones: how the harness runs its clients and servers. */
@@ -49,6 +50,10 @@ export function loadtestCommand(yargs: Argv) {
           description: 'A flag for the local comm servers, repeatable: --server-arg=--send-window-bytes=65536',
         },
         'server-cpu-prof': { group: MORE, type: 'string', description: 'Directory for V8 CPU profiles of the local comm servers (node --cpu-prof)' },
+        'progress-interval': {
+          group: MORE, type: 'number', default: DEFAULT_PROGRESS_INTERVAL_SECONDS, coerce: nonNegativeNumber('progress-interval'),
+          description: 'When stderr is not a terminal (CI, nohup, a pipe): seconds between progress lines; 0 prints none',
+        },
         json: { type: 'string', description: 'Write the result as JSON to this file' },
         html: { type: 'string', description: 'Write a self-contained HTML report to this file' },
       }),
@@ -76,6 +81,7 @@ export function loadtestCommand(yargs: Argv) {
         serverCpuProfileDir: argv['server-cpu-prof'],
         jsonFile: argv.json,
         htmlFile: argv.html,
+        progressIntervalSeconds: argv['progress-interval'],
       });
     },
   });

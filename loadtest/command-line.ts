@@ -1,11 +1,11 @@
-// `broker loadtest`: run one scenario with a progress line on the terminal,
+// `broker loadtest`: run one scenario with a progress line on stderr,
 // print the table, write the JSON and HTML reports. Returns the exit code.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { PROFILE_DIR_VARIABLE } from './cpu-profile-preload.js';
 import { renderHtmlReport } from './report-html.js';
 import { resultTable } from './report-table.js';
-import { terminalProgress } from './progress.js';
+import { progressDisplay } from './progress.js';
 import type { LoadTestResult } from './result.js';
 import { runLoadTest } from './run.js';
 import { resolveParameters, type LoadParameters, type ScenarioName } from './scenarios.js';
@@ -17,16 +17,18 @@ export interface CommandLineRequest extends Partial<Omit<LoadParameters, 'scenar
   serverCpuProfileDir?: string;
   jsonFile?: string;
   htmlFile?: string;
+  /** Without a terminal: seconds between progress lines on stderr (0: none). */
+  progressIntervalSeconds?: number;
 }
 
 export async function runFromCommandLine(request: CommandLineRequest): Promise<number> {
-  const { scenario, serverPids, serverArgs, serverCpuProfileDir, jsonFile, htmlFile, ...given } = request;
+  const { scenario, serverPids, serverArgs, serverCpuProfileDir, jsonFile, htmlFile, progressIntervalSeconds, ...given } = request;
   const parameters = resolveParameters(scenario, given);
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const progress = terminalProgress();
+  const progress = progressDisplay(process.stderr, { intervalSeconds: progressIntervalSeconds });
   try {
     const result = await runLoadTest({
       parameters,
