@@ -1,10 +1,16 @@
 import type { Argv } from 'yargs';
-import { addCommand, nonNegativeNumber } from './options.js';
+import type { Options } from 'yargs';
+import { EXIT_THRESHOLDS_MISSED, RuntimeFailure, addCommand, nonNegativeNumber } from './options.js';
 import { DEFAULT_PROGRESS_INTERVAL_SECONDS } from '../loadtest/progress.js';
 import { SCENARIOS, scenarioDescriptions, type ScenarioName } from '../loadtest/scenarios.js';
+import { THRESHOLDS, describeOutcome } from '../loadtest/thresholds.js';
 
 /** The options past the common ones: how the harness runs its clients and servers. */
 const MORE = 'More options:';
+
+const thresholdOptions = Object.fromEntries(THRESHOLDS.map((spec) => [spec.flag, {
+  group: `Thresholds (a run that misses one exits with code ${EXIT_THRESHOLDS_MISSED}):`, type: 'number', description: spec.description, coerce: nonNegativeNumber(spec.flag, spec.maxLimit),
+} satisfies Options]));
 
 export function loadtestCommand(yargs: Argv) {
   return addCommand(yargs, {
@@ -56,10 +62,11 @@ export function loadtestCommand(yargs: Argv) {
         },
         json: { type: 'string', description: 'Write the result as JSON to this file' },
         html: { type: 'string', description: 'Write a self-contained HTML report to this file' },
+        ...thresholdOptions,
       }),
     run: async (argv) => {
       const { runFromCommandLine } = await import('../loadtest/command-line.js');
-      process.exitCode = await runFromCommandLine({
+      const { exitCode, thresholds } = await runFromCommandLine({
         scenario: argv.scenario as ScenarioName,
         clients: argv.clients,
         servers: argv.servers,
@@ -82,7 +89,13 @@ export function loadtestCommand(yargs: Argv) {
         jsonFile: argv.json,
         htmlFile: argv.html,
         progressIntervalSeconds: argv['progress-interval'],
+        thresholds: new Map(THRESHOLDS.flatMap((spec) => (typeof argv[spec.flag] === 'number' ? [[spec.flag, argv[spec.flag] as number]] : []))),
       });
+      const missed = thresholds.filter((outcome) => !outcome.met);
+      if (missed.length > 0) {
+        throw new RuntimeFailure(`${missed.length} of ${thresholds.length} thresholds missed: ${missed.map(describeOutcome).join('; ')}`, EXIT_THRESHOLDS_MISSED);
+      }
+      process.exitCode = exitCode;
     },
   });
 }

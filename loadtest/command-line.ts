@@ -8,6 +8,7 @@ import { resultTable } from './report-table.js';
 import { progressDisplay } from './progress.js';
 import type { LoadTestResult } from './result.js';
 import { runLoadTest } from './run.js';
+import { checkThresholds, type ThresholdOutcome } from './thresholds.js';
 import { resolveParameters, type LoadParameters, type ScenarioName } from './scenarios.js';
 
 export interface CommandLineRequest extends Partial<Omit<LoadParameters, 'scenario'>> {
@@ -19,10 +20,13 @@ export interface CommandLineRequest extends Partial<Omit<LoadParameters, 'scenar
   htmlFile?: string;
   /** Without a terminal: seconds between progress lines on stderr (0: none). */
   progressIntervalSeconds?: number;
+  /** Threshold flag (`max-p99-ms`) -> the most its figure may be. */
+  thresholds?: ReadonlyMap<string, number>;
 }
 
-export async function runFromCommandLine(request: CommandLineRequest): Promise<number> {
-  const { scenario, serverPids, serverArgs, serverCpuProfileDir, jsonFile, htmlFile, progressIntervalSeconds, ...given } = request;
+/** The exit code (0, or 130 when stopped by a signal) and the outcome of each threshold given. */
+export async function runFromCommandLine(request: CommandLineRequest): Promise<{ exitCode: number; thresholds: ThresholdOutcome[] }> {
+  const { scenario, serverPids, serverArgs, serverCpuProfileDir, jsonFile, htmlFile, progressIntervalSeconds, thresholds, ...given } = request;
   const parameters = resolveParameters(scenario, given);
   const abort = new AbortController();
   const onSignal = () => abort.abort();
@@ -30,7 +34,7 @@ export async function runFromCommandLine(request: CommandLineRequest): Promise<n
   process.once('SIGTERM', onSignal);
   const progress = progressDisplay(process.stderr, { intervalSeconds: progressIntervalSeconds });
   try {
-    const result = await runLoadTest({
+    const measured = await runLoadTest({
       parameters,
       serverArgs,
       serverPids,
@@ -39,14 +43,15 @@ export async function runFromCommandLine(request: CommandLineRequest): Promise<n
       signal: abort.signal,
     });
     progress.done();
+    const result: LoadTestResult = thresholds?.size ? { ...measured, thresholds: checkThresholds(measured, thresholds) } : measured;
     process.stdout.write(resultTable(result));
     await writeReports(result, { jsonFile, htmlFile });
-    return 0;
+    return { exitCode: 0, thresholds: result.thresholds ?? [] };
   } catch (error) {
     progress.done();
     if (abort.signal.aborted) {
       process.stderr.write('broker loadtest: stopped\n');
-      return 130;
+      return { exitCode: 130, thresholds: [] };
     }
     throw error;
   } finally {

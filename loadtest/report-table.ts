@@ -1,5 +1,6 @@
 // Plain-text tables of results for the terminal (and the docs).
 import type { LoadTestResult, PresenceResult } from './result.js';
+import { describeOutcome } from './thresholds.js';
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
@@ -91,6 +92,7 @@ function commonRows(result: LoadTestResult): string[][] {
     ['host', `${cores(result.host.busyCores)} of ${result.machine.cores} cores busy (${cores(result.host.otherCores)} outside this run)`],
     ['limited by', result.bottleneck],
     ...result.notes.map((note) => ['note', note]),
+    ...(result.thresholds ?? []).map((outcome) => [outcome.met ? 'threshold met' : 'threshold MISSED', describeOutcome(outcome)]),
   ];
 }
 

@@ -4,6 +4,7 @@ import { availableParallelism, cpus } from 'node:os';
 import type { MemberViewCounts } from './ipc.js';
 import type { LatencySummaryMs, PercentilePoint } from './measure.js';
 import type { LoadParameters } from './scenarios.js';
+import type { ThresholdOutcome } from './thresholds.js';
 
 export interface ProcessFigures {
   pid: number;
@@ -93,6 +94,8 @@ export interface LoadTestResult {
   notes: string[];
   /** The presence scenario only. */
   presence?: PresenceResult;
+  /** The thresholds the run was given (`broker loadtest --max-*`), met or missed. */
+  thresholds?: ThresholdOutcome[];
   charts: {
     latencyDistribution: PercentilePoint[];
     setupDistribution: PercentilePoint[];

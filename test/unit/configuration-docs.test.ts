@@ -1,7 +1,9 @@
-// docs/CONFIGURATION.md documents every limit with its default.
+// docs/CONFIGURATION.md documents every limit and load-test threshold with its default.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { DEFAULT_PROGRESS_INTERVAL_SECONDS } from '../../loadtest/progress.js';
+import { THRESHOLDS } from '../../loadtest/thresholds.js';
 import { commServerLimitSpec, coordinatorLimitSpec } from '../../shared/config.js';
 
 const docs = readFileSync(new URL('../../../docs/CONFIGURATION.md', import.meta.url), 'utf8');
@@ -14,3 +16,8 @@ for (const [component, spec] of Object.entries({ coordinator: coordinatorLimitSp
     }
   });
 }
+
+test('every loadtest threshold and the progress interval are documented with their defaults', () => {
+  for (const { flag } of THRESHOLDS) assert.match(docs, new RegExp(`\\| \`--${flag}\` \\| none \\|`), `--${flag} missing from docs/CONFIGURATION.md`);
+  assert.match(docs, new RegExp(`\\| \`--progress-interval\` \\| ${DEFAULT_PROGRESS_INTERVAL_SECONDS} \\|`));
+});
