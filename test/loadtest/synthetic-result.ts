@@ -26,9 +26,11 @@ export function syntheticResult(): LoadTestResult {
     charts: {
       latencyDistribution: [{ percentile: 0, ms: 0.5 }, { percentile: 50, ms: 1.5 }, { percentile: 99, ms: 9 }, { percentile: 100, ms: 12 }],
       setupDistribution: [{ percentile: 50, ms: 200 }, { percentile: 100, ms: 310 }],
-      deliveries: { bucketSeconds: 0.25, counts: [10, 30, 29, 30] },
-      serverCpu: [{ pid: 3, points: [[0.5, 0.1], [1, 0.12]] }],
+      deliveries: { bucketSeconds: 0.25, counts: [10, 30, 29, 30, 30, 30, 31, 30, 12, 2, 0, 0] },
+      latencyOverTime: [{ second: 0, p50: 1.4, p99: 8, count: 99 }, { second: 1, p50: 1.6, p99: 9, count: 121 }, { second: 2, p50: 2, p99: 12, count: 16 }],
+      serverCpu: [{ pid: 3, points: [[-1, 0.3], [0.5, 0.1], [1, 0.12], [2.5, 0.02]] }],
       generatorCpu: [[0.5, 0.2], [1, 0.21]],
+      serverRss: [{ pid: 3, points: [[-1.5, 48 * 1024 * 1024], [-1, 60 * 1024 * 1024], [0.5, 63 * 1024 * 1024], [1, 64 * 1024 * 1024], [2.5, 64 * 1024 * 1024]] }],
     },
   };
 }
