@@ -1,5 +1,4 @@
-import type { Argv } from 'yargs';
-import type { Options } from 'yargs';
+import type { Argv, Options } from 'yargs';
 import { EXIT_THRESHOLDS_MISSED, RuntimeFailure, addCommand, nonNegativeNumber } from './options.js';
 import { DEFAULT_PROGRESS_INTERVAL_SECONDS } from '../loadtest/progress.js';
 import { SCENARIOS, scenarioDescriptions, type ScenarioName } from '../loadtest/scenarios.js';
@@ -9,7 +8,10 @@ import { THRESHOLDS, describeOutcome } from '../loadtest/thresholds.js';
 const MORE = 'More options:';
 
 const thresholdOptions = Object.fromEntries(THRESHOLDS.map((spec) => [spec.flag, {
-  group: `Thresholds (a run that misses one exits with code ${EXIT_THRESHOLDS_MISSED}):`, type: 'number', description: spec.description, coerce: nonNegativeNumber(spec.flag, spec.maxLimit),
+  group: `Thresholds (a run that misses one exits with code ${EXIT_THRESHOLDS_MISSED}):`,
+  type: 'number',
+  description: spec.description,
+  coerce: nonNegativeNumber(spec.flag, spec.maxLimit),
 } satisfies Options]));
 
 export function loadtestCommand(yargs: Argv) {

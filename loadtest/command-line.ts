@@ -1,5 +1,5 @@
 // `broker loadtest`: run one scenario with a progress line on stderr,
-// print the table, write the JSON and HTML reports. Returns the exit code.
+// print the table, write the JSON and HTML reports, judge the thresholds.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { PROFILE_DIR_VARIABLE } from './cpu-profile-preload.js';

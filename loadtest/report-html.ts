@@ -4,12 +4,11 @@
 import type { PercentilePoint } from './measure.js';
 import { describeRun, resultRows } from './report-table.js';
 import type { LoadTestResult } from './result.js';
-import { escapeXml, lineChart, type Band } from './svg-chart.js';
+import { escapeXml, lineChart, type Band, type Series } from './svg-chart.js';
 
 /** Percentiles plotted by their "nines": 90 -> 1, 99 -> 2, 99.9 -> 3. */
 const nines = (percentile: number) => -Math.log10(Math.max(1e-6, 1 - percentile / 100));
 const NINES_TICKS = [0, 90, 99, 99.9, 99.99, 99.999].map((percentile) => ({ value: nines(percentile), label: `${percentile}%` }));
-const SINCE_MEASURING = 'seconds since the measured phase began';
 const MIB = 1024 * 1024;
 
 function percentileChart(title: string, points: PercentilePoint[]): string {
@@ -38,41 +37,24 @@ function phaseBands(result: LoadTestResult): Band[] {
 function chartsOf(result: LoadTestResult): string[] {
   const { charts } = result;
   const bands = phaseBands(result);
+  const timeChart = (title: string, yLabel: string, series: Series[]) => lineChart({ title, xLabel: 'seconds since the measured phase began', yLabel, series, bands });
   const rate = charts.deliveries.counts.map((count, bucket) =>
     [(bucket + 0.5) * charts.deliveries.bucketSeconds, count / charts.deliveries.bucketSeconds] as const);
   const midSecond = (second: number) => second + 0.5;
   return [
     percentileChart('end-to-end latency', charts.latencyDistribution),
-    lineChart({
-      title: 'latency over time (deliveries of each second)',
-      xLabel: SINCE_MEASURING,
-      yLabel: 'ms',
-      series: [
-        { name: 'p50', points: charts.latencyOverTime.map(({ second, p50 }) => [midSecond(second), p50]) },
-        { name: 'p99', points: charts.latencyOverTime.map(({ second, p99 }) => [midSecond(second), p99]) },
-      ],
-      bands,
-    }),
-    lineChart({ title: 'deliveries per second', xLabel: SINCE_MEASURING, yLabel: 'messages/s', series: [{ name: 'delivered', points: rate }], bands }),
-    lineChart({
-      title: 'CPU',
-      xLabel: SINCE_MEASURING,
-      yLabel: 'cores',
-      series: [
-        ...charts.serverCpu.map((server) => ({ name: `comm server ${server.pid}`, points: server.points })),
-        { name: 'load generator workers', points: charts.generatorCpu },
-      ],
-      bands,
-    }),
-    lineChart({
-      title: 'comm server memory (RSS)',
-      xLabel: SINCE_MEASURING,
-      yLabel: 'MiB',
-      series: charts.serverRss.map((server) => ({
-        name: `comm server ${server.pid}`, points: server.points.map(([seconds, bytes]) => [seconds, bytes / MIB] as const),
-      })),
-      bands,
-    }),
+    timeChart('latency over time (deliveries of each second)', 'ms', [
+      { name: 'p50', points: charts.latencyOverTime.map(({ second, p50 }) => [midSecond(second), p50]) },
+      { name: 'p99', points: charts.latencyOverTime.map(({ second, p99 }) => [midSecond(second), p99]) },
+    ]),
+    timeChart('deliveries per second', 'messages/s', [{ name: 'delivered', points: rate }]),
+    timeChart('CPU', 'cores', [
+      ...charts.serverCpu.map((server) => ({ name: `comm server ${server.pid}`, points: server.points })),
+      { name: 'load generator workers', points: charts.generatorCpu },
+    ]),
+    timeChart('comm server memory (RSS)', 'MiB', charts.serverRss.map((server) => ({
+      name: `comm server ${server.pid}`, points: server.points.map(([seconds, bytes]) => [seconds, bytes / MIB] as const),
+    }))),
     percentileChart('connection set-up time', charts.setupDistribution),
   ];
 }
