@@ -1,9 +1,18 @@
-import type { Argv } from 'yargs';
-import { addCommand } from './options.js';
+import type { Argv, Options } from 'yargs';
+import { EXIT_THRESHOLDS_MISSED, RuntimeFailure, addCommand, nonNegativeNumber } from './options.js';
+import { DEFAULT_PROGRESS_INTERVAL_SECONDS } from '../loadtest/progress.js';
 import { SCENARIOS, scenarioDescriptions, type ScenarioName } from '../loadtest/scenarios.js';
+import { THRESHOLDS, describeOutcome } from '../loadtest/thresholds.js';
 
 /** The options past the common ones: how the harness runs its clients and servers. */
 const MORE = 'More options:';
+
+const thresholdOptions = Object.fromEntries(THRESHOLDS.map((spec) => [spec.flag, {
+  group: `Thresholds (a run that misses one exits with code ${EXIT_THRESHOLDS_MISSED}):`,
+  type: 'number',
+  description: spec.description,
+  coerce: nonNegativeNumber(spec.flag, spec.maxLimit),
+} satisfies Options]));
 
 export function loadtestCommand(yargs: Argv) {
   return addCommand(yargs, {
@@ -49,12 +58,17 @@ export function loadtestCommand(yargs: Argv) {
           description: 'A flag for the local comm servers, repeatable: --server-arg=--send-window-bytes=65536',
         },
         'server-cpu-prof': { group: MORE, type: 'string', description: 'Directory for V8 CPU profiles of the local comm servers (node --cpu-prof)' },
+        'progress-interval': {
+          group: MORE, type: 'number', default: DEFAULT_PROGRESS_INTERVAL_SECONDS, coerce: nonNegativeNumber('progress-interval'),
+          description: 'When stderr is not a terminal (CI, nohup, a pipe): seconds between progress lines; 0 prints none',
+        },
         json: { type: 'string', description: 'Write the result as JSON to this file' },
         html: { type: 'string', description: 'Write a self-contained HTML report to this file' },
+        ...thresholdOptions,
       }),
     run: async (argv) => {
       const { runFromCommandLine } = await import('../loadtest/command-line.js');
-      process.exitCode = await runFromCommandLine({
+      const { exitCode, thresholds } = await runFromCommandLine({
         scenario: argv.scenario as ScenarioName,
         clients: argv.clients,
         servers: argv.servers,
@@ -76,7 +90,14 @@ export function loadtestCommand(yargs: Argv) {
         serverCpuProfileDir: argv['server-cpu-prof'],
         jsonFile: argv.json,
         htmlFile: argv.html,
+        progressIntervalSeconds: argv['progress-interval'],
+        thresholds: new Map(THRESHOLDS.flatMap((spec) => (typeof argv[spec.flag] === 'number' ? [[spec.flag, argv[spec.flag] as number]] : []))),
       });
+      const missed = thresholds.filter((outcome) => !outcome.met);
+      if (missed.length > 0) {
+        throw new RuntimeFailure(`${missed.length} of ${thresholds.length} thresholds missed: ${missed.map(describeOutcome).join('; ')}`, EXIT_THRESHOLDS_MISSED);
+      }
+      process.exitCode = exitCode;
     },
   });
 }

@@ -104,9 +104,11 @@ export function integerIn(flag: string, min: number, max = Number.MAX_SAFE_INTEG
   };
 }
 
-export function nonNegativeNumber(flag: string) {
+export function nonNegativeNumber(flag: string, max = Infinity) {
   return (value: unknown): number => {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw optionError(flag, 'a non-negative number', value);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) {
+      throw optionError(flag, max === Infinity ? 'a non-negative number' : `a number from 0 to ${max}`, value);
+    }
     return value;
   };
 }
@@ -317,7 +319,7 @@ export function addCommand<U>(yargs: Argv, command: BrokerCommand<U>): Argv {
   return yargs.command(name, summary, (y) => command.options(y.usage(usage.join('\n')).group([...main], 'Options:')), command.run);
 }
 
-/** Exit codes of the broker command: 2 a bad command line or option; 1 a failure at run time; 3 a port already in use; 4 nothing to kick; 5 NATS unreachable. */
+/** Exit codes of the broker command: 2 a bad command line or option; 1 a failure at run time; 3 a port already in use; 4 nothing to kick; 5 NATS unreachable; 6 a load test missed a threshold. */
 export const EXIT_USAGE = 2;
 export const COMMANDS = ['coordinator', 'commserver', 'cluster', 'loadtest', 'kick'] as const;
 export const EXIT_RUNTIME = 1;
@@ -326,6 +328,8 @@ export const EXIT_PORT_IN_USE = 3;
 export const EXIT_NOT_FOUND = 4;
 /** A coordinator given --nats cannot reach NATS (or its JetStream) at start. */
 export const EXIT_NATS_UNREACHABLE = 5;
+/** `broker loadtest`: the run completed, and a figure missed its --max-* threshold. */
+export const EXIT_THRESHOLDS_MISSED = 6;
 
 /** A failure at run time, not in the command line: reported without the --help hint. */
 export class RuntimeFailure extends Error {

@@ -1,13 +1,14 @@
-// `broker loadtest`: run one scenario with a progress line on the terminal,
-// print the table, write the JSON and HTML reports. Returns the exit code.
+// `broker loadtest`: run one scenario with a progress line on stderr,
+// print the table, write the JSON and HTML reports, judge the thresholds.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { PROFILE_DIR_VARIABLE } from './cpu-profile-preload.js';
 import { renderHtmlReport } from './report-html.js';
 import { resultTable } from './report-table.js';
-import { terminalProgress } from './progress.js';
+import { progressDisplay } from './progress.js';
 import type { LoadTestResult } from './result.js';
 import { runLoadTest } from './run.js';
+import { checkThresholds, type ThresholdOutcome } from './thresholds.js';
 import { resolveParameters, type LoadParameters, type ScenarioName } from './scenarios.js';
 
 export interface CommandLineRequest extends Partial<Omit<LoadParameters, 'scenario'>> {
@@ -17,18 +18,23 @@ export interface CommandLineRequest extends Partial<Omit<LoadParameters, 'scenar
   serverCpuProfileDir?: string;
   jsonFile?: string;
   htmlFile?: string;
+  /** Without a terminal: seconds between progress lines on stderr (0: none). */
+  progressIntervalSeconds?: number;
+  /** Threshold flag (`max-p99-ms`) -> the most its figure may be. */
+  thresholds?: ReadonlyMap<string, number>;
 }
 
-export async function runFromCommandLine(request: CommandLineRequest): Promise<number> {
-  const { scenario, serverPids, serverArgs, serverCpuProfileDir, jsonFile, htmlFile, ...given } = request;
+/** The exit code (0, or 130 when stopped by a signal) and the outcome of each threshold given. */
+export async function runFromCommandLine(request: CommandLineRequest): Promise<{ exitCode: number; thresholds: ThresholdOutcome[] }> {
+  const { scenario, serverPids, serverArgs, serverCpuProfileDir, jsonFile, htmlFile, progressIntervalSeconds, thresholds, ...given } = request;
   const parameters = resolveParameters(scenario, given);
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const progress = terminalProgress();
+  const progress = progressDisplay(process.stderr, { intervalSeconds: progressIntervalSeconds });
   try {
-    const result = await runLoadTest({
+    const measured = await runLoadTest({
       parameters,
       serverArgs,
       serverPids,
@@ -37,14 +43,15 @@ export async function runFromCommandLine(request: CommandLineRequest): Promise<n
       signal: abort.signal,
     });
     progress.done();
+    const result: LoadTestResult = thresholds?.size ? { ...measured, thresholds: checkThresholds(measured, thresholds) } : measured;
     process.stdout.write(resultTable(result));
     await writeReports(result, { jsonFile, htmlFile });
-    return 0;
+    return { exitCode: 0, thresholds: result.thresholds ?? [] };
   } catch (error) {
     progress.done();
     if (abort.signal.aborted) {
       process.stderr.write('broker loadtest: stopped\n');
-      return 130;
+      return { exitCode: 130, thresholds: [] };
     }
     throw error;
   } finally {

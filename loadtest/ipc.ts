@@ -52,6 +52,8 @@ export interface WorkerReport {
   /** The HDR histogram of latencies (microseconds), compressed. */
   latency: string;
   timeline: number[];
+  /** The histogram of each second since the epoch, compressed. */
+  latencyBySecond: string[];
   /** This worker's event-loop delay while measuring: a busy generator shows here first. */
   eventLoopDelayP99Ms: number;
   /** Clients whose connection closed during the run. */

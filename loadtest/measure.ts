@@ -1,6 +1,6 @@
 // What a load test counts: which measured messages each receiver got (for
 // loss and duplicates), their end-to-end latency in an HDR histogram, and
-// deliveries over time.
+// deliveries and latency over time.
 import {
   build, decodeFromCompressedBase64, encodeIntoCompressedBase64, type Histogram,
 } from 'hdr-histogram-js';
@@ -187,5 +187,38 @@ export class Timeline {
       });
     }
     return Array.from(total, (count) => count ?? 0);
+  }
+}
+
+export interface LatencySecond {
+  /** Seconds since the epoch at the start of this second. */
+  second: number;
+  p50: number;
+  p99: number;
+  count: number;
+}
+
+/** One latency histogram per second since an epoch: latency over time. */
+export class LatencyTimeline {
+  readonly #seconds: LatencyRecorder[] = [];
+
+  recordMicros(sinceEpochMs: number, micros: number): void {
+    if (sinceEpochMs < 0) return;
+    const second = Math.floor(sinceEpochMs / 1000);
+    while (this.#seconds.length <= second) this.#seconds.push(new LatencyRecorder());
+    this.#seconds[second].recordMicros(micros);
+  }
+
+  encode(): string[] {
+    return this.#seconds.map((recorder) => recorder.encode());
+  }
+
+  /** The percentiles of each second with deliveries, over the timelines of every worker. */
+  static percentiles(encoded: readonly (readonly string[])[]): LatencySecond[] {
+    const seconds = Math.max(0, ...encoded.map((timeline) => timeline.length));
+    return Array.from({ length: seconds }, (_, second) => {
+      const { p50, p99, count } = summarizeLatency(LatencyRecorder.merge(encoded.flatMap((timeline) => timeline[second] ?? [])).histogram);
+      return { second, p50, p99, count };
+    }).filter((summary) => summary.count > 0);
   }
 }

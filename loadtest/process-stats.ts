@@ -146,4 +146,9 @@ export class ProcessSampler {
     }
     return points;
   }
+
+  /** Resident memory at every sample, for charts: [seconds since `fromMs`, bytes]. */
+  rssOverTime(pid: number, fromMs: number): Array<[number, number]> {
+    return (this.samples.get(pid) ?? []).map((sample) => [(sample.atMs - fromMs) / 1000, sample.rssBytes]);
+  }
 }

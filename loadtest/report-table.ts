@@ -1,5 +1,6 @@
 // Plain-text tables of results for the terminal (and the docs).
 import type { LoadTestResult, PresenceResult } from './result.js';
+import { describeOutcome } from './thresholds.js';
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
@@ -53,9 +54,14 @@ function presenceRows(result: LoadTestResult, presence: PresenceResult): string[
 
 /** One run, one figure per line. */
 export function resultTable(result: LoadTestResult): string {
+  return `${describeRun(result)}\n${alignColumns(resultRows(result), () => false)}\n`;
+}
+
+/** [what, figure] pairs: the lines of resultTable, the rows of the HTML report's summary. */
+export function resultRows(result: LoadTestResult): string[][] {
   const connected = ['clients connected', `${result.clients.connected} (${result.clients.failed} failed, ${result.clients.disconnected} disconnected)${
     result.parameters.transport === 'auto' ? `, ${result.clients.overWebSocket} over WebSocket` : ''}`];
-  const rows: string[][] = result.presence ? [
+  return result.presence ? [
     connected,
     ['joins measured', `${result.measuredSeconds.toFixed(2)} s`],
     ...presenceRows(result, result.presence),
@@ -79,7 +85,6 @@ export function resultTable(result: LoadTestResult): string {
     ...(result.perClient ? [['per client', `${perClientMemory(result.perClient)}, ${millicores(result.perClient.cpuCores)} of server CPU (${result.perClient.clients} clients)`]] : []),
     ...commonRows(result),
   ];
-  return `${describeRun(result)}\n${alignColumns(rows, () => false)}\n`;
 }
 
 /** The coordinator, the generator, the host and the verdict. */
@@ -91,6 +96,7 @@ function commonRows(result: LoadTestResult): string[][] {
     ['host', `${cores(result.host.busyCores)} of ${result.machine.cores} cores busy (${cores(result.host.otherCores)} outside this run)`],
     ['limited by', result.bottleneck],
     ...result.notes.map((note) => ['note', note]),
+    ...(result.thresholds ?? []).map((outcome) => [outcome.met ? 'threshold met' : 'threshold MISSED', describeOutcome(outcome)]),
   ];
 }
 

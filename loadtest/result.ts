@@ -2,8 +2,9 @@
 // reports, and the judgement of what limited it.
 import { availableParallelism, cpus } from 'node:os';
 import type { MemberViewCounts } from './ipc.js';
-import type { LatencySummaryMs, PercentilePoint } from './measure.js';
+import type { LatencySecond, LatencySummaryMs, PercentilePoint } from './measure.js';
 import type { LoadParameters } from './scenarios.js';
+import type { ThresholdOutcome } from './thresholds.js';
 
 export interface ProcessFigures {
   pid: number;
@@ -93,13 +94,19 @@ export interface LoadTestResult {
   notes: string[];
   /** The presence scenario only. */
   presence?: PresenceResult;
+  /** The thresholds the run was given (`broker loadtest --max-*`), met or missed. */
+  thresholds?: ThresholdOutcome[];
   charts: {
     latencyDistribution: PercentilePoint[];
     setupDistribution: PercentilePoint[];
     /** Deliveries per bucket, by time since the measured phase began. */
     deliveries: { bucketSeconds: number; counts: number[] };
+    /** p50 and p99 of the deliveries in each second since the measured phase began (the drain's seconds too). */
+    latencyOverTime: LatencySecond[];
     serverCpu: Array<{ pid: number; points: Array<[seconds: number, cores: number]> }>;
     generatorCpu: Array<[seconds: number, cores: number]>;
+    /** Every sample of each comm server's resident memory, from before the clients connected. */
+    serverRss: Array<{ pid: number; points: Array<[seconds: number, bytes: number]> }>;
   };
 }
 

@@ -10,7 +10,7 @@ import { wallClockMs } from './clock.js';
 import { existingCluster, startLocalCluster, type TargetCluster } from './cluster.js';
 import type { ConnectOutcome, PresenceReport, WorkerReport } from './ipc.js';
 import {
-  LatencyRecorder, Timeline, accountLoss, expectedDeliveries, latencyDistribution, percentileOf, summarizeLatency,
+  LatencyRecorder, LatencyTimeline, Timeline, accountLoss, expectedDeliveries, latencyDistribution, percentileOf, summarizeLatency,
   DISTRIBUTION_PERCENTILES,
 } from './measure.js';
 import { ProcessSampler } from './process-stats.js';
@@ -448,8 +448,10 @@ function composeResult(c: Collected): LoadTestResult {
         .filter((percentile) => percentile <= 99.9 || percentile === 100)
         .map((percentile) => ({ percentile, ms: percentileOf(setupTimes, percentile) })),
       deliveries: { bucketSeconds: TIMELINE_BUCKET_MS / 1000, counts: Timeline.sum(c.reports.map((report) => report.timeline)) },
+      latencyOverTime: LatencyTimeline.percentiles(c.reports.map((report) => report.latencyBySecond)),
       serverCpu: c.cluster.servers.map((server) => ({ pid: server.pid, points: sampler.coresOverTime(server.pid, windows.epochMs) })),
       generatorCpu: sumSeries(c.workerPids.map((pid) => sampler.coresOverTime(pid, windows.epochMs))),
+      serverRss: c.cluster.servers.map((server) => ({ pid: server.pid, points: sampler.rssOverTime(server.pid, windows.epochMs) })),
     },
   };
 }

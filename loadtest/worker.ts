@@ -9,7 +9,7 @@ import { BrokerClient, type BrokerClientError } from '../client/index.js';
 import { wallClockMs } from './clock.js';
 import { connectClients } from './client-pool.js';
 import type { FromWorker, ToWorker, WorkerReport } from './ipc.js';
-import { DeliveryCounter, LatencyRecorder, Timeline } from './measure.js';
+import { DeliveryCounter, LatencyRecorder, LatencyTimeline, Timeline } from './measure.js';
 import { MemberViews } from './member-views.js';
 import { isProbe, probeBody, readStamp } from './payload.js';
 import { PublishSchedule } from './publisher.js';
@@ -32,6 +32,7 @@ let readiness = new ReadinessTracker([]);
 let probeTimer: ReturnType<typeof setInterval> | undefined;
 let schedule: PublishSchedule | undefined;
 let timeline = new Timeline(250);
+const latencyTimeline = new LatencyTimeline();
 let epochMs: number | undefined;
 let disconnected = 0;
 let firstDisconnect: string | undefined;
@@ -52,7 +53,9 @@ function onMessage(receiver: number, sender: number, body: Uint8Array): void {
   const stamp = readStamp(body);
   if (!stamp || counter.record(receiver, sender, stamp.sequence) !== 'delivered' || epochMs === undefined) return;
   const sinceEpochMs = wallClockMs() - epochMs;
-  latency.recordMicros(sinceEpochMs * 1000 - stamp.sentMicros);
+  const micros = sinceEpochMs * 1000 - stamp.sentMicros;
+  latency.recordMicros(micros);
+  latencyTimeline.recordMicros(sinceEpochMs, micros);
   timeline.add(sinceEpochMs);
 }
 
@@ -202,6 +205,7 @@ function finish(): void {
     ...counter.counts,
     latency: latency.encode(),
     timeline: timeline.counts,
+    latencyBySecond: latencyTimeline.encode(),
     eventLoopDelayP99Ms: loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0,
     disconnected,
     firstDisconnect,

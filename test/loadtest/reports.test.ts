@@ -3,13 +3,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderHtmlReport } from '../../loadtest/report-html.js';
 import { resultTable, summaryMarkdown } from '../../loadtest/report-table.js';
-import { judgeBottleneck, type LoadTestResult } from '../../loadtest/result.js';
+import { judgeBottleneck } from '../../loadtest/result.js';
+import { generatorOf, syntheticResult, worker } from './synthetic-result.js';
+
+const svgCharts = (html: string) => html.match(/<svg [\s\S]*?<\/svg>/g) ?? [];
 
 const idleHost = { cores: 2, busyCores: 0.5, otherCores: 0 };
-const worker = (cpuCores: number, eventLoopDelayP99Ms = 5) => ({ pid: 2, cpuCores, rssBytes: 1, eventLoopDelayP99Ms });
-const generatorOf = (...workers: ReturnType<typeof worker>[]) => ({
-  cpuCores: workers.reduce((total, w) => total + w.cpuCores, 0), parent: { pid: 1, cpuCores: 0, rssBytes: 1 }, workers,
-});
 
 describe('bottleneck', () => {
   test('a saturated generator worker is named first', () => {
@@ -27,33 +26,6 @@ describe('bottleneck', () => {
   });
 });
 
-function syntheticResult(): LoadTestResult {
-  return {
-    scenario: 'dense',
-    parameters: { clients: 4, servers: 1, rate: 10, size: 9, channel: 'unreliable', durationSeconds: 2, warmupSeconds: 0, workers: 1, rtc: 'werift', transport: 'webrtc', batch: true, roomSize: 10 },
-    machine: { cores: 2, cpuModel: 'test', node: 'v20', platform: 'linux x64' },
-    startedAt: '2026-01-01T00:00:00.000Z',
-    clients: { connected: 4, failed: 0, disconnected: 0, overWebSocket: 0 },
-    sent: 80, refused: 0, expected: 240, delivered: 236, lost: 4, duplicated: 1, unexpected: 0, lossRatio: 4 / 240,
-    latencyMs: { p50: 1.5, p90: 3, p99: 9, max: 12, mean: 2 },
-    deliveredPerSecond: 118,
-    setupMs: { p50: 200, p90: 250, p99: 300, max: 310 },
-    measuredSeconds: 2, drainSeconds: 1,
-    servers: [{ pid: 3, alias: 7, cpuCores: 0.1, rssBytes: 64 * 1024 * 1024, setupCpuCores: 0.2 }],
-    generator: generatorOf(worker(0.2)),
-    host: { busyCores: 0.4, otherCores: 0 },
-    bottleneck: 'none',
-    notes: ['a <note> & more'],
-    charts: {
-      latencyDistribution: [{ percentile: 0, ms: 0.5 }, { percentile: 50, ms: 1.5 }, { percentile: 99, ms: 9 }, { percentile: 100, ms: 12 }],
-      setupDistribution: [{ percentile: 50, ms: 200 }, { percentile: 100, ms: 310 }],
-      deliveries: { bucketSeconds: 0.25, counts: [10, 30, 29, 30] },
-      serverCpu: [{ pid: 3, points: [[0.5, 0.1], [1, 0.12]] }],
-      generatorCpu: [[0.5, 0.2], [1, 0.21]],
-    },
-  };
-}
-
 describe('reports', () => {
   test('the table states loss, duplicates, latency and server figures', () => {
     const table = resultTable(syntheticResult());
@@ -66,8 +38,51 @@ describe('reports', () => {
 
   test('the HTML report is self-contained, escaped, with its charts inline', () => {
     const html = renderHtmlReport(syntheticResult());
-    assert.equal((html.match(/<svg /g) ?? []).length, 4);
+    assert.equal((html.match(/<svg /g) ?? []).length, 6);
     assert.doesNotMatch(html, /<script|<link|src=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
     assert.ok(html.includes('a &#60;note&#62; &#38; more'));
+  });
+
+  test('the HTML summary is a table of the figures, a missed threshold marked', () => {
+    const html = renderHtmlReport({
+      ...syntheticResult(),
+      thresholds: [{ flag: 'max-p99-ms', limit: 5, figure: 'latency p99', value: '9.00 ms', met: false }],
+    });
+    assert.match(html, /<table class="summary">/);
+    assert.match(html, /<tr><th>lost<\/th><td>4 \(1\.67%\)<\/td><\/tr>/);
+    assert.match(html, /<tr class="missed"><th>threshold MISSED<\/th><td>--max-p99-ms 5: latency p99 9\.00 ms<\/td><\/tr>/);
+    assert.doesNotMatch(html, /<pre>/);
+  });
+
+  test('the HTML report charts server RSS and p50/p99 latency over time', () => {
+    const charts = svgCharts(renderHtmlReport(syntheticResult()));
+    const rss = charts.find((svg) => svg.includes('>comm server memory (RSS)<'));
+    assert.ok(rss, 'an RSS chart');
+    assert.match(rss, />MiB</);
+    assert.match(rss, />comm server 3</);
+    // 48 to 64 MiB: a y axis in MiB up to 80, and a line through the five samples.
+    assert.match(rss, /text-anchor="end">80</);
+    assert.equal((rss.match(/<circle /g) ?? []).length, 5);
+    const latency = charts.find((svg) => svg.includes('>latency over time (deliveries of each second)<'));
+    assert.ok(latency, 'a latency-over-time chart');
+    assert.match(latency, />p50</);
+    assert.match(latency, />p99</);
+    assert.equal((latency.match(/<circle /g) ?? []).length, 6, 'three seconds, two percentiles');
+  });
+
+  test('the drain after publishing stopped is shaded and labelled on every time chart', () => {
+    // Measured 2 s, drained 1 s: the band spans x 2 to 3.
+    const charts = svgCharts(renderHtmlReport(syntheticResult()));
+    const timeCharts = charts.filter((svg) => svg.includes('>seconds since the measured phase began<'));
+    assert.equal(timeCharts.length, 4);
+    for (const svg of timeCharts) {
+      const band = /<g class="band"><title>drain: publishing had stopped; late deliveries only<\/title><rect x="([\d.]+)" y="\d+" width="([\d.]+)"[^>]*\/><text[^>]*>drain<\/text><\/g>/.exec(svg);
+      assert.ok(band, svg);
+      assert.ok(Number(band[2]) > 0);
+    }
+    const deliveries = timeCharts.find((svg) => svg.includes('>deliveries per second<'))!;
+    assert.ok(deliveries.indexOf('class="band"') < deliveries.indexOf('<path '), 'shaded under the line');
+    const noDrain = svgCharts(renderHtmlReport({ ...syntheticResult(), drainSeconds: 0 }));
+    assert.ok(noDrain.every((svg) => !svg.includes('class="band"')));
   });
 });

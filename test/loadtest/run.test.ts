@@ -31,6 +31,13 @@ test('a lossless cluster: every expected delivery is counted once, none of the w
   assert.equal(result.generator.workers.length, 2);
   assert.ok(result.generator.cpuCores > 0);
   assert.ok(result.setupMs.p50 > 0);
+  // The time series of the charts: every delivery in one second's latency, the server's RSS sampled throughout.
+  assert.equal(result.charts.latencyOverTime.reduce((total, second) => total + second.count, 0), result.delivered);
+  assert.ok(result.charts.latencyOverTime.every(({ p50, p99 }) => p50 > 0 && p50 <= p99));
+  const [rss] = result.charts.serverRss;
+  assert.equal(rss.pid, result.servers[0].pid);
+  assert.ok(rss.points.length >= 4 && rss.points.every(([, bytes]) => bytes > 0));
+  assert.ok(rss.points[0][0] < 0 && rss.points.at(-1)![0] >= result.measuredSeconds, 'from before measuring to after it');
 });
 
 test('a comm server that drops: the drops are reported as lost', { timeout: 90_000 }, async () => {

@@ -1,8 +1,10 @@
-// docs/CONFIGURATION.md documents every limit with its default, and the options broker cluster passes on.
+// docs/CONFIGURATION.md documents every limit and load-test threshold with its default, and the options broker cluster passes on.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { natsOptions } from '../../cli/nats-options.js';
+import { DEFAULT_PROGRESS_INTERVAL_SECONDS } from '../../loadtest/progress.js';
+import { THRESHOLDS } from '../../loadtest/thresholds.js';
 import { commServerLimitSpec, coordinatorLimitSpec } from '../../shared/config.js';
 
 const docs = readFileSync(new URL('../../../docs/CONFIGURATION.md', import.meta.url), 'utf8');
@@ -22,4 +24,9 @@ test('broker cluster documents --coordinators and every NATS option it passes to
   for (const flag of ['coordinators', ...Object.keys(natsOptions)]) {
     assert.match(section, new RegExp(`^\\| [^|]*\`--${flag}\``, 'm'), `--${flag} missing from the broker cluster table of docs/CONFIGURATION.md`);
   }
+});
+
+test('every loadtest threshold and the progress interval are documented with their defaults', () => {
+  for (const { flag } of THRESHOLDS) assert.match(docs, new RegExp(`\\| \`--${flag}\` \\| none \\|`), `--${flag} missing from docs/CONFIGURATION.md`);
+  assert.match(docs, new RegExp(`\\| \`--progress-interval\` \\| ${DEFAULT_PROGRESS_INTERVAL_SECONDS} \\|`));
 });
