@@ -1,8 +1,8 @@
 // Loss on the backbone. NATS core delivers at most once and drops what a slow
 // subscriber cannot take, so each comm server numbers what it publishes per
 // topic, and each receiver counts the numbers it never saw. NATS keeps one
-// publisher's messages on one subject in order, so a number past the next
-// expected one means the ones between were lost.
+// publisher's messages on one subject in order and never delivers one twice,
+// so a number past the next expected one means the ones between were lost.
 
 /** The numbers this server gives its topic messages: one counter per topic, at most `maxTopics` (the oldest goes). */
 export class OutgoingSequences {
@@ -25,24 +25,22 @@ export class OutgoingSequences {
 
 /** The last number heard from each server on each subscribed topic; forgotten with the subscription. */
 export class IncomingSequences {
-  /** Messages numbered past the next expected: the ones between never came. */
-  lost = 0;
   readonly #last = new Map<string, Map<string, number>>();
 
-  /** Records `seq` from server `from` on `topic`; false for one at or below a number already seen (not a restart at 1): not to be delivered. */
-  heard(topic: string, from: string, seq: number): boolean {
+  /**
+   * Records `seq` from server `from` on `topic`: how many numbers before it
+   * never came (0: none), or `renumbered` for a number at or below the last
+   * one (the server restarted; or, without the cluster secret, someone else
+   * published under its name). Either way the message is delivered: a
+   * number seen is never a reason to drop what follows.
+   */
+  heard(topic: string, from: string, seq: number): number | 'renumbered' {
     let servers = this.#last.get(topic);
     if (!servers) this.#last.set(topic, (servers = new Map()));
     const last = servers.get(from);
     servers.set(from, seq);
-    if (last === undefined || seq === last + 1) return true;
-    if (seq > last) {
-      this.lost += seq - last - 1;
-      return true;
-    }
-    if (seq === 1) return true;
-    servers.set(from, last);
-    return false;
+    if (last === undefined) return 0;
+    return seq > last ? seq - last - 1 : 'renumbered';
   }
 
   forgetTopic(topic: string): void {

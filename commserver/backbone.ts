@@ -39,15 +39,18 @@ export interface BackboneStats {
   received: number;
   /** Topic messages other servers published that never arrived here (numbers skipped). */
   lost: number;
-  /** Topic messages that came again or out of order: dropped. */
+  /** Topic messages numbered at or below one already seen on their topic (their server restarted, or someone without the cluster secret published them): delivered. */
   outOfOrder: number;
   /** Topic messages from a server this one has no link to (yet, or any more): dropped. */
   unlinked: number;
-  /** Messages malformed or failing the seal: dropped. */
+  /** Messages malformed, failing the seal, or not a topic message on a topic's subject: dropped. */
   rejected: number;
   /** Link frames for a link not known here: dropped. */
   unknownLink: number;
 }
+
+/** What became of a topic message handed to the local subscribers: `unlinked`, no link to its server; `rejected`, not a topic message. */
+export type BackboneDelivery = 'delivered' | 'unlinked' | 'rejected';
 
 const TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -61,18 +64,17 @@ export class NatsBackbone implements BackboneLinks {
   readonly stats: BackboneStats = { published: 0, received: 0, lost: 0, outOfOrder: 0, unlinked: 0, rejected: 0, unknownLink: 0 };
   readonly #options: BackboneOptions;
   readonly #logger: Logger;
-  readonly #deliver: (from: string, channel: ChannelKind, frame: Uint8Array) => boolean;
+  readonly #deliver: (from: string, channel: ChannelKind, frame: Uint8Array) => BackboneDelivery;
   readonly #links = new Map<string, BackboneConnection>();
   readonly #topicSubscriptions = new Map<string, Subscription>();
   readonly #outgoing: OutgoingSequences;
   readonly #incoming = new IncomingSequences();
   #linkSubscription: Subscription | undefined;
+  /** Gaps in other servers' numbers seen: the loss is logged at the first and every hundredth. */
+  #gaps = 0;
 
-  /**
-   * `deliver` hands a topic message from server `from` to the local
-   * subscribers, through that server's link; false when there is no such link.
-   */
-  constructor(serverId: string, options: BackboneOptions, logger: Logger, deliver: (from: string, channel: ChannelKind, frame: Uint8Array) => boolean) {
+  /** `deliver` hands a topic message from server `from` to the local subscribers, through that server's link. */
+  constructor(serverId: string, options: BackboneOptions, logger: Logger, deliver: (from: string, channel: ChannelKind, frame: Uint8Array) => BackboneDelivery) {
     this.serverId = serverId;
     this.#options = options;
     this.#logger = logger;
@@ -180,17 +182,19 @@ export class NatsBackbone implements BackboneLinks {
       return;
     }
     if (envelope.from === this.serverId) return;
-    const lostBefore = this.#incoming.lost;
-    if (!this.#incoming.heard(topic, envelope.from, envelope.seq)) {
-      this.stats.outOfOrder++;
+    const delivery = this.#deliver(envelope.from, envelope.channel, envelope.frame);
+    if (delivery === 'rejected') {
+      this.#rejected(subject);
       return;
     }
-    if (this.#incoming.lost !== lostBefore) {
-      this.stats.lost = this.#incoming.lost;
-      this.#logger.warn({ topic, from: envelope.from, lost: this.stats.lost }, 'topic messages lost on the NATS backbone');
-    }
+    if (delivery === 'unlinked') this.stats.unlinked++;
     this.stats.received++;
-    if (!this.#deliver(envelope.from, envelope.channel, envelope.frame)) this.stats.unlinked++;
+    const heard = this.#incoming.heard(topic, envelope.from, envelope.seq);
+    if (heard === 'renumbered') this.stats.outOfOrder++;
+    else if (heard > 0) {
+      this.stats.lost += heard;
+      if (this.#gaps++ % 100 === 0) this.#logger.warn({ topic, from: envelope.from, lost: this.stats.lost }, 'topic messages lost on the NATS backbone');
+    }
   }
 
   #rejected(subject: string): void {

@@ -33,7 +33,7 @@ import { TopicHistory } from './topic-history.js';
 import { Signaling } from './signaling.js';
 import { peerReport, type PeerReport } from './peer-report.js';
 import { CommServerStats } from './stats.js';
-import { NatsBackbone, type BackboneOptions, type BackboneStats } from './backbone.js';
+import { NatsBackbone, type BackboneDelivery, type BackboneOptions, type BackboneStats } from './backbone.js';
 
 export interface CommServerOptions {
   /**
@@ -528,11 +528,10 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   }
 
   /** A topic message another server published on the backbone: as if its link had carried it. */
-  #fromBackbone(serverId: string, channel: ChannelKind, frame: Uint8Array): boolean {
+  #fromBackbone(serverId: string, channel: ChannelKind, frame: Uint8Array): BackboneDelivery {
     const link = this.#linksByServerId.get(serverId);
-    if (link === undefined) return false;
-    this.#dispatcher.handle(link, channel, frame);
-    return true;
+    if (link === undefined) return 'unlinked';
+    return this.#dispatcher.handleFromBackbone(link, channel, frame) ? 'delivered' : 'rejected';
   }
 
   #onFrame(peer: Peer, channel: ChannelKind, frame: Uint8Array): void {

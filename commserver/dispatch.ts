@@ -104,96 +104,118 @@ export class Dispatcher {
       return;
     }
     try {
-      const type = peekType(frame);
-      stats.received(channel, type, frame.length);
-      // Every reliable frame of a link but an ACK is counted (Peer) and acknowledged.
-      if (peer.isServer && channel === 'reliable' && type !== MessageType.ACK) this.#options.acknowledgements.receivedFromLink();
-      switch (type) {
-        case MessageType.TOPIC: {
-          const message = Topic.decode(frame);
-          if (!this.#mayPublish(peer, channel, message)) return;
-          const fresh = this.#isFresh(peer, channel, message);
-          if (fresh === undefined) return;
-          if (fresh) this.#record(peer, channel, MessageType.TOPIC, message);
-          const { clients, servers } = forwardTopic(topicFrames, peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub, fresh);
-          stats.forwarded(channel, MessageType.TOPIC_FW, MessageType.TOPIC, clients, servers);
-          this.#toBackbone(peer, channel, message, topicFrames);
-          this.#forwarded(peer, channel, message);
-          return;
-        }
-        case MessageType.TOPIC_IDENTITY: {
-          const message = TopicIdentity.decode(frame);
-          if (!this.#mayPublish(peer, channel, message)) return;
-          const fresh = this.#isFresh(peer, channel, message);
-          if (fresh === undefined) return;
-          if (fresh) this.#record(peer, channel, MessageType.TOPIC_IDENTITY, message);
-          const { clients, servers } = forwardTopic(
-            topicIdentityFrames, peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub, fresh,
-          );
-          stats.forwarded(channel, MessageType.TOPIC_IDENTITY_FW, MessageType.TOPIC_IDENTITY, clients, servers);
-          this.#toBackbone(peer, channel, message, topicIdentityFrames);
-          this.#forwarded(peer, channel, message);
-          return;
-        }
-        case MessageType.ACK:
-          if (peer.isServer && channel === 'reliable') this.#options.acknowledgements.acknowledgedByLink(peer, Ack.decode(frame).seq);
-          return;
-        case MessageType.SUBSCRIPTION:
-          this.#onSubscription(peer, frame);
-          return;
-        case MessageType.RECOVER: {
-          if (peer.isServer || channel !== 'reliable') {
-            stats.ignored++;
-            return;
-          }
-          const request = Recover.decode(frame);
-          if (this.#routing.topicsOf(peer).has(request.topic)) this.#options.recovery.recover(peer, request);
-          // Its SUBSCRIPTION of the topic was refused (ERROR) after the RECOVER had left.
-          else if (peer.topicRules?.maySubscribe(request.topic) === false) stats.ignored++;
-          else reject(peer, 'protocol-error', 'RECOVER for a topic it is not subscribed to');
-          return;
-        }
-        case MessageType.HISTORY:
-          if (peer.isServer && channel === 'reliable') this.#options.recovery.history(peer, History.decode(frame));
-          else stats.ignored++;
-          return;
-        case MessageType.PRESENCE: {
-          if (peer.isServer || channel !== 'reliable') {
-            stats.ignored++;
-            return;
-          }
-          const request = Presence.decode(frame);
-          this.#options.presence.request(peer, request, this.#routing.topicsOf(peer).has(request.topic));
-          return;
-        }
-        case MessageType.MEMBER_DELTA:
-          if (peer.isServer && channel === 'reliable') this.#options.presence.delta(peer, MemberDelta.decode(frame));
-          else stats.ignored++;
-          return;
-        case MessageType.DIRECT:
-          if (!peer.extensions.has(DIRECT_EXTENSION)) stats.ignored++;
-          else if (peer.isServer) this.#options.direct.fromLink(peer, channel, Direct.decode(frame));
-          else this.#options.direct.fromClient(peer, channel, Direct.decode(frame));
-          return;
-        case MessageType.DIRECT_RESULT:
-          if (peer.isServer && channel === 'reliable' && peer.extensions.has(DIRECT_EXTENSION)) this.#options.direct.result(peer, DirectResult.decode(frame));
-          else stats.ignored++;
-          return;
-        case MessageType.DIRECTORY:
-          if (peer.isServer && channel === 'reliable' && peer.extensions.has(DIRECT_EXTENSION)) this.#options.directory.receive(peer, DirectoryFrame.decode(frame));
-          else stats.ignored++;
-          return;
-        case MessageType.PING:
-          // Clients get their PING back. Servers' PINGs only keep the link alive:
-          // echoing them too would bounce one PING between two servers forever.
-          if (!peer.isServer) peer.send(channel, frame);
-          return;
-        default:
-          stats.ignored++;
-      }
+      this.#dispatch(peer, channel, frame, peekType(frame));
     } catch (error) {
       stats.undecodable++;
       reject(peer, 'protocol-error', (error as Error).message);
+    }
+  }
+
+  /**
+   * A topic message another server published on the NATS backbone, as if
+   * its link had carried it. Anyone on that NATS may publish there (without
+   * the cluster secret's seal): what is not a topic message, or does not
+   * decode, is dropped (false) and never held against the link.
+   */
+  handleFromBackbone(link: Peer, channel: ChannelKind, frame: Uint8Array): boolean {
+    try {
+      const type = peekType(frame);
+      if (type !== MessageType.TOPIC && type !== MessageType.TOPIC_IDENTITY) return false;
+      this.#dispatch(link, channel, frame, type);
+      return true;
+    } catch {
+      this.#options.stats.undecodable++;
+      return false;
+    }
+  }
+
+  #dispatch(peer: Peer, channel: ChannelKind, frame: Uint8Array, type: MessageType): void {
+    const { stats, reject } = this.#options;
+    stats.received(channel, type, frame.length);
+    // Every reliable frame of a link but an ACK is counted (Peer) and acknowledged.
+    if (peer.isServer && channel === 'reliable' && type !== MessageType.ACK) this.#options.acknowledgements.receivedFromLink();
+    switch (type) {
+      case MessageType.TOPIC: {
+        const message = Topic.decode(frame);
+        if (!this.#mayPublish(peer, channel, message)) return;
+        const fresh = this.#isFresh(peer, channel, message);
+        if (fresh === undefined) return;
+        if (fresh) this.#record(peer, channel, MessageType.TOPIC, message);
+        const { clients, servers } = forwardTopic(topicFrames, peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub, fresh);
+        stats.forwarded(channel, MessageType.TOPIC_FW, MessageType.TOPIC, clients, servers);
+        this.#toBackbone(peer, channel, message, topicFrames);
+        this.#forwarded(peer, channel, message);
+        return;
+      }
+      case MessageType.TOPIC_IDENTITY: {
+        const message = TopicIdentity.decode(frame);
+        if (!this.#mayPublish(peer, channel, message)) return;
+        const fresh = this.#isFresh(peer, channel, message);
+        if (fresh === undefined) return;
+        if (fresh) this.#record(peer, channel, MessageType.TOPIC_IDENTITY, message);
+        const { clients, servers } = forwardTopic(
+          topicIdentityFrames, peer, channel, message, frame, this.#subscribers(message.topic), this.#options.hub, fresh,
+        );
+        stats.forwarded(channel, MessageType.TOPIC_IDENTITY_FW, MessageType.TOPIC_IDENTITY, clients, servers);
+        this.#toBackbone(peer, channel, message, topicIdentityFrames);
+        this.#forwarded(peer, channel, message);
+        return;
+      }
+      case MessageType.ACK:
+        if (peer.isServer && channel === 'reliable') this.#options.acknowledgements.acknowledgedByLink(peer, Ack.decode(frame).seq);
+        return;
+      case MessageType.SUBSCRIPTION:
+        this.#onSubscription(peer, frame);
+        return;
+      case MessageType.RECOVER: {
+        if (peer.isServer || channel !== 'reliable') {
+          stats.ignored++;
+          return;
+        }
+        const request = Recover.decode(frame);
+        if (this.#routing.topicsOf(peer).has(request.topic)) this.#options.recovery.recover(peer, request);
+        // Its SUBSCRIPTION of the topic was refused (ERROR) after the RECOVER had left.
+        else if (peer.topicRules?.maySubscribe(request.topic) === false) stats.ignored++;
+        else reject(peer, 'protocol-error', 'RECOVER for a topic it is not subscribed to');
+        return;
+      }
+      case MessageType.HISTORY:
+        if (peer.isServer && channel === 'reliable') this.#options.recovery.history(peer, History.decode(frame));
+        else stats.ignored++;
+        return;
+      case MessageType.PRESENCE: {
+        if (peer.isServer || channel !== 'reliable') {
+          stats.ignored++;
+          return;
+        }
+        const request = Presence.decode(frame);
+        this.#options.presence.request(peer, request, this.#routing.topicsOf(peer).has(request.topic));
+        return;
+      }
+      case MessageType.MEMBER_DELTA:
+        if (peer.isServer && channel === 'reliable') this.#options.presence.delta(peer, MemberDelta.decode(frame));
+        else stats.ignored++;
+        return;
+      case MessageType.DIRECT:
+        if (!peer.extensions.has(DIRECT_EXTENSION)) stats.ignored++;
+        else if (peer.isServer) this.#options.direct.fromLink(peer, channel, Direct.decode(frame));
+        else this.#options.direct.fromClient(peer, channel, Direct.decode(frame));
+        return;
+      case MessageType.DIRECT_RESULT:
+        if (peer.isServer && channel === 'reliable' && peer.extensions.has(DIRECT_EXTENSION)) this.#options.direct.result(peer, DirectResult.decode(frame));
+        else stats.ignored++;
+        return;
+      case MessageType.DIRECTORY:
+        if (peer.isServer && channel === 'reliable' && peer.extensions.has(DIRECT_EXTENSION)) this.#options.directory.receive(peer, DirectoryFrame.decode(frame));
+        else stats.ignored++;
+        return;
+      case MessageType.PING:
+        // Clients get their PING back. Servers' PINGs only keep the link alive:
+        // echoing them too would bounce one PING between two servers forever.
+        if (!peer.isServer) peer.send(channel, frame);
+        return;
+      default:
+        stats.ignored++;
     }
   }
 
