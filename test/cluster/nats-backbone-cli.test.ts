@@ -53,6 +53,16 @@ test('comm server processes on the NATS backbone link over NATS and carry messag
   await untilRouted('room', [publisher], [{ client: subscriber, inbox }]);
   publisher.publish('room', 'across the backbone');
   await inbox.until(() => inbox.texts().includes('across the backbone'));
+
+  // What operators watch: the backbone's counters and the NATS connection, on each server's /metrics and /readyz.
+  const publishing = servers.find((server) => server.alias === publisher.serverAlias)!;
+  const [, operationsUrl] = await publishing.process.waitForLine(/^operations endpoint on (\S+)/);
+  const metrics = await (await fetch(new URL('/metrics', operationsUrl))).text();
+  assert.match(metrics, /^broker_commserver_nats_connected 1$/m);
+  const published = Number(/^broker_commserver_backbone_messages_total\{direction="published"\} (\d+)$/m.exec(metrics)?.[1]);
+  assert.ok(published >= 1, metrics);
+  const readiness = await (await fetch(new URL('/readyz', operationsUrl))).json() as { nats?: boolean };
+  assert.equal(readiness.nats, true, JSON.stringify(readiness));
 });
 
 test('broker commserver --backbone nats: NATS unreachable exits 5; without --nats, a usage error (2)', async () => {

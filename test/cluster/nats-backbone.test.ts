@@ -13,9 +13,9 @@ import { MessageType, Topic } from '../../shared/codec.js';
 import { allowAllPeers } from '../../shared/auth.js';
 import { clusterCredentials, clusterPeerAuthenticator, peerAuthenticatorByRole } from '../../shared/credentials.js';
 import { NatsSeal } from '../../shared/nats-seal.js';
-import { connectTo, meshFormed, startCluster, type TestCluster } from '../helpers/cluster.js';
+import { connectTo, joinServerProcess, meshFormed, startCluster, type TestCluster } from '../helpers/cluster.js';
 import { EventLog } from '../helpers/event-log.js';
-import { Inbox, bodyText, isProbe, untilRouted } from '../helpers/messages.js';
+import { Inbox, bodyText, isProbe, publishPaced, untilRouted } from '../helpers/messages.js';
 import { NatsServer } from '../helpers/nats-server.js';
 
 const SECRET = 'backbone test secret';
@@ -83,6 +83,29 @@ test('four comm servers on the NATS backbone: links over NATS only, reliable mes
     const stats = server.backboneStats!;
     assert.equal(stats.lost + stats.outOfOrder + stats.rejected + stats.unlinked, 0, JSON.stringify(stats));
   }
+});
+
+test("on the backbone a publisher's reliable messages reach every subscriber exactly once, in order, across a SIGKILL of its comm server", { timeout: 90_000 }, async (t) => {
+  const { cluster, nats } = await startBackbone(t, 2);
+  const victim = await joinServerProcess(t, cluster, ['--backbone', 'nats', '--nats', nats.url]);
+  const [publisher] = await connectTo(cluster, [victim.alias], { heartbeatIntervalMs: 250, heartbeatTimeoutMs: 1_500 });
+  const subscribers = await connectTo(cluster, aliases(cluster.servers));
+  const inboxes = subscribers.map((subscriber) => new Inbox(subscriber));
+  for (const subscriber of subscribers) subscriber.subscribe('orders');
+  await untilRouted('orders', [publisher!], subscribers.map((client, i) => ({ client, inbox: inboxes[i]! })));
+
+  const total = 150;
+  const expected = Array.from({ length: total }, (_, i) => `order ${i}`);
+  const publishing = publishPaced(t, publisher!, 'orders', expected, 20);
+  await inboxes[0]!.until((messages) => messages.filter((m) => !isProbe(m)).length >= 30);
+  const reconnected = new Promise((resolve) => publisher!.once('reconnected', resolve));
+  process.kill(victim.pid, 'SIGKILL');
+  await reconnected;
+  await Promise.all(inboxes.map((inbox) => inbox.until((messages) => messages.filter((m) => !isProbe(m)).length >= total, 30_000)));
+  publishing.stop();
+  await publisher!.flush();
+  await Promise.all(subscribers.map((subscriber) => subscriber.ping()));
+  for (const inbox of inboxes) assert.deepEqual(inbox.texts((m) => !isProbe(m)), expected);
 });
 
 test('the interest is the NATS subscriptions: a server none of whose clients subscribed receives nothing of the topic', async (t) => {
