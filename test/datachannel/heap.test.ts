@@ -248,7 +248,7 @@ async function sendBindingRequest(from: IceConnection, transactionId?: Buffer): 
   const { localUsername, remoteUsername, iceControlling } = from;
   const request = from.buildRequest({ nominate: false, localUsername, remoteUsername, iceControlling, localCandidate: pair.localCandidate }) as { transactionId: Buffer };
   if (transactionId) request.transactionId = transactionId;
-  await pair.protocol.request(request, pair.remoteAddr, Buffer.from(from.remotePassword, 'utf8'), { retransmissions: 0 });
+  await pair.protocol.request(request, pair.remoteAddr, Buffer.from(from.remotePassword, 'utf8'), { retransmissions: 0, responseTimeout: 5_000 });
   return request.transactionId;
 }
 
