@@ -1,6 +1,6 @@
 // What a werift peer connection keeps on the heap once it is connected
 // (broker-fix event-proto, dtls-release, consent-request, request-ids,
-// flat-ids, event-lean). A comm server holds one per client for hours: ~170 KB each
+// flat-ids, event-lean, event-target-proto). A comm server holds one per client for hours: ~170 KB each
 // before these fixes, about half of it werift Events' per-instance closures,
 // the DTLS handshake's transcript and keys, and Node Buffer pool slabs (8 KB)
 // kept alive by small slices of them; then the ID of every STUN request a
@@ -76,6 +76,40 @@ test('a werift Event holds no subscriber arrays until subscribed to, and a one-s
   const subscribed = bytesPerEvent(1);
   assert.ok(empty < 100, `an Event without subscribers: ${empty} bytes`);
   assert.ok(subscribed < 250, `an Event with one subscriber: ${subscribed} bytes`);
+});
+
+const EVENT_TARGET_METHODS = ['addEventListener', 'removeEventListener', 'dispatchEvent'];
+
+interface ListenerTarget {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+  dispatchEvent(event: { type: string }): void;
+}
+
+test('werift\'s event targets (peer connection, data channels, DTLS and ICE transports) keep their listener methods on the prototype, and they still work', { timeout: 10_000 }, async () => {
+  const pair = await connectPair('werift', 'werift', { reliable: {} });
+  try {
+    const pc = pair.offererPc!;
+    const targets = { 'peer connection': pc, 'data channel': pc.sctpTransport!.channelByLabel('reliable'), 'DTLS transport': pc.dtlsTransports[0], 'ICE transport': pc.iceTransports[0] };
+    for (const [what, target] of Object.entries(targets)) {
+      assert.ok(target, what);
+      for (const method of EVENT_TARGET_METHODS) {
+        assert.ok(!Object.hasOwn(target, method), `${what}: ${method} is not a closure of its own`);
+        assert.equal(typeof (target as unknown as Record<string, unknown>)[method], 'function', `${what}: ${method}`);
+      }
+    }
+    const channel = targets['data channel'] as unknown as ListenerTarget;
+    let dispatched = 0;
+    const listener = (): void => void dispatched++;
+    channel.addEventListener('custom', listener);
+    channel.dispatchEvent({ type: 'custom' });
+    channel.removeEventListener('custom', listener);
+    channel.dispatchEvent({ type: 'custom' });
+    assert.equal(dispatched, 1, 'a listener is called until removed');
+    await exchange(pair);
+  } finally {
+    await pair.close();
+  }
 });
 
 interface DtlsSession {
