@@ -1,13 +1,14 @@
 // What a werift peer connection keeps on the heap once it is connected
-// (broker-fix event-proto, dtls-release, consent-request). A comm server
-// holds one per client for hours: ~170 KB each before these fixes, about half
-// of it werift Events' per-instance closures, the DTLS handshake's
-// transcript and keys, and Node Buffer pool slabs (8 KB) kept alive by small
-// slices of them.
+// (broker-fix event-proto, dtls-release, consent-request, request-ids,
+// flat-ids, event-lean, event-target-proto). A comm server holds one per client for hours: ~170 KB each
+// before these fixes, about half of it werift Events' per-instance closures,
+// the DTLS handshake's transcript and keys, and Node Buffer pool slabs (8 KB)
+// kept alive by small slices of them; then the ID of every STUN request a
+// candidate pair received, and ids kept as ropes of strings.
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSnapshot, getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Event } from '#werift';
 import { connectPair, receiveSequenced, sequencedMessage, type ConnectedPair } from './helpers.js';
@@ -45,6 +46,69 @@ test('werift Events keep their methods on the prototype, bound when handed out',
     await queuedRan;
     assert.deepEqual(seen, [1, 2, 3], `${build}: subscribers called`);
     assert.deepEqual(queued, [3], `${build}: queuing subscribers called`);
+  }
+});
+
+/** Heap bytes each of 20,000 Events with `subscribers` subscribers takes. */
+function bytesPerEvent(subscribers: number): number {
+  const count = 20_000;
+  const noop = (): void => {};
+  const usedHeap = (): number => {
+    gc();
+    return getHeapStatistics().used_heap_size;
+  };
+  const events: Event<[]>[] = new Array(count);
+  const before = usedHeap();
+  for (let i = 0; i < count; i++) {
+    const event = new Event<[]>();
+    for (let k = 0; k < subscribers; k++) event.subscribe(noop);
+    events[i] = event;
+  }
+  const bytes = (usedHeap() - before) / count;
+  assert.equal(events.length, count); // keeps them alive up to the measurement
+  return bytes;
+}
+
+test('a werift Event holds no subscriber arrays until subscribed to, and a one-slot array for its first subscriber', () => {
+  // A peer connection has 56 Events, 33 of them with a subscriber. Unpatched:
+  // about 160 and 370 bytes.
+  const empty = bytesPerEvent(0);
+  const subscribed = bytesPerEvent(1);
+  assert.ok(empty < 100, `an Event without subscribers: ${empty} bytes`);
+  assert.ok(subscribed < 250, `an Event with one subscriber: ${subscribed} bytes`);
+});
+
+const EVENT_TARGET_METHODS = ['addEventListener', 'removeEventListener', 'dispatchEvent'];
+
+interface ListenerTarget {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+  dispatchEvent(event: { type: string }): void;
+}
+
+test('werift\'s event targets (peer connection, data channels, DTLS and ICE transports) keep their listener methods on the prototype, and they still work', { timeout: 10_000 }, async () => {
+  const pair = await connectPair('werift', 'werift', { reliable: {} });
+  try {
+    const pc = pair.offererPc!;
+    const targets = { 'peer connection': pc, 'data channel': pc.sctpTransport!.channelByLabel('reliable'), 'DTLS transport': pc.dtlsTransports[0], 'ICE transport': pc.iceTransports[0] };
+    for (const [what, target] of Object.entries(targets)) {
+      assert.ok(target, what);
+      for (const method of EVENT_TARGET_METHODS) {
+        assert.ok(!Object.hasOwn(target, method), `${what}: ${method} is not a closure of its own`);
+        assert.equal(typeof (target as unknown as Record<string, unknown>)[method], 'function', `${what}: ${method}`);
+      }
+    }
+    const channel = targets['data channel'] as unknown as ListenerTarget;
+    let dispatched = 0;
+    const listener = (): void => void dispatched++;
+    channel.addEventListener('custom', listener);
+    channel.dispatchEvent({ type: 'custom' });
+    channel.removeEventListener('custom', listener);
+    channel.dispatchEvent({ type: 'custom' });
+    assert.equal(dispatched, 1, 'a listener is called until removed');
+    await exchange(pair);
+  } finally {
+    await pair.close();
   }
 });
 
@@ -147,9 +211,28 @@ interface StunRequester {
   request(request: object, ...rest: unknown[]): Promise<unknown>;
 }
 
+interface CandidatePair {
+  consentRequestsSent: number;
+  protocol: StunRequester;
+  remoteAddr: [string, number];
+  localCandidate: object;
+  requestTransactionIds: Set<string>;
+  retransmissionsReceived: number;
+}
+
 interface IceConnection {
-  nominated: { consentRequestsSent: number; protocol: StunRequester } | undefined;
+  nominated: CandidatePair | undefined;
+  checkList: CandidatePair[];
+  localUsername: string;
+  remoteUsername: string;
+  remotePassword: string;
+  iceControlling: boolean;
   buildRequest(options: unknown): object;
+}
+
+function iceConnectionOf(pc: ConnectedPair['offererPc']): IceConnection {
+  assert.ok(pc, 'a werift side');
+  return pc.iceTransports[0]!.connection as unknown as IceConnection;
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -157,7 +240,7 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 test('the ICE consent loop does not keep its last request alive while it waits', { timeout: 20_000 }, async () => {
   const pair = await connectPair('werift', 'werift', { reliable: {} });
   try {
-    const connection = pair.offererPc!.iceTransports[0]!.connection as unknown as IceConnection;
+    const connection = iceConnectionOf(pair.offererPc);
     let last: WeakRef<object> | undefined;
     const build = connection.buildRequest.bind(connection);
     connection.buildRequest = (options: unknown) => {
@@ -186,5 +269,68 @@ test('the ICE consent loop does not keep its last request alive while it waits',
     assert.equal(last.deref(), undefined, 'the sent consent request was collected');
   } finally {
     await pair.close();
+  }
+});
+
+/**
+ * Sends a STUN Binding request from `from`'s nominated pair, as an ICE
+ * keepalive check, and waits for the answer; with `transactionId`, a
+ * retransmission of that request. Returns the request's transaction ID.
+ */
+async function sendBindingRequest(from: IceConnection, transactionId?: Buffer): Promise<Buffer> {
+  const pair = from.nominated!;
+  const { localUsername, remoteUsername, iceControlling } = from;
+  const request = from.buildRequest({ nominate: false, localUsername, remoteUsername, iceControlling, localCandidate: pair.localCandidate }) as { transactionId: Buffer };
+  if (transactionId) request.transactionId = transactionId;
+  await pair.protocol.request(request, pair.remoteAddr, Buffer.from(from.remotePassword, 'utf8'), { retransmissions: 0, responseTimeout: 5_000 });
+  return request.transactionId;
+}
+
+test('a candidate pair remembers the IDs of recent STUN requests only, and still spots a retransmission', { timeout: 20_000 }, async () => {
+  const pair = await connectPair('werift', 'werift', { reliable: {} });
+  try {
+    const receiver = iceConnectionOf(pair.offererPc);
+    const sender = iceConnectionOf(pair.answererPc);
+    let last!: Buffer;
+    for (let i = 0; i < 200; i++) last = await sendBindingRequest(sender);
+    const sizes = receiver.checkList.map((candidatePair) => candidatePair.requestTransactionIds.size);
+    assert.ok(Math.max(...sizes) <= 33, `request IDs kept per pair after 200 requests: ${sizes.join(', ')}`);
+    const answered = receiver.nominated!;
+    const retransmissions = answered.retransmissionsReceived;
+    await sendBindingRequest(sender, last);
+    assert.equal(answered.retransmissionsReceived, retransmissions + 1, 'the last request sent again counts as a retransmission');
+    await exchange(pair);
+  } finally {
+    await pair.close();
+  }
+});
+
+/** Concatenated strings (ropes) on the heap, after a full collection. */
+async function concatenatedStrings(): Promise<number> {
+  gc();
+  const chunks: Buffer[] = [];
+  for await (const chunk of getHeapSnapshot()) chunks.push(chunk as Buffer);
+  const { snapshot: { meta }, nodes } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+  };
+  const width = meta.node_fields.length;
+  const rope = meta.node_types[0].indexOf('concatenated string');
+  let count = 0;
+  for (let i = 0; i < nodes.length; i += width) if (nodes[i] === rope) count++;
+  return count;
+}
+
+test('the ids werift gives candidates, pairs, transports and channels are not ropes', { timeout: 30_000 }, async () => {
+  const pairs = [await connectPair('werift', 'werift', { reliable: {}, unreliable: {} })];
+  try {
+    const before = await concatenatedStrings();
+    for (let i = 0; i < 4; i++) pairs.push(await connectPair('werift', 'werift', { reliable: {}, unreliable: {} }));
+    const perConnection = (await concatenatedStrings() - before) / 8;
+    // Each id made by randomUUID() was 14 concatenated strings: ~300 per peer connection.
+    assert.ok(perConnection < 40, `concatenated strings per connected peer connection: ${perConnection}`);
+    await exchange(pairs[4]!);
+  } finally {
+    await Promise.all(pairs.map((pair) => pair.close()));
   }
 });
