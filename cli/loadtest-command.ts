@@ -51,7 +51,10 @@ export function loadtestCommand(yargs: Argv) {
         },
         'webrtc-timeout': { group: MORE, type: 'number', description: "With --transport auto: the clients' webrtcTimeoutMs (default the client's, 5000)" },
         'heartbeat-interval': { group: MORE, type: 'number', description: "The clients' heartbeatIntervalMs; 0 turns their heartbeat off (default the client's, 1000)" },
-        'coordinator-url': { type: 'string', description: 'Load an existing cluster instead of starting one' },
+        'coordinator-url': {
+          type: 'string', array: true,
+          description: 'Load an existing cluster instead of starting one; repeatable (its coordinators): client i connects through the i-th mod their number',
+        },
         'server-pid': { group: MORE, type: 'number', array: true, description: 'With --coordinator-url: comm server pids on this host, to sample CPU and RSS' },
         'server-arg': {
           group: MORE, type: 'string', array: true, default: [] as string[],
@@ -84,7 +87,7 @@ export function loadtestCommand(yargs: Argv) {
         heartbeatIntervalMs: argv['heartbeat-interval'],
         batch: argv.batch,
         roomSize: argv['room-size'],
-        coordinatorUrl: argv['coordinator-url'],
+        coordinatorUrls: argv['coordinator-url'],
         serverPids: argv['server-pid'],
         serverArgs: argv['server-arg'],
         serverCpuProfileDir: argv['server-cpu-prof'],

@@ -1,5 +1,5 @@
 // The cluster a load test runs against: a local one it starts (a coordinator
-// and S comm servers as child processes), or an existing coordinator.
+// and S comm servers as child processes), or the coordinators of an existing one.
 import { BrokerProcess, COMM_SERVER_REGISTERED, serversLinked, type BrokerProcessOptions } from '../shared/processes.js';
 
 export interface ServerProcess {
@@ -10,7 +10,7 @@ export interface ServerProcess {
 }
 
 export interface TargetCluster {
-  coordinatorUrl: string;
+  coordinatorUrls: string[];
   coordinatorPid?: number;
   servers: ServerProcess[];
   stop(): Promise<void>;
@@ -57,7 +57,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<T
     }));
     if (options.servers > 1) await Promise.all(servers.map((server) => serversLinked(server.process, options.servers - 1)));
     return {
-      coordinatorUrl,
+      coordinatorUrls: [coordinatorUrl],
       coordinatorPid: coordinator.pid,
       servers: servers.map((server) => ({ pid: server.pid, alias: server.alias, operationsUrl: server.operationsUrl })),
       stop,
@@ -69,8 +69,8 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<T
 }
 
 /** A cluster someone else runs; `serverPids` lets the run sample its comm servers when they are on this host. */
-export function existingCluster(coordinatorUrl: string, serverPids: readonly number[] = []): TargetCluster {
-  return { coordinatorUrl, servers: serverPids.map((pid) => ({ pid })), stop: async () => undefined };
+export function existingCluster(coordinatorUrls: string[], serverPids: readonly number[] = []): TargetCluster {
+  return { coordinatorUrls, servers: serverPids.map((pid) => ({ pid })), stop: async () => undefined };
 }
 
 /** The line a broker process prints once its operations endpoint listens (cli/operations-endpoint.ts). */

@@ -3,9 +3,12 @@
 import type { ChannelKind, ClientRole, RtcKind, TransportKind } from './scenarios.js';
 
 export type ToWorker =
-  /** Connect these clients (global indices), at most `concurrency` at a time; `pingTimeoutMs` also bounds their presence() requests. */
+  /**
+   * Connect these clients (global indices), at most `concurrency` at a time, client i through coordinator
+   * i mod (number of coordinators); `pingTimeoutMs` also bounds their presence() requests.
+   */
   | {
-    type: 'connect'; coordinatorUrl: string; indices: number[]; concurrency: number; connectTimeoutMs: number;
+    type: 'connect'; coordinatorUrls: string[]; indices: number[]; concurrency: number; connectTimeoutMs: number;
     rtc: RtcKind; transport: TransportKind; webrtcTimeoutMs?: number; heartbeatIntervalMs?: number; pingTimeoutMs?: number; batch: boolean;
   }
   /** Subscribe, then probe and listen until every receiver heard its probers. */

@@ -21,7 +21,7 @@ function alignColumns(rows: string[][], rightAligned: (column: number) => boolea
 
 export function describeRun(result: LoadTestResult): string {
   const p = result.parameters;
-  const target = p.coordinatorUrl ?? `${p.servers} local comm server${p.servers > 1 ? 's' : ''}`;
+  const target = p.coordinatorUrls?.join(' ') ?? `${p.servers} local comm server${p.servers > 1 ? 's' : ''}`;
   const workers = `${p.workers} ${p.transport === 'ws' ? 'WebSocket' : p.rtc} worker${p.workers > 1 ? 's' : ''}`;
   if (result.scenario === 'presence') {
     return `presence: ${p.clients} clients joining one topic with presence at once (waiting at most ${p.durationSeconds} s), ${target}, ${workers}`;

@@ -39,7 +39,7 @@ export interface RunOptions {
   serverArgs?: string[];
   /** Environment of the local comm servers (NODE_OPTIONS for --cpu-prof). */
   serverEnv?: NodeJS.ProcessEnv;
-  /** With `coordinatorUrl`: pids of its comm servers on this host, to sample. */
+  /** With `coordinatorUrls`: pids of its comm servers on this host, to sample. */
   serverPids?: number[];
   /** Longest wait for late deliveries after publishing ends. Default 10 s. */
   drainMaxSeconds?: number;
@@ -82,12 +82,12 @@ export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> 
   options.signal?.addEventListener('abort', onAbort);
   try {
     options.signal?.throwIfAborted();
-    cluster = parameters.coordinatorUrl === undefined
+    cluster = parameters.coordinatorUrls === undefined
       ? await startLocalCluster({
         servers: parameters.servers, serverArgs: options.serverArgs, serverEnv: options.serverEnv, operations: parameters.scenario === 'presence',
       })
-      : existingCluster(parameters.coordinatorUrl, options.serverPids);
-    logger.info({ coordinatorUrl: cluster.coordinatorUrl, servers: cluster.servers }, 'cluster ready');
+      : existingCluster(parameters.coordinatorUrls, options.serverPids);
+    logger.info({ coordinatorUrls: cluster.coordinatorUrls, servers: cluster.servers }, 'cluster ready');
     options.signal?.throwIfAborted();
 
     const workers: WorkerPool = new WorkerPool(Math.min(parameters.workers, total), {
@@ -116,7 +116,7 @@ export async function runLoadTest(options: RunOptions): Promise<LoadTestResult> 
       // A presence() reply may wait behind a worker busy subscribing hundreds of clients: it gets the whole wait, not the client's 5 s.
       const pingTimeoutMs = parameters.scenario === 'presence' ? parameters.durationSeconds * 1000 : undefined;
       workers.workers.forEach((worker, w) => worker.send({
-        type: 'connect', coordinatorUrl: cluster!.coordinatorUrl, indices: indicesOf(w), rtc: parameters.rtc, transport: parameters.transport,
+        type: 'connect', coordinatorUrls: cluster!.coordinatorUrls, indices: indicesOf(w), rtc: parameters.rtc, transport: parameters.transport,
         webrtcTimeoutMs: parameters.webrtcTimeoutMs, heartbeatIntervalMs: parameters.heartbeatIntervalMs, pingTimeoutMs, batch: parameters.batch,
         concurrency: parameters.scenario === 'storm' ? total : CONNECT_CONCURRENCY, connectTimeoutMs: 60_000,
       }));

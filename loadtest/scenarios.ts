@@ -78,8 +78,11 @@ export interface LoadParameters extends ScenarioDefaults {
   webrtcTimeoutMs?: number;
   /** The clients' heartbeatIntervalMs (0: no heartbeat); undefined: the client's default. */
   heartbeatIntervalMs?: number;
-  /** An existing cluster to load; undefined starts a local one with `servers` comm servers. */
-  coordinatorUrl?: string;
+  /**
+   * An existing cluster to load: its coordinators, over which the clients are
+   * spread round-robin. Undefined starts a local one with `servers` comm servers.
+   */
+  coordinatorUrls?: string[];
   /**
    * Clients announce the batch extension (the default): the comm server
    * coalesces what it sends them. false measures the per-message path, as
@@ -108,7 +111,8 @@ export function resolveParameters(
   scenario: ScenarioName, given: Partial<Omit<LoadParameters, 'scenario'>>,
 ): LoadParameters {
   const merged = { ...scenarioDefaults[scenario], ...definedOnly(given) };
-  const localServers = given.coordinatorUrl === undefined ? merged.servers : 0;
+  const coordinatorUrls = given.coordinatorUrls?.length ? given.coordinatorUrls : undefined;
+  const localServers = coordinatorUrls === undefined ? merged.servers : 0;
   const parameters: LoadParameters = {
     ...merged,
     scenario,
@@ -119,7 +123,7 @@ export function resolveParameters(
     batch: given.batch ?? true,
     roomSize: given.roomSize ?? DEFAULT_ROOM_SIZE,
     workers: given.workers ?? defaultWorkers(clientCount({ scenario, clients: merged.clients }), localServers),
-    coordinatorUrl: given.coordinatorUrl,
+    coordinatorUrls,
   };
   validate(parameters);
   return parameters;

@@ -63,8 +63,8 @@ async function connect(command: Extract<ToWorker, { type: 'connect' }>): Promise
   const rtc = await rtcFactory(command.rtc);
   const outcomes = await connectClients(
     command.indices,
-    () => BrokerClient.connect({
-      coordinatorUrl: command.coordinatorUrl, rtc, connectTimeoutMs: command.connectTimeoutMs,
+    (index) => BrokerClient.connect({
+      coordinatorUrl: command.coordinatorUrls[index % command.coordinatorUrls.length], rtc, connectTimeoutMs: command.connectTimeoutMs,
       transport: command.transport === 'ws' ? 'websocket' : command.transport,
       webrtcTimeoutMs: command.webrtcTimeoutMs,
       heartbeatIntervalMs: command.heartbeatIntervalMs,

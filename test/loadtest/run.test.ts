@@ -91,7 +91,7 @@ test('a client lost between connecting and measuring: reported, its share lost, 
     releaseOthers();
   };
   const parameters = resolveParameters('dense', {
-    clients: 3, workers: 2, durationSeconds: 1, warmupSeconds: 0, rate: 20, channel: 'reliable', coordinatorUrl: cluster.coordinator.url,
+    clients: 3, workers: 2, durationSeconds: 1, warmupSeconds: 0, rate: 20, channel: 'reliable', coordinatorUrls: [cluster.coordinator.url],
   });
   const result = await runLoadTest({
     parameters,
@@ -121,7 +121,7 @@ test('--no-batch: the clients do not negotiate BATCH, so the comm server sends t
   const clientPeersWhileDraining = async (batch: boolean) => {
     let seen: Array<{ announced: boolean; batching: boolean; batches: number }> | undefined;
     const parameters = resolveParameters('dense', {
-      clients: 4, durationSeconds: 1, warmupSeconds: 0, rate: 50, channel: 'unreliable', coordinatorUrl: cluster.coordinator.url, batch,
+      clients: 4, durationSeconds: 1, warmupSeconds: 0, rate: 50, channel: 'unreliable', coordinatorUrls: [cluster.coordinator.url], batch,
     });
     const result = await runLoadTest({
       parameters,
@@ -169,7 +169,7 @@ test('idle against a given coordinator and server pid: the clients are connected
   const [server] = cluster.servers;
   let topicsWhileMeasuring: string[][] | undefined;
   const parameters = resolveParameters('idle', {
-    clients: 10, roomSize: 4, durationSeconds: 2, coordinatorUrl: cluster.coordinator.url,
+    clients: 10, roomSize: 4, durationSeconds: 2, coordinatorUrls: [cluster.coordinator.url],
   });
   // The comm server runs in this process: its pid is this one.
   const result = await runLoadTest({
