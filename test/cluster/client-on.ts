@@ -10,8 +10,9 @@ export async function clientOn(
   coordinatorUrl: BrokerClientOptions['coordinatorUrl'], server: CommServer, cleanups: Array<() => unknown>,
 ): Promise<BrokerClient> {
   // A coordinator's view of the servers registered through another one follows NATS, within the
-  // registry TTL after a NATS node was lost: try for a while rather than a number of times.
-  const deadline = Date.now() + 20_000;
+  // registry TTL after a NATS node was lost (longer on a loaded host, while JetStream re-elects):
+  // try for a while rather than a number of times, within the callers' 30 s steps.
+  const deadline = Date.now() + 28_000;
   while (Date.now() < deadline) {
     const client = await BrokerClient.connect({ coordinatorUrl, transport: 'webrtc' });
     if (client.serverAlias === server.alias) {
