@@ -2,6 +2,7 @@
 // print the table, write the JSON and HTML reports, judge the thresholds.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { RuntimeFailure } from '../cli/options.js';
 import { PROFILE_DIR_VARIABLE } from './cpu-profile-preload.js';
 import { renderHtmlReport } from './report-html.js';
 import { resultTable } from './report-table.js';
@@ -53,7 +54,8 @@ export async function runFromCommandLine(request: CommandLineRequest): Promise<{
       process.stderr.write('broker loadtest: stopped\n');
       return { exitCode: 130, thresholds: [] };
     }
-    throw error;
+    // The command line was valid (resolveParameters above): what failed is the run.
+    throw new RuntimeFailure((error as Error).message);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
