@@ -24,6 +24,7 @@ import { silentLogger } from '../../shared/log.js';
 import { startCoordinatorProcess } from '../../shared/processes.js';
 import { meshFormed } from '../helpers/cluster.js';
 import { NatsServer } from '../helpers/nats-server.js';
+import { natsCredentials } from '../helpers/nats-credentials.js';
 import { loopbackCertificate } from '../helpers/tls-certificate.js';
 
 const brokerEntry = fileURLToPath(new URL('../../cli/broker.js', import.meta.url));
@@ -141,6 +142,20 @@ test('NATS with a user and password: the coordinator logs in with --nats-user-fi
   await writeFile(join(dir, 'password'), 'nats-secret\n');
   const withFiles = await coordinatorOutcome(['--nats', nats.url, '--nats-user-file', join(dir, 'user'), '--nats-password-file', join(dir, 'password')]);
   assert.equal(withFiles.code, undefined, withFiles.stderr);
+  const without = await coordinatorOutcome(['--nats', nats.url]);
+  t.diagnostic(without.stderr.trim());
+  assert.equal(without.code, 5, without.stderr);
+  assert.match(without.stderr, /cannot connect to NATS/);
+});
+
+test('NATS with decentralized authentication: the coordinator logs in with --nats-creds-file, and exits 5 without it', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'broker-nats-creds-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const { serverArgs, credsFile } = await natsCredentials(dir);
+  const nats = await NatsServer.start({ args: serverArgs });
+  cleanups.push(() => nats.stop());
+  const withCreds = await coordinatorOutcome(['--nats', nats.url, '--nats-creds-file', credsFile]);
+  assert.equal(withCreds.code, undefined, withCreds.stderr);
   const without = await coordinatorOutcome(['--nats', nats.url]);
   t.diagnostic(without.stderr.trim());
   assert.equal(without.code, 5, without.stderr);
