@@ -98,7 +98,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #directory: Directory;
   #direct: DirectMessages;
   #moderation: Moderation;
-  #backbone: NatsBackbone | undefined;
+  readonly #backbone: NatsBackbone | undefined;
   /** On the backbone: each linked server's link, by its server id, for the topic messages it publishes on NATS. */
   readonly #linksByServerId = new Map<string, Peer>();
   #closing = false;
