@@ -66,7 +66,7 @@ export interface BrokerClientOptions {
   unreliableQueueBytes?: number;
   /** Bytes in flight per channel before sends wait in the queue. Default 256 KiB. */
   sendWindowBytes?: number;
-  /** Interval of the liveness PING to the comm server. Default 1000; 0 turns liveness off. */
+  /** Interval of the liveness check: a PING to the comm server when nothing came from it for this long. Default 1000; 0 turns liveness off. */
   heartbeatIntervalMs?: number;
   /** The connection counts as lost after this long without a word from the comm server. Default 5000. */
   heartbeatTimeoutMs?: number;

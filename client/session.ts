@@ -410,8 +410,11 @@ export class Session implements OutboxTarget {
 
   /**
    * A comm server that dies without closing (a crash, a lost network) is only
-   * noticed by ICE after 30 s. The session PINGs the server and declares it
-   * dead when nothing at all arrived for `heartbeatTimeoutMs`.
+   * noticed by ICE after 30 s. The session declares it dead when nothing at
+   * all arrived for `heartbeatTimeoutMs`, and PINGs it after an interval
+   * without a word from it: a server that is sending anything needs no PING
+   * to show it is alive (each PING and its echo cost the server two
+   * datagrams).
    */
   #startHeartbeat(): void {
     const { heartbeatIntervalMs, heartbeatTimeoutMs } = this.#options;
@@ -423,7 +426,9 @@ export class Session implements OutboxTarget {
       if (this.#framesReceived !== seen) {
         seen = this.#framesReceived;
         silentSince = now;
-      } else if (now - silentSince >= heartbeatTimeoutMs) {
+        return;
+      }
+      if (now - silentSince >= heartbeatTimeoutMs) {
         this.close(new BrokerClientError('TIMEOUT', `no word from comm server ${this.serverAlias} for ${now - silentSince} ms`));
         return;
       }
