@@ -70,6 +70,8 @@ export class NatsBackbone implements BackboneLinks {
   readonly #outgoing: OutgoingSequences;
   readonly #incoming = new IncomingSequences();
   #linkSubscription: Subscription | undefined;
+  #connected = true;
+  #closed = false;
   /** Gaps in other servers' numbers seen: the loss is logged at the first and every hundredth. */
   #gaps = 0;
 
@@ -82,7 +84,13 @@ export class NatsBackbone implements BackboneLinks {
     this.#outgoing = new OutgoingSequences(options.maxTopicCounters);
   }
 
+  /** Whether the connection to NATS is up (false while it reconnects). */
+  get connected(): boolean {
+    return this.#connected;
+  }
+
   start(): void {
+    void this.#watchConnection();
     const subject = this.#linkSubject(this.serverId);
     this.#linkSubscription = this.#options.connection.subscribe(subject, {
       callback: (error, message) => {
@@ -92,7 +100,17 @@ export class NatsBackbone implements BackboneLinks {
     });
   }
 
+  /** Follows the connection's state until it closes (or, after close(), its next change). */
+  async #watchConnection(): Promise<void> {
+    for await (const status of this.#options.connection.status()) {
+      if (this.#closed) break;
+      if (status.type === 'disconnect') this.#connected = false;
+      else if (status.type === 'reconnect') this.#connected = true;
+    }
+  }
+
   close(): void {
+    this.#closed = true;
     this.#linkSubscription?.unsubscribe();
     for (const subscription of this.#topicSubscriptions.values()) subscription.unsubscribe();
     this.#topicSubscriptions.clear();

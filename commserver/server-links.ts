@@ -12,8 +12,12 @@ export interface ServerLinksOptions {
   timeoutMs: number;
   /** The live, authenticated server links. */
   linkedServers: () => Peer[];
-  /** On the NATS backbone the interest is the backbone's subscriptions, not SUBSCRIPTION frames. */
-  backbone?: { setInterest(topics: ReadonlySet<string>): void };
+  /**
+   * On the NATS backbone the interest is the backbone's subscriptions, not
+   * SUBSCRIPTION frames; and while NATS is away, the silence of the links
+   * over it says nothing about the servers at their other ends.
+   */
+  backbone?: { setInterest(topics: ReadonlySet<string>): void; readonly connected: boolean };
 }
 
 export class ServerLinks {
@@ -100,8 +104,13 @@ export class ServerLinks {
    */
   #checkLiveness(): void {
     const now = Date.now();
+    const natsAway = this.#options.backbone?.connected === false;
     for (const server of this.#options.linkedServers()) {
       const last = this.#framesAtLastCheck.get(server);
+      if (natsAway && server.transport === 'nats') {
+        this.#framesAtLastCheck.set(server, { frames: server.framesReceived, since: now });
+        continue;
+      }
       if (!last || last.frames !== server.framesReceived) {
         this.#framesAtLastCheck.set(server, { frames: server.framesReceived, since: now });
       } else if (now - last.since >= this.#options.timeoutMs) {
