@@ -153,6 +153,8 @@ test('a client that re-homes is reached at its new alias and by its identity; it
   await sendUntilAccepted(alice, { identity: 'dave' }, 'by identity');
   await sendUntilAccepted(alice, dave.alias, 'by its new alias');
   await refused(alice, oldAlias);
+  // Accepted means its comm server took it for dave; dave reads it a moment later.
+  await inbox.until((events) => events.length >= 3);
   assert.deepEqual(inbox.bodies, ['before', 'by identity', 'by its new alias']);
   // It sends from its new alias.
   const aliceInbox = new DirectInbox(alice);
@@ -179,6 +181,7 @@ test("a SIGKILLed server's client: refused within 5 s while it is nowhere, reach
   await reconnected;
   await sendUntilAccepted(alice, { identity: 'erin' }, 'after', 5_000);
   await refused(alice, oldAlias, ['NO_SUCH_PEER', 'TIMEOUT']);
+  await inbox.until((events) => events.length >= 2);
   assert.deepEqual(inbox.bodies, ['before', 'after']);
 });
 
