@@ -130,19 +130,20 @@ test('a port already in use is a run-time failure: exit code 3, no --help hint, 
   // A comm server listens before it reaches its coordinator: nothing needs to answer there.
   const noCoordinator = ['--coordinator-url', 'ws://127.0.0.1:1'];
   try {
-    for (const args of [
+    // Independent processes: at once.
+    await Promise.all([
       ['coordinator', '--port', String(port)],
       ['coordinator', '--port', '0', '--http-port', String(port)],
       ['cluster', '--servers', '1', '--no-demo', '--port', String(port)],
       ['commserver', ...noCoordinator, '--ws-port', String(port)],
       ['commserver', ...noCoordinator, '--no-ws', '--http-port', String(port)],
-    ]) {
+    ].map(async (args) => {
       const { code, stderr } = await brokerRun([...args, '--log-level', 'error']);
       assert.equal(code, 3, `${args.join(' ')}: ${stderr}`);
       assert.match(stderr, new RegExp(`127\\.0\\.0\\.1:${port} is already in use`), args.join(' '));
       assert.doesNotMatch(stderr, /--help/, args.join(' '));
       assert.doesNotMatch(stderr, /^\s+at /m, `${args.join(' ')}: no stack trace`);
-    }
+    }));
   } finally {
     holder.close();
   }

@@ -50,23 +50,29 @@ async function assertUsageError(args: string[], env: Record<string, string>, ...
 }
 
 test('a bad value from a flag exits 2 naming the option', async () => {
-  await assertUsageError(['commserver', '--coordinator-url', 'http://127.0.0.1:9090'], {}, /--coordinator-url must be a ws:\/\/ or wss:\/\/ URL/);
-  await assertUsageError(['coordinator', '--topology', 'ring'], {}, /topology/);
-  await assertUsageError(['coordinator', '--log-level', 'loud'], {}, /log-level/);
-  await assertUsageError(['coordinator', '--log-format', 'xml'], {}, /log-format/);
-  await assertUsageError(['commserver', '--hub=maybe'], {}, /--hub must be true or false/);
-  await assertUsageError(['commserver', '--port-min', '4000'], {}, /--port-min and --port-max/);
-  await assertUsageError(['cluster', '--servers', '0'], {}, /--servers must be an integer >= 1/);
-  await assertUsageError(['commserver', '--max-peerz', '5'], {}, /max-peerz/);
+  // Independent processes: at once, as the CLI tests are many.
+  await Promise.all([
+    assertUsageError(['commserver', '--coordinator-url', 'http://127.0.0.1:9090'], {}, /--coordinator-url must be a ws:\/\/ or wss:\/\/ URL/),
+    assertUsageError(['coordinator', '--topology', 'ring'], {}, /topology/),
+    assertUsageError(['coordinator', '--log-level', 'loud'], {}, /log-level/),
+    assertUsageError(['coordinator', '--log-format', 'xml'], {}, /log-format/),
+    assertUsageError(['commserver', '--hub=maybe'], {}, /--hub must be true or false/),
+    assertUsageError(['commserver', '--port-min', '4000'], {}, /--port-min and --port-max/),
+    assertUsageError(['cluster', '--servers', '0'], {}, /--servers must be an integer >= 1/),
+    assertUsageError(['commserver', '--max-peerz', '5'], {}, /max-peerz/),
+  ]);
 });
 
 test('a bad value from an environment variable exits 2 naming the option and the variable', async () => {
-  await assertUsageError(['coordinator'], { BROKER_PORT: 'http' }, /--port \(from BROKER_PORT\) must be an integer from 0 to 65535, got "http"/);
-  await assertUsageError(['commserver'], { BROKER_HUB: 'yes' }, /--hub \(from BROKER_HUB\) must be true or false/);
-  await assertUsageError(['commserver'], { BROKER_MAX_PEERS: '-1' }, /--max-peers \(from BROKER_MAX_PEERS\) must be a non-negative number/);
-  await assertUsageError(['commserver'], { BROKER_COORDINATOR_URL: 'localhost:9090' }, /--coordinator-url \(from BROKER_COORDINATOR_URL\)/);
-  await assertUsageError(['commserver'], { BROKER_ICE_SERVER: 'stun:1.2.3.4:3478 http://x' }, /--ice-server \(from BROKER_ICE_SERVER\)/);
-  await assertUsageError(['coordinator'], { BROKER_LOG_LEVEL: 'loud' }, /log-level/);
+  // Independent processes: at once, as the CLI tests are many.
+  await Promise.all([
+    assertUsageError(['coordinator'], { BROKER_PORT: 'http' }, /--port \(from BROKER_PORT\) must be an integer from 0 to 65535, got "http"/),
+    assertUsageError(['commserver'], { BROKER_HUB: 'yes' }, /--hub \(from BROKER_HUB\) must be true or false/),
+    assertUsageError(['commserver'], { BROKER_MAX_PEERS: '-1' }, /--max-peers \(from BROKER_MAX_PEERS\) must be a non-negative number/),
+    assertUsageError(['commserver'], { BROKER_COORDINATOR_URL: 'localhost:9090' }, /--coordinator-url \(from BROKER_COORDINATOR_URL\)/),
+    assertUsageError(['commserver'], { BROKER_ICE_SERVER: 'stun:1.2.3.4:3478 http://x' }, /--ice-server \(from BROKER_ICE_SERVER\)/),
+    assertUsageError(['coordinator'], { BROKER_LOG_LEVEL: 'loud' }, /log-level/),
+  ]);
 });
 
 test('a bad config file exits 2 naming the option and the file', async () => {
