@@ -33,6 +33,7 @@ import { TopicHistory } from './topic-history.js';
 import { Signaling } from './signaling.js';
 import { peerReport, type PeerReport } from './peer-report.js';
 import { CommServerStats } from './stats.js';
+import { Relinks } from './relinks.js';
 import { NatsBackbone, type BackboneDelivery, type BackboneOptions, type BackboneStats } from './backbone.js';
 
 export interface CommServerOptions {
@@ -98,6 +99,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
   #directory: Directory;
   #direct: DirectMessages;
   #moderation: Moderation;
+  readonly #relinks: Relinks;
   readonly #backbone: NatsBackbone | undefined;
   /** On the backbone: each linked server's link, by its server id, for the topic messages it publishes on NATS. */
   readonly #linksByServerId = new Map<string, Peer>();
@@ -205,6 +207,15 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       onRateLimited: (peer, channel) => this.emit('rateLimited', peer, channel),
       onServerInterest: (peer, topics) => this.emit('serverInterest', peer, topics),
     });
+    this.#relinks = new Relinks({
+      attempts: this.limits.maxRelinkAttempts,
+      minDelayMs: this.limits.coordinatorRetryMinMs,
+      maxDelayMs: this.limits.coordinatorRetryMaxMs,
+      link: (serverAlias, serverId) => {
+        if (this.#closing || this.#draining || this.peers.has(serverAlias) || (serverId !== undefined && this.#hasLinkTo(serverId))) return;
+        this.#signaling.linkTo(serverAlias, serverId);
+      },
+    });
     this.#signaling = new Signaling({
       link: {
         coordinatorUrls: typeof options.coordinatorUrl === 'string' ? [options.coordinatorUrl] : options.coordinatorUrl,
@@ -229,7 +240,10 @@ export class CommServer extends EventEmitter<CommServerEvents> {
         isFull: () => this.#isFull(),
         hasLinkTo: (serverId) => this.#hasLinkTo(serverId),
         createPeer: (alias, direction, details) => this.#createPeer(alias, direction, details),
-        registered: (alias) => this.emit('registered', alias),
+        registered: (alias) => {
+          this.#relinks.clear();
+          this.emit('registered', alias);
+        },
         kick: (message) => this.#moderation.kick(message),
       },
     });
@@ -375,6 +389,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     if (this.#closing) return;
     this.#closing = true;
     this.#serverLinks.stop();
+    this.#relinks.clear();
     this.#acknowledgements.stop();
     this.#recovery.stop();
     this.#presence.stop();
@@ -492,6 +507,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     if (peer.direction === 'incoming') this.#signaling.setupDone(peer.alias);
     this.#logger.info({ alias: peer.alias, role: Role[peer.role], direction: peer.direction }, 'peer connected');
     if (peer.isServer) this.#serverLinks.admitted(peer);
+    if (peer.isServer && peer.direction === 'outgoing') this.#relinks.linked(peer.alias);
     if (peer.isServer && peer.transport === 'nats' && peer.serverId !== undefined) this.#linksByServerId.set(peer.serverId, peer);
     if (peer.isServer && peer.extensions.has(PRESENCE_EXTENSION)) this.#presence.linkReady(peer);
     if (peer.extensions.has(DIRECT_EXTENSION)) {
@@ -519,6 +535,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       this.#linksByServerId.delete(peer.serverId);
       this.#backbone?.forgetServer(peer.serverId);
     }
+    if (peer.direction === 'outgoing' && RELINKED.has(reason) && !this.#closing && !this.#draining) this.#relinks.failed(peer.alias, peer.serverId);
     this.stats.peerClosed(reason);
     this.stats.unreliableDropsOfClosedPeers += peer.unreliableDropped;
     this.#dispatcher.forget(peer, reason);
@@ -539,6 +556,9 @@ export class CommServer extends EventEmitter<CommServerEvents> {
     else if (peer.direction === 'incoming') this.#admission.handle(peer, channel, frame);
   }
 }
+
+/** Why a link we made may close while its server is still there (or back soon): made again (relinks.ts). */
+const RELINKED: ReadonlySet<PeerCloseReason> = new Set(['link-timeout', 'ice-failed', 'channel-closed', 'connect-timeout', 'signaling-error']);
 
 /**
  * The WebSocket endpoint's URL as clients are told it: `publicUrl` (behind a

@@ -118,12 +118,13 @@ export class Signaling {
       const serverId = welcome.serverIds[index] || undefined;
       if (serverAlias === welcome.alias || host.peers.has(serverAlias)) return;
       if (serverId !== undefined && host.hasLinkTo(serverId)) return;
-      this.#linkTo(serverAlias, serverId);
+      this.linkTo(serverAlias, serverId);
     });
     host.registered(welcome.alias);
   }
 
-  #linkTo(serverAlias: number, serverId: string | undefined): void {
+  /** Links to a server: our peer for it, and a CONNECT to it through the coordinator. */
+  linkTo(serverAlias: number, serverId: string | undefined): void {
     if (this.#options.host.isFull()) {
       this.#options.logger.warn({ alias: serverAlias }, 'not linking to a server: this server is full');
       return;

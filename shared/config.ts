@@ -138,6 +138,10 @@ export const commServerLimitSpec = {
     default: 100_000,
     description: "With --backbone nats: topics this server numbers its messages on at once, for receivers to count loss; past it the least recently used topic's count starts again.",
   },
+  maxRelinkAttempts: {
+    default: 5,
+    description: 'Times a link this server made to another server is made again after it failed (backoff as for the coordinator: --coordinator-retry-min-ms doubling to --coordinator-retry-max-ms); 0: links are made only at registration.',
+  },
   serverPingIntervalMs: {
     default: 1_000,
     description: 'Interval of the PING a server sends on each link to another server (link liveness).',

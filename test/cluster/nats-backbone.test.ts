@@ -5,6 +5,7 @@
 // the cluster secret publishes on the subjects is dropped and counted, and so
 // is what the backbone lost.
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { test, type TestContext } from 'node:test';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { CommServer, CommServerOptions } from '../../commserver/index.js';
@@ -224,5 +225,21 @@ test('NATS away for longer than the link timeout: the links over it stay, and me
   a!.publish('after', 'after the outage');
   await afterOutage.until(() => afterOutage.texts().includes('after the outage'));
   assert.deepEqual(linksClosed, [], 'no link closed while NATS was away');
+});
+
+test('a link this server made that fails is made again, and messages cross it', { timeout: 60_000 }, async (t) => {
+  const { cluster } = await startBackbone(t, 2, undefined, { coordinatorRetryMinMs: 50, coordinatorRetryMaxMs: 200 });
+  const [first, second] = cluster.servers as [CommServer, CommServer];
+  const [a, b] = await connectTo(cluster, aliases(cluster.servers));
+  // The second server registered last: it made the link to the first.
+  const ours = second.linkedServers()[0]!;
+  assert.equal(ours.direction, 'outgoing');
+  const relinked = Promise.all([first, second].map((server) => once(server, 'peerAuthenticated')));
+  void ours.close('link-timeout');
+  await relinked;
+  for (const server of cluster.servers) assert.equal(server.linkedServers().length, 1);
+  const inbox = new Inbox(b!);
+  b!.subscribe('again');
+  await untilRouted('again', [a!], [{ client: b!, inbox }]);
 });
 
