@@ -360,6 +360,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
       maxPayload: this.limits.maxMessageBytes,
       maxConnections: this.limits.maxPeers,
       upgradeTimeoutMs: this.limits.connectTimeoutMs,
+      closeTimeoutMs: this.limits.wsCloseTimeoutMs,
       logger: this.#logger,
       accept: (alias) => this.#acceptsWebSocketClient(alias),
       onClient: (alias, connection) => {

@@ -21,6 +21,8 @@ export interface WebSocketEndpointOptions {
   maxConnections: number;
   /** An upgrade request whose headers have not all arrived by then is dropped (HTTP 408). */
   upgradeTimeoutMs: number;
+  /** A client we close that has not answered the close frame by then is dropped. */
+  closeTimeoutMs: number;
   logger: Logger;
   /** A client asking for `alias`; false refuses it (alias in use, server full, draining). */
   accept: (alias: number) => boolean;
@@ -47,7 +49,9 @@ export class WebSocketEndpoint {
       response.end('WebSocket only\n');
     });
     http.maxConnections = options.maxConnections;
-    const sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
+    // ws 8.23 takes closeTimeout; @types/ws 8.18 does not list it yet.
+    const closing: { closeTimeout: number } = { closeTimeout: options.closeTimeoutMs };
+    const sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, ...closing });
     sockets.on('error', (error) => logger.warn({ err: error.message }, 'WebSocket server error'));
     http.on('upgrade', (request: IncomingMessage, socket, head) => {
       // Node hands over an upgrading socket without its own error listener.

@@ -137,6 +137,7 @@ export class Coordinator extends EventEmitter<CoordinatorEvents> {
       host: this.#host,
       port: options.port,
       maxFrameBytes: this.limits.maxFrameBytes,
+      closeTimeoutMs: this.limits.wsCloseTimeoutMs,
       authenticator: options.upgradeAuthenticator ?? allowAllUpgrades,
       httpHandler: (request, response) => httpHandler(request, response, this),
       maxConnections: this.limits.maxConnections,

@@ -52,6 +52,8 @@ export interface EndpointsOptions {
   host: string;
   port: number;
   maxFrameBytes: number;
+  /** How long a socket we close may take to answer the close frame before it is dropped. */
+  closeTimeoutMs: number;
   authenticator: UpgradeAuthenticator;
   httpHandler: HttpHandler;
   /** Connections at most (accepted sockets and upgrades in progress); 0: no limit. */
@@ -82,7 +84,9 @@ export class Endpoints {
 
   constructor(options: EndpointsOptions) {
     this.#options = options;
-    this.#webSockets = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes });
+    // ws 8.23 takes closeTimeout; @types/ws 8.18 does not list it yet.
+    const closing: { closeTimeout: number } = { closeTimeout: options.closeTimeoutMs };
+    this.#webSockets = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes, ...closing });
     this.#webSockets.on('error', (error) => options.logger.warn({ err: error.message }, 'WebSocket server error'));
     this.httpServer = createServer((request, response) => this.#handleRequest(request, response));
     this.httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {

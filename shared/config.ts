@@ -28,6 +28,10 @@ export const coordinatorLimitSpec = {
     default: 16 * 1024,
     description: 'Largest WebSocket frame accepted; a bigger one closes that socket (1009). The original used 5000.',
   },
+  wsCloseTimeoutMs: {
+    default: 5_000,
+    description: 'A WebSocket peer this server closes has this long to answer the close frame; then its socket is dropped.',
+  },
   pingIntervalMs: { default: 30_000, description: 'Interval between WebSocket pings to each peer.' },
   idleTimeoutMs: { default: 60_000, description: 'A peer silent this long (no pong, no message) is dropped.' },
   statsIntervalMs: { default: 60_000, description: 'Interval of the stats log line (servers, clients); 0 turns it off.' },
@@ -74,6 +78,10 @@ export const commServerLimitSpec = {
   connectTimeoutMs: {
     default: 20_000,
     description: 'A peer whose channels are not open and authenticated within this time is closed; a WebSocket fallback upgrade request not complete by then is dropped.',
+  },
+  wsCloseTimeoutMs: {
+    default: 5_000,
+    description: 'A WebSocket fallback client this server closes has this long to answer the close frame; then its socket is dropped.',
   },
   // A storm of 200 CONNECTs at once (docs/performance.md, storm): with no
   // limit every set-up advanced in turn and all finished together at the end

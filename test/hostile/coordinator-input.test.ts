@@ -9,6 +9,8 @@ import { once } from 'node:events';
 import { WireMessage, bytesField, message, varintField } from '../helpers/protobuf-wire.js';
 import { Bystanders, closeReason, startHostileCluster, type HostileCluster } from './helpers.js';
 import { RawPeer, RawSocket, T, frames } from './raw-peer.js';
+import { RawWebSocket, upgradeRequest } from './raw-websocket.js';
+import { startCluster } from '../helpers/cluster.js';
 
 let cluster: HostileCluster;
 let bystanders: Bystanders;
@@ -260,4 +262,19 @@ describe('a CONNECT storm against a comm server', () => {
     await newcomer.close();
     await bystanders.exchange();
   });
+});
+
+test('a banned client that never answers the coordinator\'s close frame is dropped after --ws-close-timeout-ms', async (t) => {
+  const identified = { authenticate: () => true, identify: () => new TextEncoder().encode('mallory') };
+  const own = await startCluster({
+    servers: 0, coordinatorOptions: { limits: { wsCloseTimeoutMs: 500 }, upgradeAuthenticator: identified }, closedAfter: t,
+  });
+  await own.coordinator.moderation.kick({ identity: new TextEncoder().encode('mallory'), banMs: 60_000 });
+  const raw = await RawWebSocket.tcp(Number(new URL(own.coordinator.url).port));
+  raw.write(upgradeRequest('/connect'));
+  assert.equal(new WireMessage(await raw.messages.next()).uint(1), T.CONNECTION_REFUSED);
+  // ws alone would hold the socket for 30 s, waiting for an answer that never comes.
+  const heldTooLong = new Promise<'held'>((resolve) => setTimeout(resolve, 10_000, 'held').unref());
+  assert.equal(await Promise.race([raw.closed.then(() => 'dropped' as const), heldTooLong]), 'dropped');
+  assert.equal(raw.closeCode, 1008);
 });
