@@ -228,6 +228,7 @@ export class CommServer extends EventEmitter<CommServerEvents> {
         }),
         retryMinMs: this.limits.coordinatorRetryMinMs,
         retryMaxMs: this.limits.coordinatorRetryMaxMs,
+        connectTimeoutMs: this.limits.coordinatorConnectTimeoutMs,
         maxFrameBytes: coordinatorLimitDefaults.maxFrameBytes,
         logger: this.#logger,
       },

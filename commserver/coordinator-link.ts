@@ -17,6 +17,8 @@ export interface CoordinatorLinkOptions {
   query: () => Record<string, string>;
   retryMinMs: number;
   retryMaxMs: number;
+  /** An attempt whose upgrade has not completed by then fails. */
+  connectTimeoutMs: number;
   maxFrameBytes: number;
   logger: Logger;
 }
@@ -84,8 +86,9 @@ export class CoordinatorLink extends EventEmitter<CoordinatorLinkEvents> {
           maxTimeout: retryMaxMs,
           randomize: true,
           signal,
-          // Every failed attempt is a warning: with the backoff capped at retryMaxMs (5 s by
-          // default) an operator sees the server still trying at least that often.
+          // Every failed attempt is a warning: an attempt lasts at most connectTimeoutMs and the
+          // backoff is capped at retryMaxMs, so an operator sees the server still trying at
+          // least every 10 s with the defaults, even when the coordinator never answers.
           onFailedAttempt: ({ error, attemptNumber }) => {
             logger.warn({ err: error.message, attempt: attemptNumber, coordinator: this.coordinatorUrl }, 'coordinator unreachable, retrying');
             this.#moveOn();
@@ -99,12 +102,12 @@ export class CoordinatorLink extends EventEmitter<CoordinatorLinkEvents> {
   }
 
   #connectOnce(): Promise<WebSocket> {
-    const { role, query, maxFrameBytes } = this.#options;
+    const { role, query, maxFrameBytes, connectTimeoutMs } = this.#options;
     const url = new URL('/discover', this.coordinatorUrl);
     url.searchParams.set('role', Role[role]);
     for (const [key, value] of Object.entries(query())) url.searchParams.set(key, value);
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url, { maxPayload: maxFrameBytes, handshakeTimeout: 10_000 });
+      const socket = new WebSocket(url, { maxPayload: maxFrameBytes, handshakeTimeout: connectTimeoutMs });
       socket.on('message', this.#onMessage);
       const fail = (error: Error) => {
         socket.removeAllListeners();

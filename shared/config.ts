@@ -164,6 +164,10 @@ export const commServerLimitSpec = {
   },
   coordinatorRetryMinMs: { default: 200, description: 'First delay of the reconnection backoff to the coordinator.' },
   coordinatorRetryMaxMs: { default: 5_000, description: 'Cap of the reconnection backoff to the coordinator.' },
+  coordinatorConnectTimeoutMs: {
+    default: 5_000,
+    description: 'An attempt to reach the coordinator that has not completed its WebSocket upgrade by then fails (a warning) and is retried after the backoff.',
+  },
   maxMessagesPerSecond: {
     default: 1000,
     description: "Messages a client may send per second (token bucket, with --message-burst), announced to clients that understand the ack extension (ours pace themselves to it). Excess on `unreliable` is dropped and counted; on `reliable` it closes the client (RATE_LIMITED). Servers are exempt; 0 turns it off.",

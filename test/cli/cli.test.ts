@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -187,5 +187,37 @@ test('a comm server that cannot reach its coordinator logs every retry as a warn
       child.kill('SIGKILL');
       await once(child, 'exit');
     }
+  }
+});
+
+test('a coordinator that accepts the connection and never answers: each attempt ends after --coordinator-connect-timeout-ms with a warning', { timeout: 30_000 }, async () => {
+  const held = new Set<Socket>();
+  const silent = createServer((socket) => held.add(socket.on('error', () => undefined)));
+  silent.listen(0, '127.0.0.1');
+  await once(silent, 'listening');
+  const { port } = silent.address() as AddressInfo;
+  const child = spawn(process.execPath, [
+    broker, 'commserver', '--coordinator-url', `ws://127.0.0.1:${port}`, '--coordinator-connect-timeout-ms', '300',
+    '--coordinator-retry-max-ms', '300', '--log-level', 'warn', '--log-format', 'json', '--no-ws',
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    const warnings: string[] = [];
+    const started = Date.now();
+    for await (const line of createInterface({ input: child.stderr! })) {
+      const entry = JSON.parse(line) as { msg: string; err?: string };
+      if (entry.msg !== 'coordinator unreachable, retrying') continue;
+      warnings.push(entry.err!);
+      if (warnings.length === 3) break;
+    }
+    assert.deepEqual(warnings, Array(3).fill('Opening handshake has timed out'));
+    // Three attempts of 300 ms and two backoffs of at most 300 ms; a fixed 10 s timeout would take 30 s.
+    assert.ok(Date.now() - started < 10_000, `${Date.now() - started} ms for three attempts`);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
+    for (const socket of held) socket.destroy();
+    silent.close();
   }
 });
