@@ -68,7 +68,46 @@ describe('an original Go (pion) client against our comm server', () => {
       await raw.close();
     }
   });
+
+  test('its unreliable opens first and is published on before reliable opens and AUTH is sent: dropped and counted, then it is served', async () => {
+    const subscriber = await cluster.connect({ rtc: loopbackWerift });
+    const inbox = new Inbox(subscriber);
+    subscriber.subscribe('positions');
+    await subscriber.ping();
+    const before = cluster.server.stats.beforeAuth;
+    const raw = await RawPeer.connect(cluster.coordinator.url, {
+      candidates: 'pion',
+      unreliableFirst: async (peer) => {
+        for (let i = 0; i < 5; i++) peer.send('unreliable', frames.topic('positions', `early ${i}`));
+        assert.equal(peer.has('reliable'), false, 'reliable is not open yet');
+        await untilTrue(() => cluster.server.stats.beforeAuth === before + 5, 'the early frames reached the server');
+      },
+    });
+    try {
+      raw.send('reliable', PION_AUTH);
+      await raw.roundTrip();
+      assert.equal(cluster.server.stats.beforeAuth, before + 5, 'each early frame counted');
+      assert.ok(cluster.server.peers.get(raw.alias)?.authenticated, 'not closed for them');
+
+      raw.send('unreliable', frames.topic('positions', 'after auth'));
+      await inbox.until((messages) => messages.some((m) => bodyText(m) === 'after auth'));
+      assert.equal(inbox.messages.find((m) => bodyText(m) === 'after auth')?.from, raw.alias);
+      assert.deepEqual(inbox.messages.filter((m) => bodyText(m).startsWith('early')), [], 'nothing sent before admission was relayed');
+    } finally {
+      subscriber.close();
+      await raw.close();
+    }
+  });
 });
+
+/** Polls a counter the server bumps (no event tells of it), within `timeoutMs`. */
+async function untilTrue(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) assert.fail(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 /** A data channel offered by a werift peer connection standing in for the original's comm server. */
 async function offerWithCandidates(): Promise<{ offerer: ReturnType<typeof createLoopbackPeerConnection>; offer: { type: 'offer'; sdp: string }; candidates: IceCandidateInit[] }> {

@@ -21,6 +21,10 @@ export const FORMAT_GZIP = 2;
 
 export type Label = 'reliable' | 'unreliable';
 
+/** SCTP payload protocol of DCEP, and its DATA_CHANNEL_OPEN message type (RFC 8832). */
+const DCEP = 50;
+const DCEP_OPEN = 0x03;
+
 /**
  * How a candidate is sent: as the peer connection gives it, or as the
  * original's Go clients send theirs (pion's `ICECandidate.ToJSON()`: an empty
@@ -208,10 +212,14 @@ export class RawPeer {
   #signaling: Promise<void> = Promise.resolve();
 
   readonly #candidateForm: CandidateForm;
+  /** Set while the server's DCEP OPEN of `reliable` (and anything after it on that stream) is held back. */
+  #heldReliable: Array<[streamId: number, ppId: number, data: Buffer]> | undefined;
+  #reliableStream: number | undefined;
 
-  private constructor(socket: RawSocket, candidateForm: CandidateForm) {
+  private constructor(socket: RawSocket, candidateForm: CandidateForm, holdReliable: boolean) {
     this.socket = socket;
     this.#candidateForm = candidateForm;
+    if (holdReliable) this.#heldReliable = [];
     this.pc = new WeriftPeerConnection({
       iceServers: [], iceUseIpv6: false, iceInterfaceAddresses: { udp4: '127.0.0.1' }, iceAdditionalHostAddresses: ['127.0.0.1'],
     }) as unknown as RTCPeerConnection;
@@ -227,13 +235,21 @@ export class RawPeer {
     return this.socket.alias;
   }
 
-  /** Connects through the coordinator to the comm server its WELCOME names (or `serverAlias`); resolves with both channels open. */
+  /**
+   * Connects through the coordinator to the comm server its WELCOME names (or
+   * `serverAlias`); resolves with both channels open. With `unreliableFirst`,
+   * `unreliable` opens first, as it may for a pion bot: the server's DCEP OPEN
+   * of `reliable` is held back until `unreliableFirst`, called as soon as
+   * `unreliable` is open, resolves.
+   */
   static async connect(
     coordinatorUrl: string,
-    { serverAlias, timeoutMs = 15_000, candidates = 'as-given' }: { serverAlias?: number; timeoutMs?: number; candidates?: CandidateForm } = {},
+    { serverAlias, timeoutMs = 15_000, candidates = 'as-given', unreliableFirst }: {
+      serverAlias?: number; timeoutMs?: number; candidates?: CandidateForm; unreliableFirst?: (peer: RawPeer) => Promise<void>;
+    } = {},
   ): Promise<RawPeer> {
     const socket = await RawSocket.connect(coordinatorUrl);
-    const peer = new RawPeer(socket, candidates);
+    const peer = new RawPeer(socket, candidates, unreliableFirst !== undefined);
     RawPeer.open.add(peer);
     try {
       peer.serverAlias = serverAlias ?? socket.servers[0]!;
@@ -242,6 +258,9 @@ export class RawPeer {
           const raw = rawChannel(channel);
           peer.#channels.set(channel.label, raw);
           const opened = () => {
+            if (unreliableFirst && channel.label === 'unreliable') {
+              unreliableFirst(peer).then(() => peer.#releaseHeld(), reject);
+            }
             if ([...peer.#channels.values()].filter((c) => c.dc.readyState === 'open').length === 2) resolve();
           };
           if (channel.readyState === 'open') opened();
@@ -280,6 +299,11 @@ export class RawPeer {
     peer.send('reliable', frames.auth('hostile', ROLE.CLIENT, options.extensions));
     await peer.roundTrip();
     return peer;
+  }
+
+  /** Whether the server's channel `label` has reached this peer yet. */
+  has(label: Label): boolean {
+    return this.#channels.has(label);
   }
 
   channel(label: Label): RawChannel {
@@ -336,6 +360,7 @@ export class RawPeer {
     const data = JSON.parse(new TextDecoder().decode(wire.bytes(4))) as Record<string, unknown>;
     if (type === T.WEBRTC_OFFER) {
       await this.pc.setRemoteDescription({ type: 'offer', sdp: data.sdp as string });
+      if (this.#heldReliable) this.#holdReliable();
       this.#remoteSet = true;
       for (const candidate of this.#early.splice(0)) await this.pc.addIceCandidate(candidate);
       await this.pc.setLocalDescription(await this.pc.createAnswer());
@@ -349,6 +374,30 @@ export class RawPeer {
       else this.#early.push(data as RTCIceCandidateInit);
     }
   }
+
+  /** Intercepts what the SCTP association hands to the data channels: DCEP OPEN of `reliable` and its stream wait. */
+  #holdReliable(): void {
+    const sctp = (this.pc as unknown as WeriftPeerConnection).sctpTransport!.sctp as unknown as {
+      receive(streamId: number, ppId: number, data: Buffer): void;
+    };
+    const receive = sctp.receive.bind(sctp);
+    sctp.receive = (streamId, ppId, data) => {
+      const held = this.#heldReliable;
+      if (held && ppId === DCEP && data[0] === DCEP_OPEN && data.length >= 12) {
+        const label = data.subarray(12, 12 + data.readUInt16BE(8)).toString('utf8');
+        if (label === 'reliable') this.#reliableStream = streamId;
+      }
+      if (held && streamId === this.#reliableStream) held.push([streamId, ppId, data]);
+      else receive(streamId, ppId, data);
+    };
+    this.#releaseHeld = () => {
+      const held = this.#heldReliable ?? [];
+      this.#heldReliable = undefined;
+      for (const [streamId, ppId, data] of held) receive(streamId, ppId, data);
+    };
+  }
+
+  #releaseHeld: () => void = () => undefined;
 
   #sendCandidate(candidate: RTCIceCandidateInit): void {
     const sent = candidateIn(this.#candidateForm, candidate);
