@@ -108,6 +108,36 @@ describe('an original client (raw protocol, libwebrtc) against our broker', () =
     }
   });
 
+  test('TOPICs on unreliable before its AUTH are dropped and counted, and it is then served', { timeout: 60_000 }, async () => {
+    const ours = await BrokerClient.connect({ coordinatorUrl: coordinator.url, rtc: loopbackWerift });
+    const raw = await RawClient.connect(coordinator.url);
+    try {
+      const received: ReceivedMessage[] = [];
+      ours.on('message', (m: ReceivedMessage) => received.push(m));
+      ours.subscribe('early');
+      await ours.ping();
+
+      const before = server.stats.beforeAuth;
+      for (let i = 0; i < 5; i++) await raw.send('unreliable', topic('early', `early ${i}`));
+      await untilTrue(() => server.stats.beforeAuth === before + 5, 'the early frames reached the server');
+      await raw.send('reliable', auth('raw-client'));
+      await roundTrip(raw, 99);
+      assert.ok(server.peers.get(raw.alias)?.authenticated, 'not closed for them');
+
+      const served = nextMessage(ours);
+      await raw.send('unreliable', topic('early', 'after auth'));
+      const got = await served;
+      assert.equal(text(got.body), 'after auth');
+      assert.equal(got.from, raw.alias);
+      assert.equal(got.reliable, false);
+      assert.deepEqual(received.map((m) => text(m.body)), ['after auth'], 'nothing sent before admission was relayed');
+      raw.assertHealthy();
+    } finally {
+      ours.close();
+      await raw.close();
+    }
+  });
+
   // The bound is far below ICE consent expiry (30 s): the channel closes because the server's SCTP ABORT arrives.
   test('a TOPIC before AUTH closes the connection', { timeout: 10_000 }, async () => {
     const raw = await RawClient.connect(coordinator.url);
@@ -131,3 +161,12 @@ describe('an original client (raw protocol, libwebrtc) against our broker', () =
     }
   });
 });
+
+/** Polls a counter the server bumps (no event tells of it), within `timeoutMs`. */
+async function untilTrue(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) assert.fail(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
