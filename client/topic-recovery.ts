@@ -111,6 +111,7 @@ export class TopicRecovery {
     }
     let missed = 0;
     const lastKnown = new Map(highest.map(({ publisher, topicSeq }) => [publisherKey(publisher), topicSeq]));
+    const reached = new Map<string, number>();
     for (const [key, after] of recovery.asked) {
       const own = byPublisher.get(key);
       let top = lastKnown.get(key) ?? after;
@@ -121,10 +122,16 @@ export class TopicRecovery {
         top = Math.max(top, topicSeq);
       }
       missed += Math.max(0, top - after - have);
+      reached.set(key, top);
     }
     if (missed > 0) this.#options.gap({ topic, missed });
     for (const own of byPublisher.values()) {
       for (const numbered of [...own.values()].sort((a, b) => a.topicSeq - b.topicSeq)) this.#deliver(state, numbered);
+    }
+    // What the gap covered is behind each publisher now: the next live message after it is no second gap.
+    for (const [key, top] of reached) {
+      const position = state.positions.get(key);
+      if (position !== undefined && position.topicSeq < top) state.positions.set(key, { publisher: position.publisher, topicSeq: top });
     }
   }
 
