@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { connectTo, joinServerProcess, startCluster } from '../helpers/cluster.js';
-import { Inbox, isProbe, publishPaced, untilRouted } from '../helpers/messages.js';
+import { Inbox, bodyText, isProbe, publishPaced, untilRouted } from '../helpers/messages.js';
 
 const HEARTBEAT = { heartbeatIntervalMs: 250, heartbeatTimeoutMs: 1_500 };
 
@@ -79,4 +79,49 @@ test('what left every history is reported as a gap: received plus missed is what
   assert.ok(gaps.every((gap) => gap.topic === 'ticks'));
   const missed = gaps.reduce((sum, gap) => sum + gap.missed, 0);
   assert.equal(received.length + missed, total, `${received.length} received + ${missed} missed`);
+});
+
+test('messages older than the history age limit are not recovered: a gap covers them, received plus missed is what was published', { timeout: 90_000 }, async (t) => {
+  const historyMaxAgeMs = 300;
+  const cluster = await startCluster({ servers: 1, serverOptions: { limits: { historyMaxAgeMs, recoveryTimeoutMs: 100 } } });
+  t.after(() => cluster.close());
+  const [survivor] = cluster.servers;
+  const victim = await joinServerProcess(t, cluster, ['--history-max-age-ms', String(historyMaxAgeMs)]);
+
+  // The witness, on the survivor, shows when the survivor has the messages (and so their place in its history).
+  const [publisher, witness] = await connectTo(cluster, [survivor.alias!, survivor.alias!]);
+  const [reader] = await connectTo(cluster, [victim.alias], HEARTBEAT);
+  const inbox = new Inbox(reader);
+  const witnessed = new Inbox(witness);
+  const gaps: Array<{ topic: string; missed: number }> = [];
+  reader.on('gap', (gap) => gaps.push(gap));
+  reader.subscribe('aged', { recover: true });
+  witness.subscribe('aged');
+  await untilRouted('aged', [publisher], [{ client: reader, inbox }, { client: witness, inbox: witnessed }]);
+
+  const batch = (name: string) => Array.from({ length: 10 }, (_, i) => `${name} ${i}`);
+  const [live, aged, after] = [batch('live'), batch('aged'), batch('after')];
+  for (const body of live) publisher.publish('aged', body);
+  await inbox.until((messages) => messages.filter((m) => !isProbe(m)).length === live.length);
+
+  cluster.nextClientServer = survivor.alias!;
+  const reconnected = new Promise((resolve) => reader.once('reconnected', resolve));
+  process.kill(victim.pid, 'SIGKILL');
+  // Published while the reader's server is dead: only the survivor's history holds them.
+  for (const body of aged) publisher.publish('aged', body);
+  await witnessed.until((messages) => messages.some((m) => bodyText(m) === aged.at(-1)));
+  const storedAt = Date.now();
+  await reconnected;
+  // The reader notices the dead server only after its heartbeat timeout, well past the age limit.
+  assert.ok(Date.now() - storedAt > historyMaxAgeMs, `re-homed ${Date.now() - storedAt} ms after the messages were stored`);
+  if (gaps.length === 0) await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no gap within 15 s of re-homing')), 15_000);
+    reader.once('gap', () => resolve(clearTimeout(timer)));
+  });
+
+  for (const body of after) publisher.publish('aged', body);
+  await inbox.until((messages) => messages.filter((m) => !isProbe(m)).length === live.length + after.length);
+  await reader.ping();
+  assert.deepEqual(inbox.texts((m) => !isProbe(m)), [...live, ...after]);
+  assert.deepEqual(gaps, [{ topic: 'aged', missed: aged.length }]);
 });
