@@ -4,6 +4,7 @@
 // itself to the rate the server announces).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { BrokerClientError } from '../../client/index.js';
 import type { Peer, PeerCloseReason } from '../../commserver/index.js';
 import { Connect, MessageType, Role, WebRtc } from '../../shared/codec.js';
 import { coordinatorLimitDefaults, commServerLimitDefaults } from '../../shared/config.js';
@@ -137,4 +138,17 @@ test('our client stays inside the announced rate: reliable messages wait their t
   assert.equal(lost, undefined);
   await publisher.flush();
   assert.equal(publisher.unacknowledged, 0);
+});
+
+test("our client closed for its rate learns why: its close event's error is RATE_LIMITED", { timeout: 30_000 }, async (t) => {
+  const coordinator = await coordinatorFor(t);
+  const server = await serverFor(t, coordinator, { limits: { maxMessagesPerSecond: 2, messageBurst: 4 } });
+  // The heartbeat's PINGs do not wait for the pacer (it keeps only a tenth of the rate for them): at one every
+  // other 20 ms tick against a server allowing 2 a second, the client goes over its bucket with nothing published.
+  const client = await clientFor(t, coordinator, { reconnect: { enabled: false }, heartbeatIntervalMs: 20, heartbeatTimeoutMs: 5_000 });
+  const closedBy = nextEvent<[Peer, PeerCloseReason]>(server, 'peerClosed', (peer) => peer.alias === client.alias);
+  const error = await new Promise<BrokerClientError>((resolve) => client.once('close', resolve));
+  assert.equal(error.code, 'RATE_LIMITED', error.message);
+  assert.equal((await closedBy)[1], 'rate-limited');
+  assert.equal(server.rateLimited.closed, 1);
 });
