@@ -86,6 +86,7 @@ function sourceOf(flag: string): Source {
 /** `--port (from BROKER_PORT) must be an integer from 0 to 65535, got "http"` */
 export function optionError(flag: string, expectation: string, value: unknown): Error {
   const source = sourceOf(flag);
+  if (Array.isArray(value) && source.kind === 'flag') return givenTwice(flag);
   const where = source.kind === 'env' ? ` (from ${envName(flag)})`
     : source.kind === 'file' ? ` (from ${configFile?.path})`
       : source.kind === 'default' ? ' (default)' : '';
@@ -175,8 +176,12 @@ export function defaultLogFormat(): LogFormat {
 // The global part, registered once on the root yargs instance (cli/broker.ts).
 
 /** What yargs knows of the running command's options (internal API of yargs 18, pinned). */
+/** yargs collects a repeated flag into an array; an option that takes one value says so. */
+const givenTwice = (flag: string) => new Error(`--${flag} was given more than once; it takes one value`);
+
 interface OptionState {
   key: Record<string, unknown>;
+  array: string[];
   boolean: string[];
   number: string[];
   alias: Record<string, string[]>;
@@ -235,6 +240,10 @@ export function checkOptionValues(cli: Argv) {
     const options = optionState(cli);
     if (configFile && unknownConfigKeys.length > 0) {
       throw new Error(`--config ${configFile.path}: unknown option ${unknownConfigKeys.map((key) => `"${key}"`).join(', ')} (keys are the flag names of this command, see --help)`);
+    }
+    const repeatable = new Set(options.array.map(kebab));
+    for (const flag of Object.keys(options.key).map(kebab)) {
+      if (!repeatable.has(flag) && Array.isArray(argv[flag]) && sourceOf(flag).kind === 'flag') throw givenTwice(flag);
     }
     for (const flag of options.boolean.map(kebab)) {
       if (GLOBAL_KEYS.has(flag)) continue;

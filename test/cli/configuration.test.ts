@@ -63,6 +63,17 @@ test('a bad value from a flag exits 2 naming the option', async () => {
   ]);
 });
 
+test('a single-value flag given twice exits 2 saying so; a repeatable one takes both', async () => {
+  const twice = /was given more than once; it takes one value/;
+  const [, , , repeated] = await Promise.all([
+    assertUsageError(['coordinator', '--port', '0', '--port', '0'], {}, /--port /, twice),
+    assertUsageError(['commserver', '--log-level', 'warn', '--log-level', 'error'], {}, /--log-level /, twice),
+    assertUsageError(['cluster', '--servers', '1', '--servers', '2'], {}, /--servers /, twice),
+    printConfig(['commserver', '--ice-server', 'stun:127.0.0.1:1', '--ice-server', 'stun:127.0.0.1:2']),
+  ]);
+  assert.deepEqual(repeated['ice-server'], ['stun:127.0.0.1:1', 'stun:127.0.0.1:2']);
+});
+
 test('a bad value from an environment variable exits 2 naming the option and the variable', async () => {
   // Independent processes: at once, as the CLI tests are many.
   await Promise.all([
