@@ -15,6 +15,7 @@ import { createLoopbackPeerConnection, loopbackWerift } from '../helpers/loopbac
 import { Inbox, bodyText } from '../helpers/messages.js';
 import { startHostileCluster, type HostileCluster } from '../hostile/helpers.js';
 import { RawPeer, frames } from '../hostile/raw-peer.js';
+import { untilTrue } from '../helpers/until-true.js';
 
 /** AUTH as a pion bot writes it: type AUTH, role CLIENT, nothing else. */
 const PION_AUTH = Uint8Array.of(0x08, 0x08, 0x10, 0x01);
@@ -54,15 +55,7 @@ describe('an original Go (pion) client against our comm server', () => {
     try {
       const before = cluster.server.stats.beforeAuth;
       for (let i = 0; i < 5; i++) raw.send('unreliable', frames.topic('positions', `early ${i}`));
-      raw.send('reliable', PION_AUTH);
-      await raw.roundTrip();
-      assert.equal(cluster.server.stats.beforeAuth, before + 5, 'each early frame counted');
-      assert.ok(cluster.server.peers.get(raw.alias)?.authenticated, 'not closed for them');
-
-      raw.send('unreliable', frames.topic('positions', 'after auth'));
-      await inbox.until((messages) => messages.some((m) => bodyText(m) === 'after auth'));
-      assert.equal(inbox.messages.find((m) => bodyText(m) === 'after auth')?.from, raw.alias);
-      assert.deepEqual(inbox.messages.filter((m) => bodyText(m).startsWith('early')), [], 'nothing sent before admission was relayed');
+      await admittedAfterEarlyFrames(cluster, raw, inbox, before + 5);
     } finally {
       subscriber.close();
       await raw.close();
@@ -84,15 +77,7 @@ describe('an original Go (pion) client against our comm server', () => {
       },
     });
     try {
-      raw.send('reliable', PION_AUTH);
-      await raw.roundTrip();
-      assert.equal(cluster.server.stats.beforeAuth, before + 5, 'each early frame counted');
-      assert.ok(cluster.server.peers.get(raw.alias)?.authenticated, 'not closed for them');
-
-      raw.send('unreliable', frames.topic('positions', 'after auth'));
-      await inbox.until((messages) => messages.some((m) => bodyText(m) === 'after auth'));
-      assert.equal(inbox.messages.find((m) => bodyText(m) === 'after auth')?.from, raw.alias);
-      assert.deepEqual(inbox.messages.filter((m) => bodyText(m).startsWith('early')), [], 'nothing sent before admission was relayed');
+      await admittedAfterEarlyFrames(cluster, raw, inbox, before + 5);
     } finally {
       subscriber.close();
       await raw.close();
@@ -100,13 +85,21 @@ describe('an original Go (pion) client against our comm server', () => {
   });
 });
 
-/** Polls a counter the server bumps (no event tells of it), within `timeoutMs`. */
-async function untilTrue(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) assert.fail(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/**
+ * After 5 early TOPICs on unreliable: AUTH as a pion bot sends it admits the
+ * peer, the early frames were counted (`beforeAuth` reached `counted`) and
+ * never relayed, and what it publishes now reaches the subscriber.
+ */
+async function admittedAfterEarlyFrames(cluster: HostileCluster, raw: RawPeer, inbox: Inbox, counted: number): Promise<void> {
+  raw.send('reliable', PION_AUTH);
+  await raw.roundTrip();
+  assert.equal(cluster.server.stats.beforeAuth, counted, 'each early frame counted');
+  assert.ok(cluster.server.peers.get(raw.alias)?.authenticated, 'not closed for them');
+
+  raw.send('unreliable', frames.topic('positions', 'after auth'));
+  await inbox.until((messages) => messages.some((m) => bodyText(m) === 'after auth'));
+  assert.equal(inbox.messages.find((m) => bodyText(m) === 'after auth')?.from, raw.alias);
+  assert.deepEqual(inbox.messages.filter((m) => bodyText(m).startsWith('early')), [], 'nothing sent before admission was relayed');
 }
 
 /** A data channel offered by a werift peer connection standing in for the original's comm server. */

@@ -12,6 +12,7 @@ import { BrokerClient, type ReceivedMessage } from '../../client/index.js';
 import { silentLogger } from '../../shared/log.js';
 import { LOOPBACK, loopbackWerift } from '../helpers/loopback.js';
 import { RawClient, TOPIC_FW, WELCOME, auth, roundTrip, subscription, text, topic } from './raw-client.js';
+import { untilTrue } from '../helpers/until-true.js';
 
 /** The next message a BrokerClient receives. */
 function nextMessage(client: BrokerClient): Promise<ReceivedMessage> {
@@ -161,12 +162,3 @@ describe('an original client (raw protocol, libwebrtc) against our broker', () =
     }
   });
 });
-
-/** Polls a counter the server bumps (no event tells of it), within `timeoutMs`. */
-async function untilTrue(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) assert.fail(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -11,6 +11,7 @@ import { Inbox, bodyText } from '../helpers/messages.js';
 import { WireMessage, bytesField, message, varintField } from '../helpers/protobuf-wire.js';
 import { Bystanders, closeReason, startHostileCluster, type HostileCluster } from './helpers.js';
 import { FORMAT_GZIP, RawPeer, T, frames, type Label } from './raw-peer.js';
+import { untilTrue } from '../helpers/until-true.js';
 
 const MAX_MESSAGE_BYTES = 16 * 1024;
 
@@ -404,12 +405,3 @@ describe('hostile data-channel input to a comm server', () => {
     await bystanders.exchange();
   });
 });
-
-/** Polls a counter the server bumps (no event tells of it), within `timeoutMs`. */
-async function untilTrue(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) assert.fail(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
