@@ -10,6 +10,7 @@ import { startOperations, operationsOptions } from './operations-endpoint.js';
 import { stopOnSignals } from './signals.js';
 import { applyHeapGrowingPercent, applySemiSpaceSize, heapGrowingOptions } from './v8-heap.js';
 import { natsConnectionFrom, natsConnectionOptions } from './nats-options.js';
+import { warnIfTooFewOpenFiles } from './open-files.js';
 
 export function commServerCommand(yargs: Argv) {
   return addCommand(yargs, {
@@ -96,6 +97,7 @@ export function commServerCommand(yargs: Argv) {
       server.on('peerAuthenticated', (peer) => peer.isServer && reportLinks());
       server.on('peerClosed', (peer) => peer.isServer && peer.authenticated && reportLinks());
       await server.start().listening();
+      warnIfTooFewOpenFiles(logger, limits.maxPeers);
       const operations = await startOperations(argv, async () => ({
         metrics: (await import('../commserver/metrics.js')).commServerMetrics(server, nats),
         readiness: () => withNats(server.readiness(), nats),

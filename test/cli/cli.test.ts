@@ -190,6 +190,33 @@ test('a comm server that cannot reach its coordinator logs every retry as a warn
   }
 });
 
+test('a comm server whose open-files limit cannot hold --max-peers sockets warns at start, naming both; one that can does not', { timeout: 30_000 }, async () => {
+  /** Starts a comm server under `ulimit -n 256`; its warnings (JSON) until it printed its operations endpoint. */
+  async function warningsUnder256(extra: string[]): Promise<Array<{ msg: string; openFilesLimit?: number; maxPeers?: number }>> {
+    const child = spawn('sh', ['-c', 'ulimit -n 256 && exec "$0" "$@"', process.execPath, broker, 'commserver',
+      '--coordinator-url', 'ws://127.0.0.1:1', '--http-port', '0', '--no-ws', '--log-level', 'warn', '--log-format', 'json', ...extra,
+    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const warnings: Array<{ msg: string }> = [];
+    const stderr = createInterface({ input: child.stderr! }).on('line', (line) => warnings.push(JSON.parse(line) as { msg: string }));
+    const stderrRead = once(stderr, 'close');
+    try {
+      for await (const line of createInterface({ input: child.stdout! })) if (line.startsWith('operations endpoint on ')) break;
+    } finally {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
+    // The warning, if any, was written before that line; stdout and stderr are separate pipes, so read stderr to its end.
+    await stderrRead;
+    return warnings;
+  }
+  const openFiles = /^the open-files limit is below what --max-peers needs/;
+  const [tooMany, fitting] = await Promise.all([warningsUnder256([]), warningsUnder256(['--max-peers', '100'])]);
+  const warned = tooMany.filter((entry) => openFiles.test(entry.msg));
+  assert.equal(warned.length, 1, JSON.stringify(tooMany));
+  assert.deepEqual([warned[0]!.openFilesLimit, warned[0]!.maxPeers], [256, 2000]);
+  assert.deepEqual(fitting.filter((entry) => openFiles.test(entry.msg)), []);
+});
+
 test('a coordinator that accepts the connection and never answers: each attempt ends after --coordinator-connect-timeout-ms with a warning', { timeout: 30_000 }, async () => {
   const held = new Set<Socket>();
   const silent = createServer((socket) => held.add(socket.on('error', () => undefined)));
