@@ -28,6 +28,7 @@ interface Service {
   secrets?: string[];
   healthcheck?: { test: string[] };
   stop_grace_period?: string;
+  ulimits?: { nofile?: number };
   depends_on?: Record<string, { condition: string }>;
 }
 // Merge keys (<<:): the nats profile's services are built on the default ones.
@@ -102,6 +103,7 @@ test('the services run secured, healthchecked, reachable for WebSocket clients, 
   const grace = /^(\d+)s$/.exec(compose.services.commserver.stop_grace_period ?? '');
   assert.ok(grace && Number(grace[1]) * 1000 > Number(commserver['drain-timeout-ms']), 'stop_grace_period is longer than the drain');
   assert.equal(compose.services.commserver.depends_on?.coordinator?.condition, 'service_healthy');
+  assert.ok(Number(compose.services.commserver.ulimits?.nofile) > Number(commserver['max-peers']) + 1000, 'open files for a socket per peer');
   const ignored = read('.gitignore').split('\n');
   assert.ok(ignored.includes('secrets/'), 'the secret files are not committed');
 });
