@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Logger } from '../shared/log.js';
 
 /** The soft limit on open files and the descriptors open now, where the platform tells (Linux: /proc). */
-export function openFiles(): { limit: number; inUse: number } | undefined {
+function openFiles(): { limit: number; inUse: number } | undefined {
   try {
     const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((entry) => entry.startsWith('Max open files'));
     const limit = Number(line?.split(/\s{2,}/)[1]);

@@ -175,10 +175,10 @@ export function defaultLogFormat(): LogFormat {
 
 // The global part, registered once on the root yargs instance (cli/broker.ts).
 
-/** What yargs knows of the running command's options (internal API of yargs 18, pinned). */
 /** yargs collects a repeated flag into an array; an option that takes one value says so. */
 const givenTwice = (flag: string) => new Error(`--${flag} was given more than once; it takes one value`);
 
+/** What yargs knows of the running command's options (internal API of yargs 18, pinned). */
 interface OptionState {
   key: Record<string, unknown>;
   array: string[];
