@@ -79,6 +79,7 @@ export function commServerCommand(yargs: Argv) {
       const logger = createLogger({ name: 'commserver', level: argv['log-level'], format: argv['log-format'] });
       const portRange = portRangeFrom(argv['port-min'], argv['port-max']);
       const limits = limitsFrom(commServerLimitSpec, argv);
+      warnIfTooFewOpenFiles(logger, limits.maxPeers);
       const nats = await backboneConnection(argv, limits, logger);
       const server = new CommServer({
         ...(await commServerSecurityFrom(argv, limits)),
@@ -97,7 +98,6 @@ export function commServerCommand(yargs: Argv) {
       server.on('peerAuthenticated', (peer) => peer.isServer && reportLinks());
       server.on('peerClosed', (peer) => peer.isServer && peer.authenticated && reportLinks());
       await server.start().listening();
-      warnIfTooFewOpenFiles(logger, limits.maxPeers);
       const operations = await startOperations(argv, async () => ({
         metrics: (await import('../commserver/metrics.js')).commServerMetrics(server, nats),
         readiness: () => withNats(server.readiness(), nats),

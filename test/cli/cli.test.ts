@@ -191,23 +191,25 @@ test('a comm server that cannot reach its coordinator logs every retry as a warn
 });
 
 test('a comm server whose open-files limit cannot hold --max-peers sockets warns at start, naming both; one that can does not', { timeout: 30_000 }, async () => {
-  /** Starts a comm server under `ulimit -n 256`; its warnings (JSON) until it printed its operations endpoint. */
+  /**
+   * Starts a comm server under `ulimit -n 256` (no secrets) and returns what it logs (JSON, in order) up to
+   * its warning of open access, which comes after the open-files check.
+   */
   async function warningsUnder256(extra: string[]): Promise<Array<{ msg: string; openFilesLimit?: number; maxPeers?: number }>> {
     const child = spawn('sh', ['-c', 'ulimit -n 256 && exec "$0" "$@"', process.execPath, broker, 'commserver',
-      '--coordinator-url', 'ws://127.0.0.1:1', '--http-port', '0', '--no-ws', '--log-level', 'warn', '--log-format', 'json', ...extra,
-    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+      '--coordinator-url', 'ws://127.0.0.1:1', '--no-ws', '--log-level', 'warn', '--log-format', 'json', ...extra,
+    ], { stdio: ['ignore', 'ignore', 'pipe'] });
     const warnings: Array<{ msg: string }> = [];
-    const stderr = createInterface({ input: child.stderr! }).on('line', (line) => warnings.push(JSON.parse(line) as { msg: string }));
-    const stderrRead = once(stderr, 'close');
     try {
-      for await (const line of createInterface({ input: child.stdout! })) if (line.startsWith('operations endpoint on ')) break;
+      for await (const line of createInterface({ input: child.stderr! })) {
+        warnings.push(JSON.parse(line) as { msg: string });
+        if (warnings.at(-1)!.msg.startsWith('no authentication')) break;
+      }
+      return warnings;
     } finally {
       child.kill('SIGKILL');
       await once(child, 'exit');
     }
-    // The warning, if any, was written before that line; stdout and stderr are separate pipes, so read stderr to its end.
-    await stderrRead;
-    return warnings;
   }
   const openFiles = /^the open-files limit is below what --max-peers needs/;
   const [tooMany, fitting] = await Promise.all([warningsUnder256([]), warningsUnder256(['--max-peers', '100'])]);
